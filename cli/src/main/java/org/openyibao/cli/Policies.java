@@ -1,0 +1,67 @@
+package org.openyibao.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.openyibao.engine.policy.PackLoader;
+import org.openyibao.engine.policy.PolicyException;
+import org.openyibao.engine.policy.PolicyPack;
+
+/** Finds and loads the policy packs under the policies directory ({@code policies/<region>/}). */
+public final class Policies {
+    private final Path root;
+    private final Map<String, PolicyPack> loaded = new ConcurrentHashMap<>();
+
+    public Policies(Path root) {
+        this.root = root;
+    }
+
+    /** -Dyibao.policies, then $YIBAO_POLICIES, then ./policies. */
+    public static Policies standard() {
+        String p = System.getProperty("yibao.policies");
+        if (p == null) p = System.getenv("YIBAO_POLICIES");
+        return new Policies(Paths.get(p == null ? "policies" : p));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public PolicyPack pack(String region) {
+        return loaded.computeIfAbsent(region, r -> {
+            if (!r.matches("[a-z][a-z0-9_-]*") || !Files.isRegularFile(root.resolve(r).resolve("pack.yaml"))) {
+                throw new UserError("unknown region '" + region + "' (known: " + known() + ")");
+            }
+            try {
+                return PackLoader.load(root.resolve(r));
+            } catch (PolicyException e) {
+                throw new UserError("policy pack " + r + " is invalid: " + e.getMessage()
+                        + " (run: yibao policy check " + root.resolve(r) + ")");
+            }
+        });
+    }
+
+    public PolicyPack pack(String region, Path reform) {
+        PolicyPack base = pack(region);
+        if (reform == null) return base;
+        if (!Files.isRegularFile(reform)) throw new UserError("reform file not found: " + reform);
+        try {
+            return PackLoader.applyReform(base, reform);
+        } catch (PolicyException e) {
+            throw new UserError("reform " + reform + " is invalid: " + e.getMessage());
+        }
+    }
+
+    public String known() {
+        try (Stream<Path> s = Files.list(root)) {
+            return String.join(", ", s.filter(d -> Files.isRegularFile(d.resolve("pack.yaml")))
+                    .map(d -> d.getFileName().toString()).sorted().toList());
+        } catch (Exception e) {
+            return "none: no policies directory at " + root.toAbsolutePath();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.openyibao.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import org.openyibao.engine.money.Money;
+import org.openyibao.engine.policy.Dated;
+import org.openyibao.engine.policy.Declaration;
+import org.openyibao.engine.policy.PackLoader;
+import org.openyibao.engine.policy.Parameter;
+import org.openyibao.engine.policy.PolicyPack;
+import org.openyibao.engine.policy.Problem;
+import org.openyibao.engine.policy.Scale;
+import org.openyibao.engine.policy.Unit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "policy", mixinStandardHelpOptions = true, description = "Check and show policy packs.",
+        subcommands = {PolicyCommand.Check.class, PolicyCommand.Show.class})
+public final class PolicyCommand {
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate a pack (and optionally a reform on it); exit 2 with file:line: path: problem for each.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "the pack's directory, e.g. policies/zhanjiang")
+        Path dir;
+
+        @Option(names = "--reform", paramLabel = "FILE", description = "also check this reform overlay on the pack")
+        Path reform;
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(dir)) throw new UserError("DIR: " + dir + " is not a directory");
+            List<Problem> problems = PackLoader.check(dir);
+            if (problems.isEmpty() && reform != null) {
+                try {
+                    PackLoader.applyReform(PackLoader.load(dir), reform);
+                } catch (org.openyibao.engine.policy.PolicyException e) {
+                    problems = e.problems();
+                }
+            }
+            if (!problems.isEmpty()) {
+                for (Problem p : problems) System.err.println(p);
+                System.err.println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + dir);
+                return 2;
+            }
+            PolicyPack pack = PackLoader.load(dir);
+            System.out.println("ok: " + pack.region() + " (" + pack.name() + "): " + pack.parameters().size()
+                    + " parameters, " + pack.scales().size() + " scales, " + pack.declarations().size()
+                    + " emergency declarations, " + pack.catalogue().size() + " catalogue items; rules from "
+                    + pack.changeDates().get(0) + ", " + pack.changeDates().size() + " change dates");
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "The parameters in force on a date, with sources.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "REGION", description = "a pack under the policies directory, e.g. zhanjiang")
+        String region;
+
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
+        LocalDate date;
+
+        @Option(names = "--reform", paramLabel = "FILE")
+        Path reform;
+
+        @Override
+        public Integer call() {
+            PolicyPack pack = Policies.standard().pack(region, reform);
+            pack.asOf(date); // fails clearly before the pack's first date
+            System.out.println(pack.region() + " (" + pack.name() + ") on " + date
+                    + (pack.reforms().isEmpty() ? "" : " with reform " + String.join(", ", pack.reforms())));
+            Map<String, String> lines = new TreeMap<>();
+            for (Parameter p : pack.parameters().values()) {
+                Dated d = p.at(date);
+                if (d == null || d.value() == null) continue;
+                lines.put(p.path(), show(p.unit(), d.value()) + "  (since " + d.from() + "; " + d.source() + ")");
+            }
+            for (Scale s : pack.scales().values()) {
+                StringBuilder b = new StringBuilder();
+                String src = null;
+                LocalDate since = null;
+                for (Scale.Bracket br : s.brackets()) {
+                    Dated t = br.threshold().at(date);
+                    Dated r = br.rate().at(date);
+                    if (t == null || r == null || t.value() == null || r.value() == null) continue;
+                    b.append(b.length() == 0 ? "" : ", ").append("above ").append(Money.format((Long) t.value()))
+                            .append(": ").append(Money.formatRatio((Integer) r.value()));
+                    LocalDate s1 = t.from().isAfter(r.from()) ? t.from() : r.from();
+                    if (since == null || s1.isAfter(since)) since = s1;
+                    src = src == null ? r.source() : src;
+                }
+                if (b.length() > 0) lines.put(s.path(), b + "  (since " + since + "; " + src + ")");
+            }
+            for (Declaration d : pack.declarations()) {
+                if (d.inForce(date)) lines.put("emergency.declarations." + d.name(), d.cited().value() + "  (" + d.source() + ")");
+            }
+            lines.forEach((k, v) -> System.out.println(k + " = " + v));
+            return 0;
+        }
+
+        private static String show(Unit unit, Object value) {
+            return switch (unit) {
+                case CURRENCY -> Money.format((Long) value);
+                case RATIO, MULTIPLE -> Money.formatRatio((Integer) value);
+                default -> value.toString();
+            };
+        }
+    }
+}

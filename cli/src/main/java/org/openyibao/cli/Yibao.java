@@ -1,0 +1,29 @@
+package org.openyibao.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code yibao} command. */
+@Command(name = "yibao", mixinStandardHelpOptions = true, version = "OpenYibao 0.1.0",
+        description = "OpenYibao: a multi-tier public medical insurance platform.",
+        subcommands = {DemoCommand.class, CalcCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+public final class Yibao {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Yibao());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UserError || e instanceof org.openyibao.engine.policy.NoPolicyException
+                    || e instanceof org.openyibao.engine.policy.PolicyException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("internal error: " + e + " (please report it; input was not changed)");
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}
