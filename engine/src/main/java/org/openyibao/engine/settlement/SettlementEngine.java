@@ -266,7 +266,9 @@ public final class SettlementEngine {
             gDedc = gHifp = gHifob = gHifmi = gMaf = gOth = gAcct = 0;
             gCappedMicro = 0;
             gRatio = 0;
-            special = sr != null && visit.type() == VisitType.OUTPATIENT && sr.isSpecialDisease(visit.diagnoses());
+            // a special outpatient disease is settled by the inpatient rules of the level, where the level has them
+            special = sr != null && visit.type() == VisitType.OUTPATIENT && sr.deductible[lvl] >= 0
+                    && sr.ratio[emp][lvl] >= 0 && sr.isSpecialDisease(visit.diagnoses());
             inpatientRules = visit.type() == VisitType.INPATIENT || special;
             Rules.SeriousIllnessRules si = rules.seriousIllness;
             child = sr != null && person.scheme() == Scheme.RESIDENT && si != null && inpatientRules
@@ -480,7 +482,9 @@ public final class SettlementEngine {
             if (child) {
                 // seed 003 L1056: children ≤ 14 with a named serious illness: the assistance fund adds 20%
                 long pay = Math.min(Money.applyRatio(gInscp, si.childAssistanceRatio), inScopeLeft());
+                if (ma != null && ma.threshold[cat] >= 0) pay = Math.min(pay, Money.remaining(ma.annualCap[cat], maPaid));
                 gMaf += pay;
+                maPaid += pay;
                 if (trace != null) {
                     add("medical_assistance", "child's named serious illness: in scope " + Money.format(gInscp) + " × "
                                     + Money.formatRatio(si.childAssistanceRatio) + " → pays " + Money.format(pay), pay,
