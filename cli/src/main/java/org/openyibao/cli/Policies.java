@@ -34,7 +34,7 @@ public final class Policies {
     public PolicyPack pack(String region) {
         return loaded.computeIfAbsent(region, r -> {
             if (!r.matches("[a-z][a-z0-9_-]*") || !Files.isRegularFile(root.resolve(r).resolve("pack.yaml"))) {
-                throw new UserError("unknown region '" + region + "' (known: " + known() + ")");
+                throw new UserError("region: unknown region '" + region + "' (known: " + known() + ")");
             }
             try {
                 return PackLoader.load(root.resolve(r));
