@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Check and show policy packs.",
-        subcommands = {PolicyCommand.Check.class, PolicyCommand.Show.class})
+        subcommands = {PolicyCommand.Check.class, PolicyCommand.Show.class, PolicyCommand.Schema.class})
 public final class PolicyCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -55,6 +55,20 @@ public final class PolicyCommand {
                     + " parameters, " + pack.scales().size() + " scales, " + pack.declarations().size()
                     + " emergency declarations, " + pack.catalogue().size() + " catalogue items; rules from "
                     + pack.changeDates().get(0) + ", " + pack.changeDates().size() + " change dates");
+            return 0;
+        }
+    }
+
+    @Command(name = "schema", mixinStandardHelpOptions = true,
+            description = "Every parameter a pack may define: path, unit and meaning ({level} etc. are table keys).")
+    static final class Schema implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.println(org.openyibao.engine.policy.PolicySchema.describe());
+            System.out.println();
+            System.out.println("{level} = village|township|level1|level2|level3|all   {employment} = in_service|retired|all");
+            System.out.println("{category} = general|dire_poverty|documented_poor|subsistence_allowance|all   "
+                    + "{contribution} = contribution_1|contribution_2|all");
             return 0;
         }
     }
