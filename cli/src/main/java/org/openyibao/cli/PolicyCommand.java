@@ -98,19 +98,19 @@ public final class PolicyCommand {
             }
             for (Scale s : pack.scales().values()) {
                 StringBuilder b = new StringBuilder();
-                String src = null;
-                LocalDate since = null;
+                int i = 0;
                 for (Scale.Bracket br : s.brackets()) {
                     Dated t = br.threshold().at(date);
                     Dated r = br.rate().at(date);
                     if (t == null || r == null || t.value() == null || r.value() == null) continue;
-                    b.append(b.length() == 0 ? "" : ", ").append("above ").append(Money.format((Long) t.value()))
-                            .append(": ").append(Money.formatRatio((Integer) r.value()));
-                    LocalDate s1 = t.from().isAfter(r.from()) ? t.from() : r.from();
-                    if (since == null || s1.isAfter(since)) since = s1;
-                    src = src == null ? r.source() : src;
+                    String band = "above " + Money.format((Long) t.value()) + ": " + Money.formatRatio((Integer) r.value());
+                    b.append(b.length() == 0 ? "" : ", ").append(band);
+                    LocalDate since = t.from().isAfter(r.from()) ? t.from() : r.from();
+                    String src = t.source().equals(r.source()) ? r.source()
+                            : "threshold: " + t.source() + "; rate: " + r.source();
+                    lines.put(s.path() + ".brackets[" + i++ + "]", band + "  (since " + since + "; " + src + ")");
                 }
-                if (b.length() > 0) lines.put(s.path(), b + "  (since " + since + "; " + src + ")");
+                if (b.length() > 0) lines.put(s.path(), b.toString());
             }
             for (Declaration d : pack.declarations()) {
                 if (d.inForce(date)) lines.put("emergency.declarations." + d.name(), d.cited().value() + "  (" + d.source() + ")");

@@ -154,6 +154,7 @@ public final class PolicyPack {
             LocalDate from = null;
             for (Scale.Bracket b : r.brackets()) {
                 for (Dated d : b.threshold().history()) if (from == null || d.from().isBefore(from)) from = d.from();
+                for (Dated d : b.rate().history()) if (from == null || d.from().isBefore(from)) from = d.from();
             }
             List<Scale.Bracket> brackets = new ArrayList<>();
             for (Scale.Bracket b : base.brackets()) {

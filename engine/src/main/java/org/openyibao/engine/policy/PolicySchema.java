@@ -70,6 +70,8 @@ public final class PolicySchema {
                 "marginal bands on the annual cumulative in-scope self-pay"));
         value("serious_illness.combined_cap.{category}.{contribution}", Unit.CURRENCY,
                 "annual cap of basic pooling + serious illness together");
+        value("serious_illness.annual_cap.{category}.{contribution}", Unit.CURRENCY,
+                "annual cap of serious-illness payments alone (optional; none when absent)");
         value("serious_illness.include_general_outpatient", Unit.BOOLEAN,
                 "general outpatient in-scope self-pay counts toward the serious-illness base");
         value("serious_illness.children.max_age", Unit.YEARS, "children up to this age (inclusive)");

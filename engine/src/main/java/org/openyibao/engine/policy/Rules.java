@@ -135,6 +135,9 @@ public final class Rules {
         public final Bands[] bands = new Bands[Category.values().length];
         public final long[][] combinedCap = new long[Category.values().length][Contribution.values().length];
         public final Cited[][] combinedCapCited = new Cited[Category.values().length][Contribution.values().length];
+        /** the cap on serious-illness payments alone, {@link Money#UNLIMITED} when the pack sets none */
+        public final long[][] annualCap = new long[Category.values().length][Contribution.values().length];
+        public final Cited[][] annualCapCited = new Cited[Category.values().length][Contribution.values().length];
         public boolean includeGeneralOutpatient;
         public Cited includeGeneralOutpatientCited;
         public boolean hasChildrenRule;
@@ -415,6 +418,11 @@ public final class Rules {
                 out.combinedCap[c.ordinal()][k.ordinal()] = d == null ? Money.UNLIMITED : (Long) d.value();
                 out.combinedCapCited[c.ordinal()][k.ordinal()] = d == null ? null
                         : r.cite(base + c.key + "." + k.key, moneyText(d));
+                String ab = "serious_illness.annual_cap.";
+                Dated a = r.optional(ab + c.key + "." + k.key, ab + c.key + ".all", ab + "all." + k.key, ab + "all.all",
+                        ab + "general." + k.key, ab + "general.all");
+                out.annualCap[c.ordinal()][k.ordinal()] = a == null ? Money.UNLIMITED : (Long) a.value();
+                out.annualCapCited[c.ordinal()][k.ordinal()] = a == null ? null : r.cite(ab + c.key + "." + k.key, moneyText(a));
             }
         }
         Dated inc = r.required("serious_illness.include_general_outpatient");
@@ -456,7 +464,7 @@ public final class Rules {
             cited.add(new Cited(path + "[" + Money.format((Long) t.value()) + "+]",
                     Money.formatRatio((Integer) q.value()) + " above " + Money.format((Long) t.value()),
                     t.from().isAfter(q.from()) ? t.from() : q.from(),
-                    t.source().equals(q.source()) ? t.source() : t.source() + "; " + q.source()));
+                    t.source().equals(q.source()) ? q.source() : "threshold: " + t.source() + "; rate: " + q.source()));
         }
         if (rows.isEmpty()) return null;
         long[] th = new long[rows.size()];

@@ -458,7 +458,8 @@ public final class SettlementEngine {
             long to = siBase + increment;
             long due = Money.roundMicro(bands.micro(to)) - Money.roundMicro(bands.micro(from));
             long cap = si.combinedCap[cat][con];
-            long room = Money.remaining(cap, hifpYtd + siPaid);
+            long siCap = si.annualCap[cat][con];
+            long room = Math.min(Money.remaining(cap, hifpYtd + siPaid), Money.remaining(siCap, siPaid));
             gHifmi = Math.min(Math.min(due, room), increment);
             siBase = to;
             siPaid += gHifmi;
@@ -467,9 +468,15 @@ public final class SettlementEngine {
                 s.append("cumulative in-scope self-pay ").append(Money.format(from)).append(" → ").append(Money.format(to))
                         .append("; bands (").append(Category.values()[cat].key).append(") give ").append(Money.format(due))
                         .append("; basic + serious-illness cap ").append(Money.format(cap)).append(" with ")
-                        .append(Money.format(hifpYtd + siPaid - gHifmi)).append(" used → pays ").append(Money.format(gHifmi));
-                Cited[] cited = Arrays.copyOf(bands.cited, bands.cited.length + 1);
+                        .append(Money.format(hifpYtd + siPaid - gHifmi)).append(" used");
+                if (siCap != Money.UNLIMITED) {
+                    s.append("; serious-illness cap ").append(Money.format(siCap)).append(" with ")
+                            .append(Money.format(siPaid - gHifmi)).append(" used");
+                }
+                s.append(" → pays ").append(Money.format(gHifmi));
+                Cited[] cited = Arrays.copyOf(bands.cited, bands.cited.length + 2);
                 cited[bands.cited.length] = si.combinedCapCited[cat][con];
+                cited[bands.cited.length + 1] = si.annualCapCited[cat][con];
                 add("serious_illness", s.toString(), gHifmi, cited);
             }
         }

@@ -153,6 +153,8 @@ class SettlementProperties {
             assertThat(a.hifpPaid() + a.seriousIllnessPaid()).isLessThanOrEqualTo(Math.max(cap,
                     before.forYear(v.date().getYear()).hifpPaid() + a.seriousIllnessPaid() - s.hifmiPay()));
             if (cap != Money.UNLIMITED) assertThat(s.hifmiPay() == 0 || a.hifpPaid() + a.seriousIllnessPaid() <= cap).isTrue();
+            assertThat(a.seriousIllnessPaid()).isLessThanOrEqualTo(
+                    rules.seriousIllness.annualCap[p.category().ordinal()][p.contributionLevel().ordinal()]);
         }
         if (rules.assistance != null && rules.assistance.threshold[p.category().ordinal()] >= 0) {
             assertThat(a.assistancePaid()).isLessThanOrEqualTo(rules.assistance.annualCap[p.category().ordinal()]);
