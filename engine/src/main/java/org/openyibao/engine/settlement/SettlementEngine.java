@@ -241,16 +241,21 @@ public final class SettlementEngine {
             }
         }
 
-        /** Residents' village outpatient card: the year's credit (seed 003 L1031). */
+        /**
+         * Residents' village outpatient card: a credit for every year since the last one, the balance
+         * rolling over (seed 003 L1031). The year's credit is owed whether or not the person visited.
+         */
         void creditCard() {
             if (!eligible || sr == null || !sr.hasOutpatient || cardYear >= year) return;
             long before = cardBalance;
-            cardBalance = (sr.cardRollsOver ? cardBalance : 0) + sr.villageCardCredit;
+            int years = sr.cardRollsOver && cardYear > 0 ? year - cardYear : 1;
+            long credit = sr.villageCardCredit * years;
+            cardBalance = (sr.cardRollsOver ? cardBalance : 0) + credit;
             cardYear = year;
             if (trace != null) {
-                add("outpatient_card_credit", "card credited " + Money.format(sr.villageCardCredit) + " for " + year
-                        + ": balance " + Money.format(before) + " → " + Money.format(cardBalance), sr.villageCardCredit,
-                        sr.villageCardCreditCited, sr.cardRollsOverCited);
+                add("outpatient_card_credit", "card credited " + Money.format(sr.villageCardCredit) + " × " + years
+                        + " year" + (years == 1 ? "" : "s") + " to " + year + ": balance " + Money.format(before) + " → "
+                        + Money.format(cardBalance), credit, sr.villageCardCreditCited, sr.cardRollsOverCited);
             }
         }
 
@@ -334,6 +339,8 @@ public final class SettlementEngine {
                 basis = "waived for a child's named serious illness";
             } else if (special) {
                 basisCited = sr.specialDeductibleBasisCited;
+                // "year": once a year; a visit at a higher level pays only the difference (the practice of
+                // topping up the deductible on referral upward), so the order of visits can matter
                 basis = "special outpatient disease, deductible per " + sr.specialDeductibleBasis;
                 due = switch (sr.specialDeductibleBasis) {
                     case "none" -> 0;
@@ -393,7 +400,8 @@ public final class SettlementEngine {
         }
 
         void townshipOutpatient() {
-            gDedc = Math.min(gInscp, sr.townshipDeductible);
+            // per visit: an emergency visit's two line groups share one deductible
+            gDedc = Math.min(gInscp, Math.max(0, sr.townshipDeductible - dedc));
             long pay = Money.applyRatio(gInscp - gDedc, sr.townshipRatio);
             long room = Math.min(Money.remaining(sr.townshipLimit, townshipYtd), Money.remaining(sr.annualCap[con], hifpYtd));
             gHifp = Math.min(pay, room);
