@@ -36,7 +36,9 @@ public final class Money {
     /** "1,234.56"-free plain form, two decimals, for traces and reports; "unlimited" for no cap. */
     public static String format(long fen) {
         if (fen == UNLIMITED) return "unlimited";
-        return yuan(fen).toPlainString();
+        long abs = Math.abs(fen);
+        long cents = abs % 100;
+        return (fen < 0 ? "-" : "") + (abs / 100) + (cents < 10 ? ".0" : ".") + cents;
     }
 
     /** A ratio such as 0.85 to ppm; more than six decimals is an error. */

@@ -276,8 +276,9 @@ public final class SettlementEngine {
                     && sr.ratio[emp][lvl] >= 0 && sr.isSpecialDisease(visit.diagnoses());
             inpatientRules = visit.type() == VisitType.INPATIENT || special;
             Rules.SeriousIllnessRules si = rules.seriousIllness;
-            child = sr != null && person.scheme() == Scheme.RESIDENT && si != null && inpatientRules
-                    && si.isChildIllness(visit.diagnoses()) && person.ageOn(visit.date()) <= si.childMaxAge;
+            child = sr != null && person.scheme() == Scheme.RESIDENT && si != null && si.hasChildrenRule && inpatientRules
+                    && visit.date().isBefore(person.birthDate().plusYears(si.childMaxAge + 1L))
+                    && si.isChildIllness(visit.diagnoses());
         }
 
         void endGroup() {
