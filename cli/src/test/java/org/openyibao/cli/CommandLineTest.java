@@ -175,9 +175,9 @@ class CommandLineTest {
     }
 
     @Test
-    void demoSettlesTheExamples() {
+    void examplesAreSettled() {
         System.setProperty("yibao.examples", repo().resolve("examples").toString());
-        Run r = run(null, "demo");
+        Run r = run(null, "examples");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("01-resident-2018-level3-admission").contains("35100.00").contains("basic_pooling:");
     }

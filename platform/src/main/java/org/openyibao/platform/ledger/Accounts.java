@@ -1,0 +1,56 @@
+package org.openyibao.platform.ledger;
+
+import java.util.List;
+
+/**
+ * The chart of accounts every pooling region gets: each fund is a self-balancing set of accounts
+ * (fund accounting). Codes are {@code <admdvs>:<fund>:<account>}.
+ */
+public final class Accounts {
+    private Accounts() {}
+
+    /** A fund and the national settlement field it pays (REFERENCE §3). */
+    public enum Fund {
+        POOLING("pooling", "basic pooling fund (统筹基金)", "hifp_pay"),
+        LARGE_AMOUNT("large_amount", "large-amount cover (大额医疗补助)", "hifob_pay"),
+        SERIOUS_ILLNESS("serious_illness", "serious-illness insurance (大病保险)", "hifmi_pay"),
+        CIVIL_SERVANT("civil_servant", "civil-servant subsidy (公务员医疗补助)", "cvlserv_pay"),
+        ASSISTANCE("assistance", "medical assistance (医疗救助)", "maf_pay"),
+        EMERGENCY("emergency", "public-health emergency fiscal cover", "oth_pay"),
+        INDIVIDUAL_ACCOUNTS("individual_accounts", "individual accounts (个人账户)", "acct_pay");
+
+        public final String key;
+        public final String title;
+        public final String settlementField;
+
+        Fund(String key, String title, String settlementField) {
+            this.key = key;
+            this.title = title;
+            this.settlementField = settlementField;
+        }
+
+        /** "pooling:bank" */
+        public String account(String name) {
+            return key + ":" + name;
+        }
+    }
+
+    /** An account every fund has: its name, kind and title. */
+    public record Template(String name, String kind, String title) {}
+
+    public static final List<Template> TEMPLATES = List.of(
+            new Template("bank", "asset", "fund bank account"),
+            new Template("contributions_receivable", "asset", "contributions due, not yet paid"),
+            new Template("contributions", "income", "contributions (employers, employees, residents)"),
+            new Template("fiscal_income", "income", "fiscal subsidies and transfers from public finance"),
+            new Template("transfers_in", "income", "transfers from another fund"),
+            new Template("benefits", "expense", "benefits paid for settlements"),
+            new Template("transfers_out", "expense", "transfers to another fund"),
+            new Template("payable_institutions", "liability", "owed to designated institutions"),
+            new Template("holders", "liability", "owed to account holders (individual accounts)"),
+            new Template("fund_balance", "equity", "accumulated fund balance (year-end close)"));
+
+    public static String code(String admdvs, String account) {
+        return admdvs + ":" + account;
+    }
+}

@@ -1,0 +1,34 @@
+package org.openyibao.platform.policy;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import org.openyibao.engine.policy.PackLoader;
+import org.openyibao.engine.policy.PolicyPack;
+import org.openyibao.platform.web.ApiException;
+
+/** The policy packs the server settles with, loaded once from {@code yibao.policies}. */
+@Component
+public class PolicyPacks {
+    private final Path root;
+    private final Map<String, PolicyPack> packs = new ConcurrentHashMap<>();
+
+    public PolicyPacks(@Value("${yibao.policies:policies}") String root) {
+        this.root = Paths.get(root);
+    }
+
+    public PolicyPack pack(String name) {
+        return packs.computeIfAbsent(name, n -> {
+            Path dir = root.resolve(n);
+            if (!dir.resolve("pack.yaml").toFile().isFile()) {
+                throw ApiException.badRequest("policy_pack", "no policy pack '" + n + "' under " + root);
+            }
+            return PackLoader.load(dir);
+        });
+    }
+}

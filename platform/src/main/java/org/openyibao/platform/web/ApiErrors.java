@@ -1,0 +1,124 @@
+package org.openyibao.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.openyibao.engine.policy.NoPolicyException;
+import org.openyibao.engine.settlement.SettlementException;
+
+/**
+ * Every error is {"error": "...", "field": "...", "message": "..."} with the right status: 400 for
+ * bad input (naming the field), 404, 409 for a refusal, 422 for a visit the rules cannot settle;
+ * 500 only for our own faults, logged without personal data and answered without details.
+ */
+@RestControllerAdvice
+public class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String field, String message) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("error", status.getReasonPhrase());
+        if (field != null) b.put("field", field);
+        b.put("message", message);
+        return ResponseEntity.status(status).body(b);
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return body(e.status(), e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
+        var f = e.getBindingResult().getFieldError();
+        return f == null ? body(HttpStatus.BAD_REQUEST, null, "invalid request")
+                : body(HttpStatus.BAD_REQUEST, f.getField(), f.getField() + ": " + f.getDefaultMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        Throwable c = e.getCause();
+        if (c instanceof UnrecognizedPropertyException u) {
+            return body(HttpStatus.BAD_REQUEST, u.getPropertyName(), u.getPropertyName() + ": unknown field");
+        }
+        if (c instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
+            String field = f.getPath().get(f.getPath().size() - 1).getFieldName();
+            return body(HttpStatus.BAD_REQUEST, field, field + ": " + f.getValue() + " is not a valid "
+                    + f.getTargetType().getSimpleName());
+        }
+        return body(HttpStatus.BAD_REQUEST, null, "malformed JSON request body");
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class})
+    ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getParameterName(), e.getParameterName() + ": required");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getName(), e.getName() + ": '" + e.getValue() + "' is not valid");
+    }
+
+    @ExceptionHandler(NoPolicyException.class)
+    ResponseEntity<Map<String, Object>> noPolicy(NoPolicyException e) {
+        return body(HttpStatus.UNPROCESSABLE_ENTITY, "date", e.getMessage());
+    }
+
+    @ExceptionHandler(SettlementException.class)
+    ResponseEntity<Map<String, Object>> cannotSettle(SettlementException e) {
+        return body(HttpStatus.UNPROCESSABLE_ENTITY, null, e.getMessage());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Map<String, Object>> integrity(DataIntegrityViolationException e) {
+        log.warn("refused by a database constraint: {}", e.getMostSpecificCause().getClass().getSimpleName());
+        return body(HttpStatus.CONFLICT, null, "refused: it conflicts with data already recorded");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+        return body(HttpStatus.FORBIDDEN, null, "not allowed for your role");
+    }
+
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class})
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        return body(HttpStatus.METHOD_NOT_ALLOWED, null, e.getMessage());
+    }
+
+    @ExceptionHandler({HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<Map<String, Object>> media(HttpMediaTypeNotSupportedException e) {
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
+        return body(HttpStatus.NOT_FOUND, null, "no such endpoint");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> fault(Exception e) {
+        // our fault: log the type and where, never the request (it may hold ID numbers and names)
+        log.error("internal error: {} at {}", e.getClass().getName(),
+                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, null, "internal error; nothing was changed");
+    }
+}
