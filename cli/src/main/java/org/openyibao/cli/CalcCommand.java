@@ -11,10 +11,10 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import org.openyibao.cli.calc.CalcReader;
-import org.openyibao.cli.calc.CalcRequest;
-import org.openyibao.cli.calc.CalcWriter;
-import org.openyibao.cli.calc.Calculator;
+import org.openyibao.platform.calc.CalcReader;
+import org.openyibao.platform.calc.CalcRequest;
+import org.openyibao.platform.calc.CalcWriter;
+import org.openyibao.platform.calc.Calculator;
 import org.openyibao.engine.settlement.Settlement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ public final class CalcCommand implements Callable<Integer> {
         CalcRequest request;
         try (Reader in = file == null || file.toString().equals("-")
                 ? new InputStreamReader(System.in, StandardCharsets.UTF_8) : open(file)) {
-            request = new CalcReader(Policies.standard(), reform).read(in, !noTrace);
+            request = new CalcReader(region -> Policies.standard().pack(region, reform)).read(in, !noTrace);
         }
         List<Settlement> settlements = Calculator.settle(request);
         ObjectMapper json = new ObjectMapper();

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.openyibao.cli.calc.CalcReader;
-import org.openyibao.cli.calc.CalcRequest;
-import org.openyibao.cli.calc.Calculator;
+import org.openyibao.platform.calc.CalcReader;
+import org.openyibao.platform.calc.CalcRequest;
+import org.openyibao.platform.calc.Calculator;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.settlement.Settlement;
 import org.openyibao.engine.settlement.TraceEntry;
@@ -42,7 +42,7 @@ public final class ExamplesCommand implements Callable<Integer> {
         for (Path f : files) {
             CalcRequest request;
             try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                request = new CalcReader(Policies.standard(), null).read(in, true);
+                request = new CalcReader(region -> Policies.standard().pack(region, null)).read(in, true);
             }
             List<Settlement> out = Calculator.settle(request);
             String name = f.getFileName().toString().replace(".json", "");

@@ -22,10 +22,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import org.openyibao.cli.calc.CalcReader;
-import org.openyibao.cli.calc.CalcRequest;
-import org.openyibao.cli.calc.CalcWriter;
-import org.openyibao.cli.calc.Calculator;
+import org.openyibao.platform.calc.CalcReader;
+import org.openyibao.platform.calc.CalcRequest;
+import org.openyibao.platform.calc.CalcWriter;
+import org.openyibao.platform.calc.Calculator;
 import org.openyibao.engine.settlement.Settlement;
 
 /**
@@ -60,10 +60,11 @@ class HandWorkedCasesTest {
 
     private void run(Path file, JsonNode doc) {
         assertThat(doc.path("arithmetic").asText()).as(file + " shows its arithmetic").isNotBlank();
-        CalcReader reader = new CalcReader(new Policies(policies()), reformOf(file, doc));
+        CalcReader reader = new CalcReader(region -> new Policies(policies()).pack(region, reformOf(file, doc)));
         if (doc.has("error")) {
             assertThatThrownBy(() -> Calculator.settle(reader.read(doc.get("request"), false)))
-                    .isInstanceOf(UserError.class).hasMessageContaining(doc.get("error").asText());
+                    .isInstanceOfAny(UserError.class, org.openyibao.platform.calc.CalcInputException.class)
+                    .hasMessageContaining(doc.get("error").asText());
             return;
         }
         CalcRequest request = reader.read(doc.get("request"), true);

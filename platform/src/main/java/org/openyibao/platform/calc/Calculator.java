@@ -1,4 +1,4 @@
-package org.openyibao.cli.calc;
+package org.openyibao.platform.calc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,6 @@ import org.openyibao.engine.settlement.Settlement;
 import org.openyibao.engine.settlement.SettlementEngine;
 import org.openyibao.engine.settlement.SettlementException;
 import org.openyibao.engine.settlement.Visit;
-import org.openyibao.cli.UserError;
 
 /** Settles a request's visits in date order, carrying the accumulators from one to the next. */
 public final class Calculator {
@@ -28,7 +27,7 @@ public final class Calculator {
                 out.add(s);
                 acc = s.after();
             } catch (NoPolicyException | SettlementException | IllegalArgumentException e) {
-                throw new UserError(where + ".date: " + e.getMessage());
+                throw new CalcInputException(where + ".date: " + e.getMessage());
             }
         }
         return out;

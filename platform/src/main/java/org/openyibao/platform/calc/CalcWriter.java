@@ -1,4 +1,4 @@
-package org.openyibao.cli.calc;
+package org.openyibao.platform.calc;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.openyibao.cli.calc;
+package org.openyibao.platform.calc;
 
 import java.util.List;
 

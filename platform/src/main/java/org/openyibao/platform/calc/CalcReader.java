@@ -1,4 +1,4 @@
-package org.openyibao.cli.calc;
+package org.openyibao.platform.calc;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,8 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import org.openyibao.cli.Policies;
-import org.openyibao.cli.UserError;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Catalogue;
 import org.openyibao.engine.policy.Category;
@@ -39,8 +37,9 @@ import org.openyibao.engine.settlement.Person;
 import org.openyibao.engine.settlement.Visit;
 
 /**
- * Reads the {@code yibao calc} JSON (README "calc contract") into engine inputs. Every mistake is a
- * {@link UserError} naming the field by its JSON path, e.g. {@code visits[0].lines[2].amount}.
+ * Reads the {@code yibao calc} JSON (docs/calc.md) into engine inputs; the server reads visits with it
+ * too. Every mistake is a {@link CalcInputException} naming the field by its JSON path, e.g.
+ * {@code visits[0].lines[2].amount}.
  */
 public final class CalcReader {
     /** "Enrolled long ago" when a request gives no enrolment date. */
@@ -51,12 +50,11 @@ public final class CalcReader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private final Policies policies;
-    private final java.nio.file.Path reform;
+    private final Function<String, PolicyPack> packs;
 
-    public CalcReader(Policies policies, java.nio.file.Path reform) {
-        this.policies = policies;
-        this.reform = reform;
+    /** {@code packs} finds a region's pack (with any reform applied) or throws a CalcInputException. */
+    public CalcReader(Function<String, PolicyPack> packs) {
+        this.packs = packs;
     }
 
     public CalcRequest read(Reader in, boolean traceDefault) {
@@ -64,24 +62,24 @@ public final class CalcReader {
         try {
             root = JSON.readTree(in);
         } catch (JsonParseException e) {
-            throw new UserError("malformed JSON at line " + e.getLocation().getLineNr() + " column "
+            throw new CalcInputException("malformed JSON at line " + e.getLocation().getLineNr() + " column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new UserError("malformed JSON: " + e.getOriginalMessage());
+            throw new CalcInputException("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UserError("cannot read input: " + e.getMessage());
+            throw new CalcInputException("cannot read input: " + e.getMessage());
         }
         return read(root, traceDefault);
     }
 
     public CalcRequest read(JsonNode root, boolean traceDefault) {
-        if (root == null || !root.isObject()) throw new UserError("input: expected a JSON object");
+        if (root == null || !root.isObject()) throw new CalcInputException("input: expected a JSON object");
         known(root, "", Set.of("region", "person", "visits", "accumulators", "trace"));
         String region = text(root, "region", true);
-        PolicyPack pack = policies.pack(region, reform);
+        PolicyPack pack = packs.apply(region);
         Person person = person(obj(root, "person", true));
         JsonNode visitsNode = root.get("visits");
-        if (visitsNode == null || !visitsNode.isArray()) throw new UserError("visits: required, a list of visits");
+        if (visitsNode == null || !visitsNode.isArray()) throw new CalcInputException("visits: required, a list of visits");
         List<Visit> parsed = new ArrayList<>();
         int i = 0;
         for (JsonNode v : visitsNode) parsed.add(visit(v, "visits[" + i++ + "]", pack.catalogue()));
@@ -117,42 +115,49 @@ public final class CalcReader {
         if (p.has("contribution_level")) {
             JsonNode c = p.get("contribution_level");
             if (!c.canConvertToInt() || !c.isIntegralNumber() || c.asInt() < 1 || c.asInt() > 2) {
-                throw new UserError("person.contribution_level: must be 1 or 2, got " + c);
+                throw new CalcInputException("person.contribution_level: must be 1 or 2, got " + c);
             }
             level = c.asInt();
         }
         boolean insured = !p.has("insured") || bool(p, "insured", "person.insured");
         boolean arrears = p.has("arrears") && bool(p, "arrears", "person.arrears");
-        if (scheme == null && insured) throw new UserError("person.scheme: required (" + Scheme.keys() + ")");
+        if (scheme == null && insured) throw new CalcInputException("person.scheme: required (" + Scheme.keys() + ")");
         if (birth != null && since != null && since.isBefore(birth)) {
-            throw new UserError("person.enrolled_since: " + since + " is before birth_date " + birth);
+            throw new CalcInputException("person.enrolled_since: " + since + " is before birth_date " + birth);
         }
         return new Person(scheme == null ? Scheme.RESIDENT : scheme, category, employment,
                 birth == null ? LONG_AGO : birth, since == null ? LONG_AGO : since,
                 level == 1 ? Contribution.CONTRIBUTION_1 : Contribution.CONTRIBUTION_2, insured, arrears);
     }
 
-    private Visit visit(JsonNode v, String path, Catalogue catalogue) {
-        if (!v.isObject()) throw new UserError(path + ": expected an object");
+    /** One visit of the calc format; {@code path} prefixes field names in errors (e.g. "visits[0]"). */
+    public Visit visit(JsonNode v, String path, Catalogue catalogue) {
+        return visit(v, path, catalogue, null);
+    }
+
+    /** As {@link #visit(JsonNode, String, Catalogue)}; {@code level}, when given, is the institution's and wins. */
+    public Visit visit(JsonNode v, String path, Catalogue catalogue, Level level) {
+        if (!v.isObject()) throw new CalcInputException(path + ": expected an object");
         known(v, path + ".", Set.of("date", "type", "institution_level", "diagnoses", "emergency_case", "lines"));
         LocalDate date = date(v, "date", path + ".date", true);
         VisitType type = choice(v, "type", path + ".type", VisitType::of, VisitType.keys(), null);
-        if (type == null) throw new UserError(path + ".type: required (" + VisitType.keys() + ")");
-        Level level = choice(v, "institution_level", path + ".institution_level", Level::of, Level.keys(), null);
-        if (level == null) throw new UserError(path + ".institution_level: required (" + Level.keys() + ")");
+        if (type == null) throw new CalcInputException(path + ".type: required (" + VisitType.keys() + ")");
+        Level given = choice(v, "institution_level", path + ".institution_level", Level::of, Level.keys(), null);
+        if (level == null) level = given;
+        if (level == null) throw new CalcInputException(path + ".institution_level: required (" + Level.keys() + ")");
         List<String> dx = new ArrayList<>();
         JsonNode d = v.get("diagnoses");
         if (d != null) {
-            if (!d.isArray()) throw new UserError(path + ".diagnoses: expected a list of ICD-10 codes");
+            if (!d.isArray()) throw new CalcInputException(path + ".diagnoses: expected a list of ICD-10 codes");
             for (JsonNode c : d) {
-                if (!c.isTextual() || c.asText().isBlank()) throw new UserError(path + ".diagnoses: codes are non-empty strings");
+                if (!c.isTextual() || c.asText().isBlank()) throw new CalcInputException(path + ".diagnoses: codes are non-empty strings");
                 dx.add(c.asText().trim().toUpperCase());
             }
         }
         EmergencyCase ec = choice(v, "emergency_case", path + ".emergency_case", EmergencyCase::of, EmergencyCase.keys(),
                 EmergencyCase.NONE);
         JsonNode lines = v.get("lines");
-        if (lines == null || !lines.isArray()) throw new UserError(path + ".lines: required, a list of fee lines");
+        if (lines == null || !lines.isArray()) throw new CalcInputException(path + ".lines: required, a list of fee lines");
         List<FeeLine> out = new ArrayList<>();
         int i = 0;
         for (JsonNode l : lines) out.add(line(l, path + ".lines[" + i++ + "]", catalogue));
@@ -160,15 +165,15 @@ public final class CalcReader {
     }
 
     private FeeLine line(JsonNode l, String path, Catalogue catalogue) {
-        if (!l.isObject()) throw new UserError(path + ": expected an object");
+        if (!l.isObject()) throw new CalcInputException(path + ": expected an object");
         known(l, path + ".", Set.of("code", "class", "amount", "self_pay_first_ratio", "over_limit", "comorbidity",
                 "quantity", "unit_price", "name"));
         String code = l.has("code") ? text(l, "code", false) : null;
         Catalogue.Item item = code == null ? null : catalogue.find(code);
         LineClass cls = choice(l, "class", path + ".class", LineClass::of, LineClass.keys(), null);
         if (cls == null) {
-            if (code == null) throw new UserError(path + ": give a class (A|B|C) or a catalogue code");
-            if (item == null) throw new UserError(path + ".code: '" + code + "' is not in the catalogue; give its class");
+            if (code == null) throw new CalcInputException(path + ": give a class (A|B|C) or a catalogue code");
+            if (item == null) throw new CalcInputException(path + ".code: '" + code + "' is not in the catalogue; give its class");
             cls = item.lineClass();
         }
         long amount;
@@ -176,13 +181,13 @@ public final class CalcReader {
         if (l.has("quantity") || l.has("unit_price")) {
             BigDecimal q = decimal(l, "quantity", path + ".quantity", true);
             BigDecimal price = decimal(l, "unit_price", path + ".unit_price", true);
-            if (q.signum() < 0) throw new UserError(path + ".quantity: must not be negative");
-            if (price.signum() < 0) throw new UserError(path + ".unit_price: must not be negative");
+            if (q.signum() < 0) throw new CalcInputException(path + ".quantity: must not be negative");
+            if (price.signum() < 0) throw new CalcInputException(path + ".unit_price: must not be negative");
             BigDecimal total = q.multiply(price);
             if (l.has("amount")) {
                 amount = money(l, "amount", path + ".amount", 0);
                 if (total.compareTo(Money.yuan(amount)) != 0) {
-                    throw new UserError(path + ".amount: " + Money.format(amount) + " is not quantity × unit_price = "
+                    throw new CalcInputException(path + ".amount: " + Money.format(amount) + " is not quantity × unit_price = "
                             + total.stripTrailingZeros().toPlainString());
                 }
             } else {
@@ -195,20 +200,20 @@ public final class CalcReader {
                 }
             }
         } else {
-            if (!l.has("amount")) throw new UserError(path + ".amount: required");
+            if (!l.has("amount")) throw new CalcInputException(path + ".amount: required");
             amount = money(l, "amount", path + ".amount", 0);
         }
-        if (overLimit > amount) throw new UserError(path + ".over_limit: " + Money.format(overLimit) + " exceeds the amount " + Money.format(amount));
+        if (overLimit > amount) throw new CalcInputException(path + ".over_limit: " + Money.format(overLimit) + " exceeds the amount " + Money.format(amount));
         int ratio = -1;
         if (l.has("self_pay_first_ratio")) {
             BigDecimal r = decimal(l, "self_pay_first_ratio", path + ".self_pay_first_ratio", true);
             if (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0) {
-                throw new UserError(path + ".self_pay_first_ratio: " + r.toPlainString() + " is outside [0,1]");
+                throw new CalcInputException(path + ".self_pay_first_ratio: " + r.toPlainString() + " is outside [0,1]");
             }
             try {
                 ratio = Money.ppm(r);
             } catch (ArithmeticException e) {
-                throw new UserError(path + ".self_pay_first_ratio: " + e.getMessage());
+                throw new CalcInputException(path + ".self_pay_first_ratio: " + e.getMessage());
             }
         } else if (item != null && item.lineClass() == LineClass.B && cls == LineClass.B) {
             ratio = item.selfPayFirstPpm();
@@ -218,14 +223,14 @@ public final class CalcReader {
     }
 
     private Accumulators accumulators(JsonNode a, int year, long balance) {
-        if (!a.isObject()) throw new UserError("accumulators: expected an object");
+        if (!a.isObject()) throw new CalcInputException("accumulators: expected an object");
         String p = "accumulators.";
         known(a, p, Set.of("year", "hifp_pay", "deductible_paid", "special_deductible_paid", "township_outpatient_pay",
                 "hifob_pay", "serious_illness_base", "hifmi_pay", "assistance_base", "maf_pay", "oth_pay",
                 "outpatient_card_balance", "outpatient_card_year"));
         int y = a.has("year") ? a.get("year").asInt() : year;
-        if (a.has("year") && !a.get("year").isIntegralNumber()) throw new UserError("accumulators.year: expected a year");
-        if (y > year) throw new UserError("accumulators.year: " + y + " is after the first visit's year " + year);
+        if (a.has("year") && !a.get("year").isIntegralNumber()) throw new CalcInputException("accumulators.year: expected a year");
+        if (y > year) throw new CalcInputException("accumulators.year: " + y + " is after the first visit's year " + year);
         int cardYear = a.has("outpatient_card_year") ? a.get("outpatient_card_year").asInt() : 0;
         return new Accumulators(y, money(a, "hifp_pay", p + "hifp_pay", 0),
                 money(a, "deductible_paid", p + "deductible_paid", 0),
@@ -247,7 +252,7 @@ public final class CalcReader {
         while (names.hasNext()) {
             String n = names.next();
             if (!allowed.contains(n)) {
-                throw new UserError(prefix + n + ": unknown field (expected one of: "
+                throw new CalcInputException(prefix + n + ": unknown field (expected one of: "
                         + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }
@@ -256,26 +261,26 @@ public final class CalcReader {
     private static JsonNode obj(JsonNode node, String field, boolean required) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
-            if (required) throw new UserError(field + ": required");
+            if (required) throw new CalcInputException(field + ": required");
             return null;
         }
-        if (!v.isObject()) throw new UserError(field + ": expected an object");
+        if (!v.isObject()) throw new CalcInputException(field + ": expected an object");
         return v;
     }
 
     private static String text(JsonNode node, String field, boolean required) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
-            if (required) throw new UserError(field + ": required");
+            if (required) throw new CalcInputException(field + ": required");
             return null;
         }
-        if (!v.isTextual()) throw new UserError(field + ": expected a string");
+        if (!v.isTextual()) throw new CalcInputException(field + ": expected a string");
         return v.asText();
     }
 
     private static boolean bool(JsonNode node, String field, String path) {
         JsonNode v = node.get(field);
-        if (!v.isBoolean()) throw new UserError(path + ": expected true or false, got " + v);
+        if (!v.isBoolean()) throw new CalcInputException(path + ": expected true or false, got " + v);
         return v.asBoolean();
     }
 
@@ -283,27 +288,27 @@ public final class CalcReader {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return dflt;
         T t = v.isTextual() ? of.apply(v.asText()) : null;
-        if (t == null) throw new UserError(path + ": unknown value " + v + " (expected " + keys + ")");
+        if (t == null) throw new CalcInputException(path + ": unknown value " + v + " (expected " + keys + ")");
         return t;
     }
 
     private static LocalDate date(JsonNode node, String field, String path, boolean required) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
-            if (required) throw new UserError(path + ": required (YYYY-MM-DD)");
+            if (required) throw new CalcInputException(path + ": required (YYYY-MM-DD)");
             return null;
         }
         try {
             return LocalDate.parse(v.asText());
         } catch (DateTimeParseException e) {
-            throw new UserError(path + ": " + v + " is not a date (YYYY-MM-DD)");
+            throw new CalcInputException(path + ": " + v + " is not a date (YYYY-MM-DD)");
         }
     }
 
     private static BigDecimal decimal(JsonNode node, String field, String path, boolean required) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
-            if (required) throw new UserError(path + ": required");
+            if (required) throw new CalcInputException(path + ": required");
             return null;
         }
         if (v.isNumber()) return v.decimalValue();
@@ -311,26 +316,26 @@ public final class CalcReader {
             try {
                 return new BigDecimal(v.asText().trim());
             } catch (NumberFormatException e) {
-                throw new UserError(path + ": " + v + " is not a number");
+                throw new CalcInputException(path + ": " + v + " is not a number");
             }
         }
-        throw new UserError(path + ": expected a number, got " + v);
+        throw new CalcInputException(path + ": expected a number, got " + v);
     }
 
     private static long money(JsonNode node, String field, String path, long dflt) {
         BigDecimal d = decimal(node, field, path, false);
         if (d == null) return dflt;
-        if (d.signum() < 0) throw new UserError(path + ": must not be negative, got " + d.toPlainString());
+        if (d.signum() < 0) throw new CalcInputException(path + ": must not be negative, got " + d.toPlainString());
         return toFen(d, path);
     }
 
     private static long toFen(BigDecimal d, String path) {
         try {
             long fen = Money.fen(d);
-            if (fen > 100_000_000_000L) throw new UserError(path + ": " + d.toPlainString() + " is beyond one billion yuan");
+            if (fen > 100_000_000_000L) throw new CalcInputException(path + ": " + d.toPlainString() + " is beyond one billion yuan");
             return fen;
         } catch (ArithmeticException e) {
-            throw new UserError(path + ": " + d.toPlainString() + " has more than two decimals (fen)");
+            throw new CalcInputException(path + ": " + d.toPlainString() + " has more than two decimals (fen)");
         }
     }
 }
