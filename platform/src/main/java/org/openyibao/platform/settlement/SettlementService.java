@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -50,12 +52,14 @@ public class SettlementService {
     private final TransactionTemplate tx;
     private final Ledger ledger;
     private final PolicyPacks packs;
+    private final MeterRegistry meters;
 
-    public SettlementService(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, PolicyPacks packs) {
+    public SettlementService(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, PolicyPacks packs, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
         this.packs = packs;
+        this.meters = meters;
     }
 
     /** A settled (or estimated) visit: its id (null for an estimate), the engine's result and the visit. */
@@ -69,7 +73,18 @@ public class SettlementService {
 
     /** Settles and records the visit. {@code visitJson} is a visit in the calc format (docs/calc.md). */
     public Settled settle(String psnNo, String institutionCode, JsonNode visitJson) {
-        return tx.execute(s -> run(psnNo, institutionCode, visitJson, true));
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
+        try {
+            Settled r = tx.execute(s -> run(psnNo, institutionCode, visitJson, true));
+            outcome = r.settlement().eligible() ? "settled" : "settled_ineligible";
+            return r;
+        } catch (ApiException e) {
+            outcome = "refused";
+            throw e;
+        } finally {
+            sample.stop(meters.timer("yibao.settlements", "outcome", outcome));
+        }
     }
 
     /** The same computation, recording nothing (pre-settlement, the portal's estimator). */

@@ -44,7 +44,8 @@ class SettlementServiceTest {
                 java.time.LocalDate.of(2018, 1, 1), "opening", "P1", "opening balance")
                 .move("individual_accounts:bank", "individual_accounts:holders", 300_000).build()));
         return new SettlementService(db.jdbc, db.tx, new Ledger(db.jdbc),
-                new PolicyPacks(System.getProperty("yibao.policies", "../policies")));
+                new PolicyPacks(System.getProperty("yibao.policies", "../policies")),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     static JsonNode visit(String date, String amount) throws Exception {
