@@ -33,7 +33,25 @@ public final class Accounts {
         public String account(String name) {
             return key + ":" + name;
         }
+
+        /** The fund named {@code key} ("pooling"), or null. */
+        public static Fund of(String key) {
+            for (Fund f : values()) if (f.key.equals(key)) return f;
+            return null;
+        }
+
+        public static String keys() {
+            StringBuilder b = new StringBuilder();
+            for (Fund f : values()) b.append(b.length() == 0 ? "" : ", ").append(f.key);
+            return b.toString();
+        }
     }
+
+    /**
+     * The liability every region's individual-accounts fund owes its account holders: its credit
+     * balance equals the sum of the individual accounts (the sub-ledger), checked by {@link LedgerCheck}.
+     */
+    public static final String HOLDERS = Fund.INDIVIDUAL_ACCOUNTS.account("holders");
 
     /** An account every fund has: its name, kind and title. */
     public record Template(String name, String kind, String title) {}

@@ -1,23 +1,35 @@
 package org.openyibao.platform.ledger;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import org.openyibao.engine.money.Money;
+import org.openyibao.platform.web.ApiException;
 
 /**
- * Posts balanced journal entries and keeps account balances (Σ debits − Σ credits) in the same
- * transaction. Callers hold the transaction: a settlement, its accumulators and its entry commit
- * together or not at all. Entries are never changed; {@link #reverse} posts the mirror entry.
+ * Posts balanced journal entries and keeps account balances (Σ debits − Σ credits) and the
+ * individual-account sub-ledger in the same transaction. Callers hold the transaction: a settlement,
+ * its accumulators and its entry commit together or not at all. Entries are never changed;
+ * {@link #reverse} posts the mirror entry. Entries dated in a year the region has closed
+ * ({@link YearEndClose}) are refused. {@link LedgerCheck} re-derives everything kept here.
  */
 @Component
 public class Ledger {
     private final JdbcTemplate jdbc;
-    private final Map<String, Long> accountIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> accountIds = new ConcurrentHashMap<>();
 
     public Ledger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -37,8 +49,16 @@ public class Ledger {
         }
     }
 
-    /** Posts the entry; returns its id. Must run inside the caller's transaction. */
+    /**
+     * Posts the entry and its individual-account movements; returns its id. Must run inside the
+     * caller's transaction (asserted): a refusal (closed year, account holding too little) throws and
+     * the caller's rollback leaves nothing behind.
+     */
     public long post(JournalEntry e) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Ledger.post must run inside a transaction (entry for " + e.causeType() + " "
+                    + e.causeRef() + ")");
+        }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO journal_entry (admdvs, entry_date, cause_type, cause_ref,"
@@ -53,7 +73,7 @@ public class Ledger {
         }, key);
         long id = key.getKey().longValue();
         Map<Long, Long> delta = new HashMap<>();
-        List<Object[]> lines = new java.util.ArrayList<>();
+        List<Object[]> lines = new ArrayList<>();
         int n = 1;
         for (Posting p : e.postings()) {
             long account = accountId(p.accountCode());
@@ -68,22 +88,126 @@ public class Ledger {
                 jdbc.update("UPDATE ledger_account SET balance_fen = balance_fen + ? WHERE id = ?", d.getValue(), d.getKey());
             }
         });
+        applyMovements(id, e.movements());
+        // Checked last, once this transaction holds the account rows: YearEndClose locks every account of
+        // the region before it sums the year, so either it has committed (and we see its row here) or it
+        // waits for us and sums this entry too.
+        int year = e.date().getYear();
+        closingEntry(e.admdvs(), year).ifPresent(closing -> {
+            throw ApiException.conflict("date", "date: " + e.date() + " is in " + year + ", which region " + e.admdvs()
+                    + " has closed (closing entry " + closing + "); date the entry in an open year");
+        });
         return id;
     }
 
-    /** Posts the mirror of entry {@code entryId} (debits and credits swapped); returns the new entry's id. */
-    public long reverse(long entryId, java.time.LocalDate date, String causeType, String causeRef, String description) {
-        Map<String, Object> head = jdbc.queryForMap("SELECT admdvs FROM journal_entry WHERE id = ?", entryId);
+    /**
+     * Posts the mirror of entry {@code entryId} (debits and credits swapped); returns the new entry's id.
+     * The journal only: a caller that keeps the individual-account sub-ledger itself restores it itself
+     * (see {@link #reverseWithIndividualAccounts}, which mirrors it too). An entry is reversed at most once;
+     * a closing entry never.
+     */
+    public long reverse(long entryId, LocalDate date, String causeType, String causeRef, String description) {
+        return post(mirror(entryId, date, causeType, causeRef, description, false));
+    }
+
+    /** As {@link #reverse}, and the entry's individual-account movements are mirrored too (refused if spent since). */
+    public long reverseWithIndividualAccounts(long entryId, LocalDate date, String causeType, String causeRef,
+                                              String description) {
+        return post(mirror(entryId, date, causeType, causeRef, description, true));
+    }
+
+    private JournalEntry mirror(long entryId, LocalDate date, String causeType, String causeRef, String description,
+                                boolean movements) {
+        List<Map<String, Object>> head = jdbc.queryForList("SELECT admdvs, cause_type FROM journal_entry WHERE id = ?", entryId);
+        if (head.isEmpty()) throw ApiException.notFound("entry_id", "entry_id: no journal entry " + entryId);
+        if ("closing".equals(head.get(0).get("cause_type"))) {
+            throw ApiException.conflict("entry_id", "entry_id: " + entryId
+                    + " is a year-end closing entry; it is never reversed");
+        }
+        List<Long> earlier = jdbc.queryForList("SELECT id FROM journal_entry WHERE reverses_entry_id = ?", Long.class, entryId);
+        if (!earlier.isEmpty()) {
+            throw ApiException.conflict("entry_id", "entry_id: " + entryId + " is already reversed by entry " + earlier.get(0));
+        }
         List<Posting> mirrored = jdbc.query("SELECT a.code, l.debit_fen, l.credit_fen FROM journal_line l"
                         + " JOIN ledger_account a ON a.id = l.account_id WHERE l.entry_id = ? ORDER BY l.line_no",
                 (rs, i) -> new Posting(rs.getString(1), rs.getLong(3), rs.getLong(2)), entryId);
-        return post(new JournalEntry((String) head.get("admdvs"), date, causeType, causeRef, description, entryId, mirrored));
+        List<IndividualAccountMovement> back = !movements ? List.of() : jdbc.query(
+                "SELECT person_id, amount_fen FROM individual_account_movement WHERE entry_id = ? ORDER BY id",
+                (rs, i) -> new IndividualAccountMovement(rs.getLong(1), -rs.getLong(2)), entryId);
+        return new JournalEntry(((String) head.get(0).get("admdvs")).trim(), date, causeType, causeRef, description, entryId,
+                mirrored, back);
+    }
+
+    /**
+     * Moves money between two funds of a region: Dr from:transfers_out, Cr from:bank; Dr to:bank,
+     * Cr to:transfers_in (each fund stays self-balancing). Returns the entry id.
+     */
+    public long transfer(String admdvs, LocalDate date, Accounts.Fund from, Accounts.Fund to, long fen, String causeRef,
+                         String description) {
+        if (from == to) throw ApiException.badRequest("to_fund", "to_fund: must differ from from_fund");
+        if (fen <= 0) throw ApiException.badRequest("amount", "amount: must be positive");
+        return post(JournalEntry.builder(admdvs, date, "transfer", causeRef, description)
+                .move(from.account("transfers_out"), from.account("bank"), fen)
+                .move(to.account("bank"), to.account("transfers_in"), fen)
+                .build());
     }
 
     /** Σ debits − Σ credits of the account. */
     public long balance(String code) {
-        Long b = jdbc.queryForObject("SELECT balance_fen FROM ledger_account WHERE code = ?", Long.class, code);
-        return b == null ? 0 : b;
+        List<Long> b = jdbc.queryForList("SELECT balance_fen FROM ledger_account WHERE code = ?", Long.class, code);
+        return b.isEmpty() ? 0 : b.get(0);
+    }
+
+    /** The person's individual-account balance (0 when there is no account yet). */
+    public long individualAccount(long personId) {
+        List<Long> b = jdbc.queryForList("SELECT balance_fen FROM individual_account WHERE person_id = ?", Long.class, personId);
+        return b.isEmpty() ? 0 : b.get(0);
+    }
+
+    /** One account of the chart with its balance. */
+    public record AccountBalance(String code, String fund, String account, String kind, String name, long balanceFen) {
+        public BigDecimal balance() {
+            return Money.yuan(balanceFen);
+        }
+    }
+
+    /** The region's chart of accounts with balances, in fund then chart order. */
+    public List<AccountBalance> accounts(String admdvs) {
+        return jdbc.query("SELECT code, fund, kind, name, balance_fen FROM ledger_account WHERE admdvs = ? ORDER BY id",
+                (rs, i) -> {
+                    String code = rs.getString(1);
+                    return new AccountBalance(code, rs.getString(2), code.substring(code.lastIndexOf(':') + 1), rs.getString(3),
+                            rs.getString(4), rs.getLong(5));
+                }, admdvs);
+    }
+
+    /** The closing entry of the region's year, if the year is closed. */
+    public Optional<Long> closingEntry(String admdvs, int year) {
+        List<Long> id = jdbc.queryForList("SELECT entry_id FROM fund_year_close WHERE admdvs = ? AND fiscal_year = ?",
+                Long.class, admdvs, year);
+        return id.isEmpty() ? Optional.empty() : Optional.of(id.get(0));
+    }
+
+    private void applyMovements(long entryId, List<IndividualAccountMovement> movements) {
+        if (movements.isEmpty()) return;
+        Map<Long, Long> perPerson = new TreeMap<>(); // person order: no deadlocks between postings
+        for (IndividualAccountMovement m : movements) perPerson.merge(m.personId(), m.amountFen(), Long::sum);
+        perPerson.forEach((person, fen) -> {
+            int updated = fen >= 0
+                    ? jdbc.update("UPDATE individual_account SET balance_fen = balance_fen + ? WHERE person_id = ?", fen, person)
+                    : jdbc.update("UPDATE individual_account SET balance_fen = balance_fen + ? WHERE person_id = ?"
+                    + " AND balance_fen >= ?", fen, person, -fen);
+            if (updated == 0) {
+                if (fen < 0) {
+                    throw ApiException.conflict("individual_account", "individual_account: person " + person + " holds "
+                            + Money.format(individualAccount(person)) + ", less than the " + Money.format(-fen) + " to spend");
+                }
+                jdbc.update("INSERT INTO individual_account (person_id, balance_fen) VALUES (?, ?)", person, fen);
+            }
+        });
+        List<Object[]> rows = new ArrayList<>();
+        for (IndividualAccountMovement m : movements) rows.add(new Object[] {m.personId(), entryId, m.amountFen()});
+        jdbc.batchUpdate("INSERT INTO individual_account_movement (person_id, entry_id, amount_fen) VALUES (?, ?, ?)", rows);
     }
 
     private long accountId(String code) {
@@ -94,5 +218,4 @@ public class Ledger {
         accountIds.put(code, ids.get(0));
         return ids.get(0);
     }
-
 }

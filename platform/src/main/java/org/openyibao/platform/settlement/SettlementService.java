@@ -62,8 +62,11 @@ public class SettlementService {
         this.meters = meters;
     }
 
-    /** A settled (or estimated) visit: its id (null for an estimate), the engine's result and the visit. */
-    public record Settled(String setlId, String admdvs, Visit visit, Settlement settlement) {
+    /**
+     * A settled (or estimated) visit: its id (null for an estimate), the insured (or treating) region,
+     * the scheme (null when uninsured), the visit and the engine's result.
+     */
+    public record Settled(String setlId, String admdvs, String scheme, Visit visit, Settlement settlement) {
         public ObjectNode toJson() {
             ObjectNode o = CalcWriter.settlement(visit, settlement);
             if (setlId != null) o.put("setl_id", setlId);
@@ -71,12 +74,36 @@ public class SettlementService {
         }
     }
 
+    /** Builds the engine's visit once the person's pack and the institution's level are known. */
+    @FunctionalInterface
+    public interface VisitSource {
+        Visit build(PolicyPack pack, Level level);
+    }
+
+    /** A visit in the calc format (docs/calc.md), read with the pack's catalogue at the institution's level. */
+    public static VisitSource calcVisit(JsonNode visitJson) {
+        if (visitJson == null || !visitJson.isObject()) throw ApiException.badRequest("visit", "visit: required, an object");
+        return (pack, level) -> {
+            try {
+                return new CalcReader(r -> pack).visit(visitJson, "visit", pack.catalogue(), level);
+            } catch (CalcInputException e) {
+                String msg = e.getMessage();
+                throw ApiException.badRequest(msg.contains(":") ? msg.substring(0, msg.indexOf(':')) : "visit", msg);
+            }
+        };
+    }
+
     /** Settles and records the visit. {@code visitJson} is a visit in the calc format (docs/calc.md). */
     public Settled settle(String psnNo, String institutionCode, JsonNode visitJson) {
+        return settle(psnNo, institutionCode, visitDate(visitJson), calcVisit(visitJson));
+    }
+
+    /** Settles and records a visit on {@code date} built by {@code source}. */
+    public Settled settle(String psnNo, String institutionCode, LocalDate date, VisitSource source) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         try {
-            Settled r = tx.execute(s -> run(psnNo, institutionCode, visitJson, true));
+            Settled r = tx.execute(s -> run(psnNo, institutionCode, date, source, true));
             outcome = r.settlement().eligible() ? "settled" : "settled_ineligible";
             return r;
         } catch (ApiException e) {
@@ -89,19 +116,19 @@ public class SettlementService {
 
     /** The same computation, recording nothing (pre-settlement, the portal's estimator). */
     public Settled estimate(String psnNo, String institutionCode, JsonNode visitJson) {
-        return tx.execute(s -> {
-            Settled r = run(psnNo, institutionCode, visitJson, false);
-            s.setRollbackOnly();
-            return r;
-        });
+        return estimate(psnNo, institutionCode, visitDate(visitJson), calcVisit(visitJson));
     }
 
-    private Settled run(String psnNo, String institutionCode, JsonNode visitJson, boolean record) {
+    /** The same computation, recording nothing; joins the caller's transaction if there is one. */
+    public Settled estimate(String psnNo, String institutionCode, LocalDate date, VisitSource source) {
+        return tx.execute(s -> run(psnNo, institutionCode, date, source, false));
+    }
+
+    private Settled run(String psnNo, String institutionCode, LocalDate date, VisitSource source, boolean record) {
         if (psnNo == null || psnNo.isBlank()) throw ApiException.badRequest("psn_no", "psn_no: required");
         if (institutionCode == null || institutionCode.isBlank()) {
             throw ApiException.badRequest("institution_code", "institution_code: required");
         }
-        if (visitJson == null || !visitJson.isObject()) throw ApiException.badRequest("visit", "visit: required, an object");
         // serialize this person's settlements: caps, bands and the account are read and written under this lock
         List<Map<String, Object>> persons = jdbc.queryForList(
                 "SELECT id, birth_date FROM person WHERE psn_no = ? FOR UPDATE", psnNo);
@@ -114,7 +141,6 @@ public class SettlementService {
         if (inst.isEmpty()) throw ApiException.notFound("institution_code", "institution_code: no such designated institution");
         Map<String, Object> institution = inst.get(0);
 
-        LocalDate date = visitDate(visitJson);
         LocalDate from = toDate(institution.get("designated_from"));
         LocalDate until = toDate(institution.get("designated_until"));
         if (date.isBefore(from) || (until != null && date.isAfter(until))) {
@@ -123,15 +149,8 @@ public class SettlementService {
         }
         Coverage cov = coverage(personId, date, (String) institution.get("admdvs"), (String) institution.get("policy_pack"));
         PolicyPack pack = packs.pack(cov.policyPack());
-        Visit visit;
-        try {
-            // the institution's level decides the rules, whatever the visit says
-            visit = new CalcReader(r -> pack).visit(visitJson, "visit", pack.catalogue(),
-                    Level.of((String) institution.get("level")));
-        } catch (CalcInputException e) {
-            String msg = e.getMessage();
-            throw ApiException.badRequest(msg.contains(":") ? msg.substring(0, msg.indexOf(':')) : "visit", msg);
-        }
+        // the institution's level decides the rules, whatever the visit says
+        Visit visit = source.build(pack, Level.of((String) institution.get("level")));
 
         Person person = new Person(cov.insured() ? Scheme.of(cov.scheme()) : Scheme.RESIDENT, Category.of(cov.category()),
                 Employment.of(cov.employment()), birth, cov.contributionsSince() == null ? birth : cov.contributionsSince(),
@@ -140,10 +159,10 @@ public class SettlementService {
         Accumulators before = accumulators(personId, date.getYear());
         Rules rules = pack.asOf(date);
         Settlement s = SettlementEngine.settle(rules, person, visit, before, true);
-        if (!record) return new Settled(null, cov.admdvs(), visit, s);
+        if (!record) return new Settled(null, cov.admdvs(), cov.scheme(), visit, s);
 
         String setlId = "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
-        Long entryId = postEntry(cov.admdvs(), date, setlId, institutionCode, s);
+        Long entryId = postEntry(cov.admdvs(), date, setlId, institutionCode, personId, s);
         Accumulators after = s.after();
         Map<String, Long> delta = delta(before.forYear(date.getYear()), after);
         try {
@@ -163,8 +182,7 @@ public class SettlementService {
             throw new IllegalStateException(e);
         }
         saveAccumulators(personId, after);
-        if (s.acctPay() > 0) spendAccount(personId, -s.acctPay(), entryId);
-        return new Settled(setlId, cov.admdvs(), visit, s);
+        return new Settled(setlId, cov.admdvs(), cov.scheme(), visit, s);
     }
 
     /** Cancels a settlement: reversing entry, accumulators and account restored. Twice, or unknown: refused. */
@@ -178,13 +196,13 @@ public class SettlementService {
             if ("cancelled".equals(s.get("status"))) {
                 throw ApiException.conflict("setl_id", "setl_id: settlement " + setlId + " is already cancelled");
             }
+            // the reversal is dated the day of the cancellation (the visit's year may be closed by now);
+            // it gives the individual account back what the settlement took
             LocalDate today = LocalDate.now();
             Long cancelEntry = s.get("entry_id") == null ? null
-                    : ledger.reverse(((Number) s.get("entry_id")).longValue(), toDate(s.get("visit_date")), "reversal", setlId,
+                    : ledger.reverseWithIndividualAccounts(((Number) s.get("entry_id")).longValue(), today, "reversal", setlId,
                     "cancellation of settlement " + setlId);
             restoreAccumulators(personId, ((Number) s.get("fiscal_year")).intValue(), (String) s.get("acc_delta"));
-            long acct = ((Number) s.get("acct_pay")).longValue();
-            if (acct > 0) spendAccount(personId, acct, cancelEntry);
             jdbc.update("UPDATE settlement SET status = 'cancelled', cancel_entry_id = ? WHERE setl_id = ?", cancelEntry, setlId);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("setl_id", setlId);
@@ -299,17 +317,8 @@ public class SettlementService {
         }
     }
 
-    /** Moves the individual account sub-ledger: {@code fen} negative spends, positive restores. */
-    private void spendAccount(long personId, long fen, Long entryId) {
-        jdbc.update("UPDATE individual_account SET balance_fen = balance_fen + ? WHERE person_id = ?", fen, personId);
-        if (entryId != null) {
-            jdbc.update("INSERT INTO individual_account_movement (person_id, entry_id, amount_fen) VALUES (?, ?, ?)",
-                    personId, entryId, fen);
-        }
-    }
-
     /** One balanced entry: each fund's payment becomes a benefit owed to the institution. */
-    private Long postEntry(String admdvs, LocalDate date, String setlId, String institution, Settlement s) {
+    private Long postEntry(String admdvs, LocalDate date, String setlId, String institution, long personId, Settlement s) {
         JournalEntry.Builder b = JournalEntry.builder(admdvs, date, "settlement", setlId, "settlement " + setlId
                 + " at institution " + institution);
         pay(b, Fund.POOLING, s.hifpPay());
@@ -318,7 +327,7 @@ public class SettlementService {
         pay(b, Fund.CIVIL_SERVANT, s.cvlservPay());
         pay(b, Fund.ASSISTANCE, s.mafPay());
         pay(b, Fund.EMERGENCY, s.othPay());
-        b.move(Fund.INDIVIDUAL_ACCOUNTS.account("holders"), Fund.INDIVIDUAL_ACCOUNTS.account("payable_institutions"), s.acctPay());
+        b.payFromIndividualAccount(personId, Fund.INDIVIDUAL_ACCOUNTS.account("payable_institutions"), s.acctPay());
         if (b.isEmpty()) return null;
         return ledger.post(b.build());
     }
@@ -327,7 +336,8 @@ public class SettlementService {
         b.move(fund.account("benefits"), fund.account("payable_institutions"), fen);
     }
 
-    private static LocalDate visitDate(JsonNode visit) {
+    static LocalDate visitDate(JsonNode visit) {
+        if (visit == null || !visit.isObject()) throw ApiException.badRequest("visit", "visit: required, an object");
         JsonNode d = visit.get("date");
         if (d == null || !d.isTextual()) throw ApiException.badRequest("visit.date", "visit.date: required (YYYY-MM-DD)");
         try {

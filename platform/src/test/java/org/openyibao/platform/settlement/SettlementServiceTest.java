@@ -38,11 +38,11 @@ class SettlementServiceTest {
                 + " SELECT id, 'employee', '440800', 'combined', DATE '2010-01-01', DATE '2010-01-01' FROM person WHERE psn_no = 'P1'");
         db.jdbc.update("INSERT INTO enrolment (person_id, scheme, admdvs, valid_from, contributions_since)"
                 + " SELECT id, 'resident', '440800', DATE '2009-01-01', DATE '2009-01-01' FROM person WHERE psn_no = 'P2'");
-        db.jdbc.update("INSERT INTO individual_account (person_id, balance_fen) SELECT id, 300000 FROM person WHERE psn_no = 'P1'");
-        // the account's money is in the individual-accounts fund: bank against holders
+        // the account's money is in the individual-accounts fund: bank against holders, and the sub-ledger
+        long p1 = db.jdbc.queryForObject("SELECT id FROM person WHERE psn_no = 'P1'", Long.class);
         db.tx.executeWithoutResult(s -> new Ledger(db.jdbc).post(org.openyibao.platform.ledger.JournalEntry.builder("440800",
                 java.time.LocalDate.of(2018, 1, 1), "opening", "P1", "opening balance")
-                .move("individual_accounts:bank", "individual_accounts:holders", 300_000).build()));
+                .creditIndividualAccount(p1, "individual_accounts:bank", 300_000).build()));
         return new SettlementService(db.jdbc, db.tx, new Ledger(db.jdbc),
                 new PolicyPacks(System.getProperty("yibao.policies", "../policies")),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -83,6 +83,7 @@ class SettlementServiceTest {
             assertThat(db.jdbc.queryForObject("SELECT hifp_paid FROM person_year", Long.class)).isZero();
             assertThat(ledger.balance("440800:pooling:benefits")).isZero();
             assertThat(ledger.balance("440800:individual_accounts:holders")).isEqualTo(-300_000);
+            assertThat(new org.openyibao.platform.ledger.LedgerCheck(db.jdbc).run().ok()).isTrue();
             assertThatThrownBy(() -> service.cancel(s.setlId())).isInstanceOf(ApiException.class).hasMessageContaining("already cancelled");
             assertThatThrownBy(() -> service.cancel("NOPE")).isInstanceOf(ApiException.class).hasMessageContaining("no such settlement");
         }
@@ -130,6 +131,7 @@ class SettlementServiceTest {
             assertThat(db.jdbc.queryForObject("SELECT hifp_paid FROM person_year", Long.class)).isEqualTo(hifp);
             assertThat(db.jdbc.queryForObject("SELECT serious_illness_paid FROM person_year", Long.class)).isEqualTo(hifmi);
             assertThat(hifp + hifmi).isLessThanOrEqualTo(60_000_000); // combined cap 600,000
+            assertThat(new org.openyibao.platform.ledger.LedgerCheck(db.jdbc).run().ok()).isTrue();
             Long debits = db.jdbc.queryForObject("SELECT SUM(debit_fen) FROM journal_line", Long.class);
             Long credits = db.jdbc.queryForObject("SELECT SUM(credit_fen) FROM journal_line", Long.class);
             assertThat(debits).isEqualTo(credits);
