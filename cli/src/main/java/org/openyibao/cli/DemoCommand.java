@@ -29,7 +29,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = data != null ? data : Paths.get(System.getProperty("yibao.home", ".")).resolve("data/demo");
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("yibao")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
         ConfigurableApplicationContext ctx = ServeCommand.start(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + url,
