@@ -28,8 +28,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = data != null ? data : Paths.get(System.getProperty("yibao.home", ".")).resolve("data/demo");
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("yibao")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        String url = org.openyibao.platform.Migrations.h2FileUrl(dir);
         ConfigurableApplicationContext ctx = ServeCommand.start(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + url,

@@ -91,7 +91,7 @@ public final class LedgerCommand implements Callable<Integer> {
         /** The demo's embedded database (as {@code yibao demo} opens it), never created here if absent. */
         static Database demo() {
             Path dir = Paths.get(System.getProperty("yibao.home", ".")).resolve("data/demo").toAbsolutePath().normalize();
-            return new Database("jdbc:h2:file:" + dir.resolve("yibao") + ";" + Migrations.H2_OPTIONS + ";IFEXISTS=TRUE",
+            return new Database(Migrations.h2FileUrl(dir) + ";IFEXISTS=TRUE",
                     "sa", "", "the demo database in " + dir);
         }
 

@@ -14,6 +14,14 @@ public final class Migrations {
 
     private Migrations() {}
 
+    /**
+     * The embedded H2 file database in {@code dir} (the demo's data/demo). AUTO_SERVER lets a second
+     * process (yibao ledger check, yibao import) open it while the demo server runs.
+     */
+    public static String h2FileUrl(java.nio.file.Path dir) {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("yibao") + ";" + H2_OPTIONS + ";AUTO_SERVER=TRUE";
+    }
+
     public static void migrate(DataSource ds) {
         Flyway.configure().dataSource(ds)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(ds))
