@@ -1,0 +1,144 @@
+package org.openyibao.platform.fsi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * The URLs clients post envelopes to (INTERFACE §1.2), all answered by {@link FsiDispatcher}: the national single
+ * endpoint, with or without {@code /{infno}} appended; the Jilin single endpoint; Guangdong's
+ * {@code /ebus/{channel}/{env}/hsa/hgs/{infno}}; and Hebei's route per service (with or without the gateway prefix
+ * {@code /ebus/rio_fsi}). Bodies are read as bytes whatever the content type ({@code application/json},
+ * {@code application/json;charset=utf-8}, {@code text/plain}, none), decoded as UTF-8 unless a charset is given;
+ * a multipart upload (9101, the official demo) carries the envelope in the part {@code jsonStr} and the file in
+ * {@code file} or {@code in}. HTTP 200 for every envelope, whatever its infcode.
+ */
+@RestController
+public class FsiController {
+    static final String HEBEI_PREFIX = "/ebus/rio_fsi";
+
+    /** Hebei's routes per service (IDX-HB), after the optional prefix: the infno each serves. */
+    static final Map<String, String> HEBEI = Map.ofEntries(
+            Map.entry("/fsi/api/signInSignOutService/signIn", "9001"),
+            Map.entry("/fsi/api/signInSignOutService/signOut", "9002"),
+            Map.entry("/fsi/api/fileupload/upload", "9101"),
+            Map.entry("/fsi/api/fileupload/download", "9102"),
+            Map.entry("/fsi/api/fsiPsnInfoService/queryPsnInfo", "1101"),
+            Map.entry("/fsi/api/outpatientSettleService/preSettletment", "2206"),
+            Map.entry("/fsi/api/outpatientSettleService/saveSettletmentV2", "2207"),
+            Map.entry("/fsi/api/outpatientSettleService/cancleSettletment", "2208"),
+            Map.entry("/fsi/api/hospSettService/preSett", "2303"),
+            Map.entry("/fsi/api/hospSettService/settV2", "2304"),
+            Map.entry("/fsi/api/hospSettService/settCl", "2305"),
+            Map.entry("/fsi/api/reverseService/revsMethod", "2601"));
+
+    private final FsiDispatcher dispatcher;
+    private final int maxBody;
+
+    public FsiController(FsiDispatcher dispatcher, @Value("${yibao.fsi.max-body-bytes:33554432}") int maxBody) {
+        this.dispatcher = dispatcher;
+        this.maxBody = maxBody;
+    }
+
+    @PostMapping({"/fsi/api/rsfComIfsService/callService", "/mbs/fmi/fsi/api/callFsiService/callService"})
+    public ResponseEntity<byte[]> callService(HttpServletRequest request, @RequestHeader HttpHeaders headers) {
+        return answer(request, headers, null);
+    }
+
+    @PostMapping({"/fsi/api/rsfComIfsService/callService/{infno}", "/mbs/fmi/fsi/api/callFsiService/callService/{infno}",
+            "/ebus/{channel}/{env}/hsa/hgs/{infno}"})
+    public ResponseEntity<byte[]> callServiceWithInfno(HttpServletRequest request, @RequestHeader HttpHeaders headers,
+                                                       @PathVariable("infno") String infno) {
+        return answer(request, headers, infno);
+    }
+
+    @PostMapping({"/fsi/api/signInSignOutService/signIn", "/fsi/api/signInSignOutService/signOut", "/fsi/api/fileupload/upload",
+            "/fsi/api/fileupload/download", "/fsi/api/fsiPsnInfoService/queryPsnInfo",
+            "/fsi/api/outpatientSettleService/preSettletment", "/fsi/api/outpatientSettleService/saveSettletmentV2",
+            "/fsi/api/outpatientSettleService/cancleSettletment", "/fsi/api/hospSettService/preSett",
+            "/fsi/api/hospSettService/settV2", "/fsi/api/hospSettService/settCl", "/fsi/api/reverseService/revsMethod",
+            HEBEI_PREFIX + "/fsi/api/signInSignOutService/signIn", HEBEI_PREFIX + "/fsi/api/signInSignOutService/signOut",
+            HEBEI_PREFIX + "/fsi/api/fileupload/upload", HEBEI_PREFIX + "/fsi/api/fileupload/download",
+            HEBEI_PREFIX + "/fsi/api/fsiPsnInfoService/queryPsnInfo",
+            HEBEI_PREFIX + "/fsi/api/outpatientSettleService/preSettletment",
+            HEBEI_PREFIX + "/fsi/api/outpatientSettleService/saveSettletmentV2",
+            HEBEI_PREFIX + "/fsi/api/outpatientSettleService/cancleSettletment", HEBEI_PREFIX + "/fsi/api/hospSettService/preSett",
+            HEBEI_PREFIX + "/fsi/api/hospSettService/settV2", HEBEI_PREFIX + "/fsi/api/hospSettService/settCl",
+            HEBEI_PREFIX + "/fsi/api/reverseService/revsMethod"})
+    public ResponseEntity<byte[]> hebei(HttpServletRequest request, @RequestHeader HttpHeaders headers) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith(HEBEI_PREFIX)) path = path.substring(HEBEI_PREFIX.length());
+        return answer(request, headers, HEBEI.get(path));
+    }
+
+    /** Hebei's catalogue downloads: {@code .../catalogdownservice/downCatalog1301} serves 1301. */
+    @PostMapping({"/fsi/api/catalogdownservice/downCatalog{infno}", HEBEI_PREFIX + "/fsi/api/catalogdownservice/downCatalog{infno}"})
+    public ResponseEntity<byte[]> hebeiCatalogue(HttpServletRequest request, @RequestHeader HttpHeaders headers,
+                                                 @PathVariable("infno") String infno) {
+        return answer(request, headers, infno);
+    }
+
+    private ResponseEntity<byte[]> answer(HttpServletRequest request, HttpHeaders headers, String pathInfno) {
+        String body;
+        byte[] upload = null;
+        try {
+            if (request instanceof MultipartHttpServletRequest mp) {
+                body = mp.getParameter("jsonStr");
+                MultipartFile f = mp.getFile("file") != null ? mp.getFile("file") : mp.getFile("in");
+                if (f != null) upload = f.getBytes();
+            } else {
+                body = read(request);
+            }
+        } catch (TooLarge e) {
+            return send(dispatcher.refuse(pathInfno, "malformed envelope: request body larger than " + maxBody + " bytes"));
+        } catch (IOException e) {
+            body = ""; // the client went away or sent a broken stream: answered as an empty body
+        }
+        return send(dispatcher.handle(new FsiDispatcher.Request(body, pathInfno, headers, upload)));
+    }
+
+    private static ResponseEntity<byte[]> send(FsiDispatcher.Response r) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, r.contentType()).body(r.body());
+    }
+
+    private String read(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] b = in.readNBytes(maxBody + 1);
+            if (b.length > maxBody) throw new TooLarge();
+            Charset cs = charset(request.getContentType());
+            int off = cs == StandardCharsets.UTF_8 && b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB
+                    && (b[2] & 0xff) == 0xBF ? 3 : 0; // a UTF-8 byte order mark
+            return new String(b, off, b.length - off, cs);
+        }
+    }
+
+    private static Charset charset(String contentType) {
+        if (contentType == null) return StandardCharsets.UTF_8;
+        try {
+            Charset cs = MediaType.parseMediaType(contentType).getCharset();
+            return cs == null ? StandardCharsets.UTF_8 : cs;
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super(null, null);
+        }
+    }
+}

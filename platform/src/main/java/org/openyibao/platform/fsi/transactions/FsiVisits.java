@@ -1,0 +1,305 @@
+package org.openyibao.platform.fsi.transactions;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import org.openyibao.engine.money.Money;
+import org.openyibao.engine.policy.Catalogue;
+import org.openyibao.engine.policy.EmergencyCase;
+import org.openyibao.engine.policy.LineClass;
+import org.openyibao.engine.policy.VisitType;
+import org.openyibao.engine.settlement.FeeLine;
+import org.openyibao.engine.settlement.Visit;
+import org.openyibao.platform.fsi.FsiException;
+import org.openyibao.platform.policy.PolicyPacks;
+import org.openyibao.platform.settlement.SettlementService;
+import org.openyibao.platform.settlement.SettlementService.Settled;
+import org.openyibao.platform.web.ApiException;
+
+/**
+ * The visits institutions report over the national interface: registration or admission, diagnoses,
+ * fee details (classified with the treatment place's catalogue, REFERENCE §4), pre-settlement and
+ * settlement through {@link SettlementService}, cancellations. An institution only ever sees its own
+ * visits: another institution's mdtrt_id reads as unknown.
+ */
+@Service
+public class FsiVisits {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    private final JdbcTemplate jdbc;
+    private final SettlementService settlements;
+    private final PolicyPacks packs;
+
+    public FsiVisits(JdbcTemplate jdbc, SettlementService settlements, PolicyPacks packs) {
+        this.jdbc = jdbc;
+        this.settlements = settlements;
+        this.packs = packs;
+    }
+
+    /** A person by psn_no, or a business error. */
+    Map<String, Object> person(String psnNo) {
+        List<Map<String, Object>> p = jdbc.queryForList("SELECT * FROM person WHERE psn_no = ?", psnNo);
+        if (p.isEmpty()) throw FsiException.business("psn_no: no such insured person");
+        return p.get(0);
+    }
+
+    /** Opens a visit (2201 registration, 2401 admission, a pharmacy purchase); returns its mdtrt_id. */
+    String open(String kind, String fixmedins, String psnNo, String medType, String insutype, String iptOtpNo,
+                LocalDateTime begntime, List<String> diagnoses) {
+        Map<String, Object> person = person(psnNo);
+        String mdtrtId = admdvs(fixmedins) + begntime.format(ID_TIME) + String.format("%010d", SERIAL.incrementAndGet() % 10_000_000_000L);
+        jdbc.update("INSERT INTO fsi_visit (mdtrt_id, fixmedins_code, person_id, psn_no, kind, med_type, insutype, ipt_otp_no,"
+                        + " begntime, diagnoses, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
+                mdtrtId, fixmedins, person.get("id"), psnNo, kind, medType, insutype, iptOtpNo, begntime,
+                String.join(",", diagnoses));
+        return mdtrtId;
+    }
+
+    /** The caller's own visit, locked for this transaction. */
+    Map<String, Object> visit(String mdtrtId, String fixmedins) {
+        List<Map<String, Object>> v = jdbc.queryForList("SELECT * FROM fsi_visit WHERE mdtrt_id = ? AND fixmedins_code = ? FOR UPDATE",
+                mdtrtId, fixmedins);
+        if (v.isEmpty()) throw FsiException.business("mdtrt_id: no such visit at this institution");
+        return v.get(0);
+    }
+
+    void checkPerson(Map<String, Object> visit, String psnNo) {
+        if (psnNo != null && !psnNo.equals(visit.get("psn_no"))) {
+            throw FsiException.business("psn_no: the visit belongs to another person");
+        }
+    }
+
+    void setDiagnoses(String mdtrtId, String fixmedins, List<String> diagnoses, String medType) {
+        visit(mdtrtId, fixmedins);
+        jdbc.update("UPDATE fsi_visit SET diagnoses = ?, med_type = COALESCE(?, med_type) WHERE mdtrt_id = ?",
+                String.join(",", diagnoses), medType, mdtrtId);
+    }
+
+    void discharge(String mdtrtId, String fixmedins, LocalDateTime endtime, List<String> diagnoses) {
+        Map<String, Object> v = visit(mdtrtId, fixmedins);
+        requireOpen(v);
+        jdbc.update("UPDATE fsi_visit SET status = 'discharged', endtime = ?, diagnoses = CASE WHEN ? = '' THEN diagnoses ELSE ? END"
+                + " WHERE mdtrt_id = ?", endtime, String.join(",", diagnoses), String.join(",", diagnoses), mdtrtId);
+    }
+
+    void cancelDischarge(String mdtrtId, String fixmedins) {
+        Map<String, Object> v = visit(mdtrtId, fixmedins);
+        if (!"discharged".equals(v.get("status"))) throw FsiException.business("mdtrt_id: the visit is not discharged");
+        jdbc.update("UPDATE fsi_visit SET status = 'open', endtime = NULL WHERE mdtrt_id = ?", mdtrtId);
+    }
+
+    /** 2202 / 2404: only a visit with nothing settled and no fee details left can be cancelled. */
+    void cancelVisit(String mdtrtId, String fixmedins) {
+        Map<String, Object> v = visit(mdtrtId, fixmedins);
+        if ("cancelled".equals(v.get("status"))) throw FsiException.business("mdtrt_id: the visit is already cancelled");
+        Integer settled = jdbc.queryForObject("SELECT COUNT(*) FROM fsi_settlement WHERE mdtrt_id = ? AND status = 'settled'",
+                Integer.class, mdtrtId);
+        if (settled > 0) throw FsiException.business("mdtrt_id: the visit has a settlement; cancel the settlement first");
+        Integer fees = jdbc.queryForObject("SELECT COUNT(*) FROM fsi_fee_detail WHERE mdtrt_id = ? AND status = 'active'",
+                Integer.class, mdtrtId);
+        if (fees > 0) throw FsiException.business("mdtrt_id: the visit has fee details; cancel them first");
+        jdbc.update("UPDATE fsi_visit SET status = 'cancelled' WHERE mdtrt_id = ?", mdtrtId);
+    }
+
+    private static void requireOpen(Map<String, Object> v) {
+        String status = (String) v.get("status");
+        if (!"open".equals(status) && !"discharged".equals(status)) {
+            throw FsiException.business("mdtrt_id: the visit is " + status);
+        }
+    }
+
+    /** A classified fee line, as 2204/2301 answer it. */
+    record Classified(FeeLineInput in, LineClass cls, int selfpayPpm, long priceLimitFen, long overFen, long preFen) {
+        long fulamt() {
+            return cls == LineClass.C ? in.amountFen() : 0;
+        }
+
+        long inscp() {
+            return cls == LineClass.C ? 0 : in.amountFen() - overFen - preFen;
+        }
+    }
+
+    /** Stores fee details and classifies each with the treatment place's catalogue. */
+    List<Classified> uploadFees(String mdtrtId, String fixmedins, List<FeeLineInput> lines) {
+        Map<String, Object> v = visit(mdtrtId, fixmedins);
+        requireOpen(v);
+        Catalogue catalogue = packs.pack(pack(fixmedins)).catalogue();
+        int defaultRatio = packs.pack(pack(fixmedins)).asOf(((java.sql.Timestamp) v.get("begntime")).toLocalDateTime()
+                .toLocalDate()).defaultSelfPayFirstPpm;
+        List<Classified> out = new ArrayList<>();
+        for (FeeLineInput l : lines) {
+            Integer exists = jdbc.queryForObject("SELECT COUNT(*) FROM fsi_fee_detail WHERE mdtrt_id = ? AND feedetl_sn = ?"
+                    + " AND status <> 'cancelled'", Integer.class, mdtrtId, l.feedetlSn());
+            if (exists > 0) throw FsiException.business("feedetl_sn: " + l.feedetlSn() + " was already uploaded for this visit");
+            Classified c = classify(l, catalogue, defaultRatio);
+            jdbc.update("DELETE FROM fsi_fee_detail WHERE mdtrt_id = ? AND feedetl_sn = ? AND status = 'cancelled'",
+                    mdtrtId, l.feedetlSn());
+            jdbc.update("INSERT INTO fsi_fee_detail (mdtrt_id, feedetl_sn, chrg_bchno, med_list_codg, medins_list_codg,"
+                            + " fee_ocur_time, amount_fen, cnt, pric, line_class, selfpay_prop_ppm, over_limit_fen, price_limit_fen,"
+                            + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
+                    mdtrtId, l.feedetlSn(), l.chrgBchno(), l.medListCodg(), l.medinsListCodg(), l.feeOcurTime(), l.amountFen(),
+                    l.cnt(), l.pric(), c.cls().key, c.selfpayPpm(), c.overFen(), c.priceLimitFen() < 0 ? null : c.priceLimitFen());
+            out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * Class from the catalogue; an item not in it is fully self-paid (class C). The part of the unit
+     * price above the price limit, times the quantity, is over-limit; class B's self-pay-first share
+     * applies to the rest, half-up per line (the engine's rule, REFERENCE §3).
+     */
+    static Classified classify(FeeLineInput l, Catalogue catalogue, int defaultRatio) {
+        Catalogue.Item item = catalogue.find(l.medListCodg());
+        LineClass cls = item == null ? LineClass.C : item.lineClass();
+        long limit = item == null ? -1 : item.priceLimitFen();
+        long over = 0;
+        if (cls != LineClass.C && limit >= 0) {
+            BigDecimal excess = l.pric().subtract(Money.yuan(limit));
+            if (excess.signum() > 0) {
+                over = Math.min(l.amountFen(), Money.fen(excess.multiply(l.cnt()).abs().setScale(2, RoundingMode.HALF_UP)));
+            }
+        }
+        int ratio = cls == LineClass.B ? (item.selfPayFirstPpm() > 0 ? item.selfPayFirstPpm() : defaultRatio)
+                : cls == LineClass.C ? Money.PPM : 0;
+        long pre = cls == LineClass.B ? Money.applyRatio(l.amountFen() - over, ratio) : 0;
+        return new Classified(l, cls, ratio, limit, over, pre);
+    }
+
+    /** 2205 / 2302: cancels one line, a batch, or every active line ("0000"). */
+    int cancelFees(String mdtrtId, String fixmedins, String feedetlSn, String chrgBchno) {
+        visit(mdtrtId, fixmedins);
+        if (feedetlSn != null && !feedetlSn.isBlank() && !"0000".equals(feedetlSn)) {
+            return jdbc.update("UPDATE fsi_fee_detail SET status = 'cancelled' WHERE mdtrt_id = ? AND feedetl_sn = ? AND status = 'active'",
+                    mdtrtId, feedetlSn);
+        }
+        if (chrgBchno != null && !chrgBchno.isBlank()) {
+            return jdbc.update("UPDATE fsi_fee_detail SET status = 'cancelled' WHERE mdtrt_id = ? AND chrg_bchno = ? AND status = 'active'",
+                    mdtrtId, chrgBchno);
+        }
+        return jdbc.update("UPDATE fsi_fee_detail SET status = 'cancelled' WHERE mdtrt_id = ? AND status = 'active'", mdtrtId);
+    }
+
+    /** The engine's visit from the stored, active fee details (of one batch when given). */
+    private SettlementService.VisitSource source(Map<String, Object> v, String chrgBchno) {
+        List<Map<String, Object>> rows = chrgBchno == null
+                ? jdbc.queryForList("SELECT * FROM fsi_fee_detail WHERE mdtrt_id = ? AND status = 'active' ORDER BY feedetl_sn",
+                v.get("mdtrt_id"))
+                : jdbc.queryForList("SELECT * FROM fsi_fee_detail WHERE mdtrt_id = ? AND chrg_bchno = ? AND status = 'active'"
+                + " ORDER BY feedetl_sn", v.get("mdtrt_id"), chrgBchno);
+        if (rows.isEmpty()) throw FsiException.business("chrg_bchno: no fee details uploaded for this settlement");
+        FeeLine[] lines = new FeeLine[rows.size()];
+        for (int i = 0; i < lines.length; i++) {
+            Map<String, Object> r = rows.get(i);
+            // the national fee detail has no comorbidity flag: an emergency case's lines are all emergency lines
+            lines[i] = new FeeLine((String) r.get("med_list_codg"), LineClass.of((String) r.get("line_class")),
+                    ((Number) r.get("amount_fen")).longValue(), ((Number) r.get("selfpay_prop_ppm")).intValue(),
+                    ((Number) r.get("over_limit_fen")).longValue(), false);
+        }
+        String kind = (String) v.get("kind");
+        VisitType type = "inpatient".equals(kind) ? VisitType.INPATIENT : "pharmacy".equals(kind) ? VisitType.PHARMACY
+                : VisitType.OUTPATIENT;
+        String dx = (String) v.get("diagnoses");
+        String[] diagnoses = dx == null || dx.isBlank() ? new String[0]
+                : Arrays.stream(dx.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        LocalDate date = settlementDate(v);
+        return (pack, level) -> new Visit(date, type, level, diagnoses, EmergencyCase.NONE, lines);
+    }
+
+    static LocalDate settlementDate(Map<String, Object> v) {
+        Object end = v.get("endtime");
+        Object begin = v.get("begntime");
+        return ((java.sql.Timestamp) (end != null ? end : begin)).toLocalDateTime().toLocalDate();
+    }
+
+    /** 2206 / 2303 / 2101: the settlement the visit would get now; records nothing. */
+    Settled preSettle(String mdtrtId, String fixmedins, String psnNo, String chrgBchno) {
+        Map<String, Object> v = visit(mdtrtId, fixmedins);
+        checkPerson(v, psnNo);
+        requireOpen(v);
+        return call(() -> settlements.estimate((String) v.get("psn_no"), fixmedins, settlementDate(v), source(v, chrgBchno)));
+    }
+
+    /** 2207 / 2304 / 2102: settles the visit's active fee details and links the settlement to the visit. */
+    Settled settle(String mdtrtId, String fixmedins, String psnNo, String chrgBchno, String infno, String msgid,
+                   String medType, Long claimedTotalFen) {
+        Map<String, Object> v = visit(mdtrtId, fixmedins);
+        checkPerson(v, psnNo);
+        requireOpen(v);
+        Settled s = call(() -> settlements.settle((String) v.get("psn_no"), fixmedins, settlementDate(v), source(v, chrgBchno)));
+        if (claimedTotalFen != null && claimedTotalFen != s.settlement().medfeeSumamt()) {
+            throw FsiException.business("medfee_sumamt: " + Money.format(claimedTotalFen) + " does not match the uploaded fee details ("
+                    + Money.format(s.settlement().medfeeSumamt()) + ")");
+        }
+        jdbc.update("INSERT INTO fsi_settlement (setl_id, mdtrt_id, fixmedins_code, chrg_bchno, infno, msgid, med_type, setl_time,"
+                + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'settled')", s.setlId(), mdtrtId, fixmedins, chrgBchno, infno, msgid,
+                medType != null ? medType : v.get("med_type"), LocalDateTime.now());
+        if (chrgBchno == null) {
+            jdbc.update("UPDATE fsi_fee_detail SET status = 'settled', setl_id = ? WHERE mdtrt_id = ? AND status = 'active'",
+                    s.setlId(), mdtrtId);
+        } else {
+            jdbc.update("UPDATE fsi_fee_detail SET status = 'settled', setl_id = ? WHERE mdtrt_id = ? AND chrg_bchno = ? AND status = 'active'",
+                    s.setlId(), mdtrtId, chrgBchno);
+        }
+        if (!"outpatient".equals(v.get("kind"))) jdbc.update("UPDATE fsi_visit SET status = 'settled' WHERE mdtrt_id = ?", mdtrtId);
+        return s;
+    }
+
+    /** 2208 / 2305 / 2103 / 2601: cancels a settlement of this institution; returns its row for the negative reply. */
+    Map<String, Object> cancelSettlement(String setlId, String mdtrtId, String fixmedins, String psnNo) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM fsi_settlement WHERE setl_id = ? AND fixmedins_code = ?",
+                setlId, fixmedins);
+        if (rows.isEmpty()) throw FsiException.business("setl_id: no such settlement at this institution");
+        Map<String, Object> fs = rows.get(0);
+        if (mdtrtId != null && !mdtrtId.equals(fs.get("mdtrt_id"))) throw FsiException.business("mdtrt_id: does not match setl_id");
+        Map<String, Object> v = visit((String) fs.get("mdtrt_id"), fixmedins);
+        checkPerson(v, psnNo);
+        if ("cancelled".equals(fs.get("status"))) throw FsiException.business("setl_id: the settlement is already cancelled");
+        call(() -> settlements.cancel(setlId));
+        jdbc.update("UPDATE fsi_settlement SET status = 'cancelled' WHERE setl_id = ?", setlId);
+        // the fee details come back, so the visit can be corrected and settled again
+        jdbc.update("UPDATE fsi_fee_detail SET status = 'active', setl_id = NULL WHERE setl_id = ?", setlId);
+        if ("settled".equals(v.get("status"))) {
+            jdbc.update("UPDATE fsi_visit SET status = CASE WHEN endtime IS NULL THEN 'open' ELSE 'discharged' END WHERE mdtrt_id = ?",
+                    v.get("mdtrt_id"));
+        }
+        return fs;
+    }
+
+    /** The settlement an earlier message created (2601 reversal by original msgid). */
+    List<Map<String, Object>> settlementsByMsgid(String fixmedins, String msgid) {
+        return jdbc.queryForList("SELECT * FROM fsi_settlement WHERE fixmedins_code = ? AND msgid = ?", fixmedins, msgid);
+    }
+
+    String admdvs(String fixmedins) {
+        return jdbc.queryForObject("SELECT admdvs FROM institution WHERE code = ?", String.class, fixmedins);
+    }
+
+    private String pack(String fixmedins) {
+        return jdbc.queryForObject("SELECT r.policy_pack FROM institution i JOIN region r ON r.admdvs = i.admdvs WHERE i.code = ?",
+                String.class, fixmedins);
+    }
+
+    /** The platform's refusals become business errors (-2) of the interface, the field named. */
+    private static <T> T call(java.util.function.Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (ApiException e) {
+            throw FsiException.business(e.getMessage());
+        } catch (org.openyibao.engine.policy.NoPolicyException | org.openyibao.engine.settlement.SettlementException e) {
+            throw FsiException.business(e.getMessage());
+        }
+    }
+}
