@@ -1,44 +1,157 @@
 package org.openyibao.platform.demo;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import org.openyibao.platform.ledger.Ledger;
+import org.openyibao.platform.contribution.ContributionService;
+import org.openyibao.platform.enrolment.Enrolment;
+import org.openyibao.platform.enrolment.EnrolmentService;
+import org.openyibao.platform.fsi.auth.FsiCredentials;
+import org.openyibao.platform.registry.Employer;
+import org.openyibao.platform.registry.Household;
+import org.openyibao.platform.registry.Institution;
+import org.openyibao.platform.registry.Person;
+import org.openyibao.platform.registry.PersonService;
+import org.openyibao.platform.registry.Region;
+import org.openyibao.platform.registry.RegistryService;
+import org.openyibao.platform.registry.ResidentId;
+import org.openyibao.platform.settlement.SettlementService;
 
-/** Seeds a small demo region (Zhanjiang, 440800) on first start in demo mode. */
+/**
+ * A small demo region, seeded through the platform's own services on the first start in demo mode
+ * ({@code yibao.demo.enabled}): Zhanjiang (440800) with designated institutions of every level, an
+ * employer, six insured people across schemes and categories, a year of contributions and a few
+ * settlements. Each start also issues fresh interface credentials for the demo hospital (printed,
+ * never stored in clear). All people are synthetic.
+ */
 @Component
 public class DemoRegion {
+    private static final Logger log = LoggerFactory.getLogger(DemoRegion.class);
     public static final String ADMDVS = "440800";
+    public static final String HOSPITAL = "H44080000001";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The demo's people: psn_no, the first 17 digits of the ID number, name, scheme, details. */
+    private record Demo(String psnNo, String id17, String name, String scheme, String employment, String category) {}
+
+    private static final List<Demo> PEOPLE = List.of(
+            new Demo("44080000000001", "44080219800115001", "Chen Employee", "employee", "in_service", null),
+            new Demo("44080000000002", "44080219520302002", "Lin Retiree", "employee", "retired", null),
+            new Demo("44080000000003", "44080219650708003", "Wu Resident", "resident", null, null),
+            new Demo("44080000000004", "44080219580920004", "Huang Dire-Poverty", "resident", null, "dire_poverty"),
+            new Demo("44080000000005", "44080220120405005", "Zhang Child", "resident", null, null),
+            new Demo("44080000000006", "44080219771111006", "Liang Documented-Poor", "resident", null, "documented_poor"));
 
     private final boolean enabled;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
-    private final Ledger ledger;
+    private final RegistryService registry;
+    private final PersonService persons;
+    private final EnrolmentService enrolments;
+    private final ContributionService contributions;
+    private final SettlementService settlements;
+    private final FsiCredentials credentials;
+    private FsiCredentials.Issued issued;
 
-    public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, TransactionTemplate tx,
-                      Ledger ledger) {
+    public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, RegistryService registry,
+                      PersonService persons, EnrolmentService enrolments, ContributionService contributions,
+                      SettlementService settlements, FsiCredentials credentials) {
         this.enabled = enabled;
         this.jdbc = jdbc;
-        this.tx = tx;
-        this.ledger = ledger;
+        this.registry = registry;
+        this.persons = persons;
+        this.enrolments = enrolments;
+        this.contributions = contributions;
+        this.settlements = settlements;
+        this.credentials = credentials;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void seed() {
         if (!enabled) return;
-        tx.executeWithoutResult(s -> {
-            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM region WHERE admdvs = ?", Integer.class, ADMDVS);
-            if (n > 0) return;
-            jdbc.update("INSERT INTO region (admdvs, name, policy_pack) VALUES (?, ?, ?)", ADMDVS, "Zhanjiang (湛江)", "zhanjiang");
-            ledger.openRegion(ADMDVS);
-        });
+        if (registry.region(ADMDVS).isEmpty()) {
+            seedRegion();
+            log.info("demo region {} seeded", ADMDVS);
+        }
+        // fresh interface credentials for the demo hospital on every start; earlier ones are switched off
+        for (Map<String, Object> c : credentials.list(HOSPITAL)) {
+            credentials.setEnabled(((Number) c.get("id")).longValue(), false);
+        }
+        issued = credentials.register(FsiCredentials.Spec.of(HOSPITAL));
+    }
+
+    private void seedRegion() {
+        registry.createRegion(new Region(ADMDVS, "Zhanjiang (湛江)", "zhanjiang"));
+        LocalDate designated = LocalDate.of(2009, 1, 1);
+        registry.createInstitution(new Institution(HOSPITAL, "Zhanjiang Central People's Hospital", "level3", "hospital", ADMDVS,
+                "Chikan", designated, null));
+        registry.createInstitution(new Institution("H44080000002", "Xiashan District People's Hospital", "level2", "hospital",
+                ADMDVS, "Xiashan", designated, null));
+        registry.createInstitution(new Institution("H44080000003", "Potou Community Hospital", "level1", "hospital", ADMDVS,
+                "Potou", designated, null));
+        registry.createInstitution(new Institution("H44080000004", "Huguang Township Health Centre", "township", "hospital",
+                ADMDVS, "Mazhang", designated, null));
+        registry.createInstitution(new Institution("H44080000005", "Dongshan Village Health Station", "village", "clinic", ADMDVS,
+                "Mazhang", designated, null));
+        registry.createInstitution(new Institution("P44080000001", "Renmin Pharmacy", "level1", "pharmacy", ADMDVS, "Chikan",
+                designated, null));
+        registry.createEmployer(new Employer("E44080000001", "Zhanjiang Port Group", ADMDVS));
+        registry.createHousehold(new Household(null, "HH4408000001", ADMDVS, null));
+
+        // last year's average monthly wage bounds the payment base (illustrative: the seeds give none)
+        for (int y = 2016; y <= 2018; y++) {
+            contributions.setAverageWage(ADMDVS, y, new ContributionService.AverageWageRequest(new BigDecimal("5600.00"),
+                    "demo figure (illustrative; not from the seeds)"));
+        }
+        for (Demo d : PEOPLE) {
+            String cert = d.id17() + ResidentId.checkDigit(d.id17());
+            persons.register(new Person.New(d.psnNo(), cert, d.name(), null, null, "HH4408000001", ADMDVS));
+            boolean employee = "employee".equals(d.scheme());
+            LocalDate from = employee ? LocalDate.of(2016, 1, 1) : LocalDate.of(2009, 1, 1);
+            Enrolment e = enrolments.enrol(new Enrolment.New(d.psnNo(), d.scheme(), ADMDVS, employee ? "combined" : null,
+                    employee ? "E44080000001" : null, d.employment(), employee ? null : 1, from, null, from));
+            if (d.category() != null) enrolments.addCategory(d.psnNo(), d.category(), LocalDate.of(2017, 1, 1), null);
+            if (employee && "in_service".equals(d.employment())) {
+                for (int m = 1; m <= 12; m++) {
+                    contributions.payEmployee(new ContributionService.EmployeeMonthRequest(e.id(), String.format("2018-%02d", m),
+                            new BigDecimal("6500.00"), LocalDate.of(2018, m, 15)));
+                }
+            } else if (employee) {
+                for (int m = 1; m <= 12; m++) {
+                    contributions.creditRetiree(new ContributionService.RetireeCreditRequest(e.id(), String.format("2018-%02d", m),
+                            LocalDate.of(2018, m, 1)));
+                }
+            } else {
+                contributions.payResident(new ContributionService.ResidentYearRequest(e.id(), 2018, LocalDate.of(2018, 1, 10)));
+            }
+        }
+        // a few 2018 admissions, so the fund report has benefits to show
+        settle("44080000000001", HOSPITAL, "2018-04-02", "[{\"code\": \"F006\", \"amount\": 6000}, {\"code\": \"XB01\", \"amount\": 800},"
+                + " {\"code\": \"F004\", \"amount\": 600}]");
+        settle("44080000000003", HOSPITAL, "2018-05-10", "[{\"class\": \"A\", \"amount\": 100000}]");
+        settle("44080000000004", "H44080000002", "2018-06-20", "[{\"class\": \"A\", \"amount\": 42000}, {\"class\": \"C\", \"amount\": 2500}]");
+        settle("44080000000005", HOSPITAL, "2018-07-15", "[{\"class\": \"A\", \"amount\": 60000}]", "Q25.0");
+    }
+
+    private void settle(String psnNo, String institution, String date, String lines, String... diagnoses) {
+        try {
+            String dx = diagnoses.length == 0 ? "[]" : JSON.writeValueAsString(diagnoses);
+            settlements.settle(psnNo, institution, JSON.readTree("{\"date\": \"" + date + "\", \"type\": \"inpatient\","
+                    + " \"diagnoses\": " + dx + ", \"lines\": " + lines + "}"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String admdvs() {
@@ -49,9 +162,27 @@ public class DemoRegion {
         return 2018;
     }
 
+    /** The credentials issued at this start (null outside demo mode). */
+    public FsiCredentials.Issued credentials() {
+        return issued;
+    }
+
+    /** What the demo prints: the hospital's interface credentials and the demo people (ID numbers masked). */
     public List<String> describe() {
         List<String> out = new ArrayList<>();
-        out.add("Demo region: Zhanjiang (440800), policy pack policies/zhanjiang");
+        out.add("Demo region: Zhanjiang (440800), policy pack policies/zhanjiang; 2018 contributions and settlements.");
+        if (issued != null) {
+            out.add("National interface (POST /fsi/api/rsfComIfsService/callService) for the demo hospital:");
+            out.add("  fixmedins_code " + issued.fixmedinsCode() + "   x-tif-paasid " + issued.paasid() + "   secret " + issued.secret());
+            out.add("  try:  ./yibao call 9001 --institution " + issued.fixmedinsCode() + " --paasid " + issued.paasid()
+                    + " --secret " + issued.secret());
+        }
+        out.add("Demo people (psn_no, ID number masked, scheme):");
+        for (Demo d : PEOPLE) {
+            String cert = d.id17() + ResidentId.checkDigit(d.id17());
+            out.add("  " + d.psnNo() + "  " + ResidentId.mask(cert) + "  " + d.scheme()
+                    + (d.employment() != null ? " (" + d.employment() + ")" : "") + (d.category() != null ? ", " + d.category() : ""));
+        }
         return out;
     }
 }

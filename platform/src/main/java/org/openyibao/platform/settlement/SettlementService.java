@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,6 +33,8 @@ import org.openyibao.engine.settlement.Visit;
 import org.openyibao.platform.calc.CalcInputException;
 import org.openyibao.platform.calc.CalcReader;
 import org.openyibao.platform.calc.CalcWriter;
+import org.openyibao.platform.enrolment.Coverage;
+import org.openyibao.platform.enrolment.EnrolmentService;
 import org.openyibao.platform.ledger.Accounts.Fund;
 import org.openyibao.platform.ledger.JournalEntry;
 import org.openyibao.platform.ledger.Ledger;
@@ -52,13 +55,16 @@ public class SettlementService {
     private final TransactionTemplate tx;
     private final Ledger ledger;
     private final PolicyPacks packs;
+    private final EnrolmentService enrolments;
     private final MeterRegistry meters;
 
-    public SettlementService(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, PolicyPacks packs, MeterRegistry meters) {
+    public SettlementService(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, PolicyPacks packs,
+                             EnrolmentService enrolments, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
         this.packs = packs;
+        this.enrolments = enrolments;
         this.meters = meters;
     }
 
@@ -147,22 +153,22 @@ public class SettlementService {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "institution_code",
                     "institution_code: not designated on " + date);
         }
-        Coverage cov = coverage(personId, date, (String) institution.get("admdvs"), (String) institution.get("policy_pack"));
-        PolicyPack pack = packs.pack(cov.policyPack());
+        // the registry's view of the person that day; not enrolled: uninsured, the treating region's pack
+        Optional<Coverage> coverage = enrolments.coverageOn(personId, date);
+        String admdvs = coverage.map(Coverage::admdvs).orElse((String) institution.get("admdvs"));
+        String scheme = coverage.map(c -> c.scheme().key).orElse(null);
+        PolicyPack pack = packs.pack(coverage.map(Coverage::policyPack).orElse((String) institution.get("policy_pack")));
         // the institution's level decides the rules, whatever the visit says
         Visit visit = source.build(pack, Level.of((String) institution.get("level")));
-
-        Person person = new Person(cov.insured() ? Scheme.of(cov.scheme()) : Scheme.RESIDENT, Category.of(cov.category()),
-                Employment.of(cov.employment()), birth, cov.contributionsSince() == null ? birth : cov.contributionsSince(),
-                cov.contributionLevel() == 2 ? Contribution.CONTRIBUTION_2 : Contribution.CONTRIBUTION_1,
-                cov.insured(), cov.arrears());
+        Person person = coverage.map(Coverage::enginePerson).orElse(new Person(Scheme.RESIDENT, Category.GENERAL,
+                Employment.IN_SERVICE, birth, birth, Contribution.CONTRIBUTION_1, false, false));
         Accumulators before = accumulators(personId, date.getYear());
         Rules rules = pack.asOf(date);
         Settlement s = SettlementEngine.settle(rules, person, visit, before, true);
-        if (!record) return new Settled(null, cov.admdvs(), cov.scheme(), visit, s);
+        if (!record) return new Settled(null, admdvs, scheme, visit, s);
 
         String setlId = "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
-        Long entryId = postEntry(cov.admdvs(), date, setlId, institutionCode, personId, s);
+        Long entryId = postEntry(admdvs, date, setlId, institutionCode, personId, s);
         Accumulators after = s.after();
         Map<String, Long> delta = delta(before.forYear(date.getYear()), after);
         try {
@@ -172,7 +178,7 @@ public class SettlementService {
                             + " fund_pay_sumamt, acct_pay, psn_cash_pay, psn_part_amt, hosp_part_amt, balc, eligible, reason,"
                             + " trace, entry_id, acc_delta)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    setlId, personId, institutionCode, cov.admdvs(), date, visit.type().key, visit.level().key, date.getYear(),
+                    setlId, personId, institutionCode, admdvs, date, visit.type().key, visit.level().key, date.getYear(),
                     s.medfeeSumamt(), s.fulamtOwnpayAmt(), s.overlmtSelfpay(), s.preselfpayAmt(), s.inscpScpAmt(),
                     s.actPayDedc(), s.hifpPay(), s.poolPropSelfpay(), s.cvlservPay(), s.hifmiPay(), s.hifobPay(), s.mafPay(),
                     s.othPay(), s.fundPaySumamt(), s.acctPay(), s.psnCashPay(), s.psnPartAmt(), s.hospPartAmt(), s.balc(),
@@ -182,7 +188,7 @@ public class SettlementService {
             throw new IllegalStateException(e);
         }
         saveAccumulators(personId, after);
-        return new Settled(setlId, cov.admdvs(), cov.scheme(), visit, s);
+        return new Settled(setlId, admdvs, scheme, visit, s);
     }
 
     /** Cancels a settlement: reversing entry, accumulators and account restored. Twice, or unknown: refused. */
@@ -237,23 +243,6 @@ public class SettlementService {
     }
 
     // ---------------------------------------------------------------- pieces
-
-    private Coverage coverage(long personId, LocalDate date, String institutionAdmdvs, String institutionPack) {
-        List<Map<String, Object>> e = jdbc.queryForList("SELECT e.id, e.scheme, e.admdvs, r.policy_pack, e.employment,"
-                + " e.contribution_level, e.contributions_since FROM enrolment e JOIN region r ON r.admdvs = e.admdvs"
-                + " WHERE e.person_id = ? AND e.valid_from <= ? AND (e.valid_until IS NULL OR e.valid_until >= ?)"
-                + " ORDER BY e.valid_from DESC", personId, date, date);
-        if (e.isEmpty()) return Coverage.uninsured(institutionAdmdvs, institutionPack);
-        Map<String, Object> en = e.get(0);
-        long enrolmentId = ((Number) en.get("id")).longValue();
-        List<String> cats = jdbc.queryForList("SELECT category FROM person_category WHERE person_id = ? AND valid_from <= ?"
-                + " AND (valid_until IS NULL OR valid_until >= ?) ORDER BY valid_from DESC", String.class, personId, date, date);
-        Integer suspended = jdbc.queryForObject("SELECT COUNT(*) FROM suspension WHERE enrolment_id = ? AND from_date <= ?"
-                + " AND (until_date IS NULL OR until_date > ?)", Integer.class, enrolmentId, date, date);
-        return new Coverage(enrolmentId, (String) en.get("scheme"), (String) en.get("admdvs"), (String) en.get("policy_pack"),
-                (String) en.get("employment"), ((Number) en.get("contribution_level")).intValue(),
-                toDate(en.get("contributions_since")), cats.isEmpty() ? "general" : cats.get(0), suspended > 0);
-    }
 
     private Accumulators accumulators(long personId, int year) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM person_year WHERE person_id = ? AND fiscal_year <= ?"

@@ -43,8 +43,12 @@ class SettlementServiceTest {
         db.tx.executeWithoutResult(s -> new Ledger(db.jdbc).post(org.openyibao.platform.ledger.JournalEntry.builder("440800",
                 java.time.LocalDate.of(2018, 1, 1), "opening", "P1", "opening balance")
                 .creditIndividualAccount(p1, "individual_accounts:bank", 300_000).build()));
-        return new SettlementService(db.jdbc, db.tx, new Ledger(db.jdbc),
-                new PolicyPacks(System.getProperty("yibao.policies", "../policies")),
+        PolicyPacks packs = new PolicyPacks(System.getProperty("yibao.policies", "../policies"));
+        Ledger ledger = new Ledger(db.jdbc);
+        var registry = new org.openyibao.platform.registry.RegistryService(db.jdbc, db.tx, ledger, packs);
+        var persons = new org.openyibao.platform.registry.PersonService(db.jdbc, db.tx, registry);
+        var enrolments = new org.openyibao.platform.enrolment.EnrolmentService(db.jdbc, db.tx, persons, registry, packs);
+        return new SettlementService(db.jdbc, db.tx, ledger, packs, enrolments,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 

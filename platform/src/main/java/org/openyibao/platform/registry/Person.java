@@ -1,0 +1,36 @@
+package org.openyibao.platform.registry;
+
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A registered person. {@code certNo} is the resident ID number: {@link #toString()} masks it and
+ * the name, so a person concatenated into a log line gives nothing away.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record Person(long id, String psnNo, String certNo, String name, String gender, LocalDate birthDate,
+                     String householdRef, String admdvs) {
+
+    /** The same person with the ID number masked and the name reduced to its first character (for read-only roles). */
+    public Person masked() {
+        return new Person(id, psnNo, ResidentId.mask(certNo), name.isEmpty() ? name : name.substring(0, 1) + "*".repeat(name.length() - 1),
+                gender, birthDate, householdRef, admdvs);
+    }
+
+    @Override
+    public String toString() {
+        return "Person[id=" + id + ", psn_no=" + psnNo + ", cert_no=" + ResidentId.mask(certNo) + ", admdvs=" + admdvs + "]";
+    }
+
+    /** A registration request: psn_no generated when absent; gender and birth date taken from the ID number when absent. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record New(String psnNo, String certNo, String name, String gender, LocalDate birthDate, String householdRef,
+                      String admdvs) {
+        @Override
+        public String toString() {
+            return "Person.New[psn_no=" + psnNo + ", cert_no=" + ResidentId.mask(certNo) + ", admdvs=" + admdvs + "]";
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.openyibao.platform.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.openyibao.platform.web.ApiException;
+
+/**
+ * Registers persons and finds them by person number or ID number. The ID number is checked by
+ * GB 11643 and must agree with the gender and birth date given; it is logged only masked.
+ */
+@Service
+public class PersonService {
+    private static final Logger log = LoggerFactory.getLogger(PersonService.class);
+    private static final Pattern PSN_NO = Pattern.compile("[0-9A-Za-z]{1,30}");
+
+    /** Generated person numbers: the region code and a 14-digit sequence number, 20 characters. */
+    public static final String GENERATED_PSN_NO_SQL = "LPAD(CAST(NEXTVAL('psn_no_seq') AS VARCHAR), 14, '0')";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final RegistryService registry;
+
+    public PersonService(JdbcTemplate jdbc, TransactionTemplate tx, RegistryService registry) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.registry = registry;
+    }
+
+    public Person register(Person.New p) {
+        ResidentId id = Fields.certNo("cert_no", p.certNo());
+        String name = Fields.text("name", p.name(), 100);
+        String psnNo = p.psnNo() == null || p.psnNo().isBlank() ? null : p.psnNo().strip();
+        if (psnNo != null && !PSN_NO.matcher(psnNo).matches()) throw Fields.bad("psn_no", "1 to 30 letters or digits");
+        String gender = p.gender() == null || p.gender().isBlank() ? id.gender() : Fields.oneOf("gender", p.gender(), null, "1", "2");
+        if (!gender.equals(id.gender())) throw Fields.bad("gender", "does not agree with the ID number (its 17th digit)");
+        LocalDate birth = p.birthDate() == null ? id.birthDate() : p.birthDate();
+        if (!birth.equals(id.birthDate())) throw Fields.bad("birth_date", "does not agree with the ID number (characters 7-14)");
+        String householdRef = Fields.optionalCode("household_ref", p.householdRef(), 40);
+        Person created = tx.execute(s -> {
+            String admdvs = registry.existingRegion("admdvs", p.admdvs()).admdvs();
+            Long household = null;
+            if (householdRef != null) {
+                household = registry.household(householdRef).map(Household::id).orElseThrow(() -> Fields.bad("household_ref",
+                        "no such household (register it first: POST /api/households)"));
+            }
+            Optional<Person> same = byCertNo(id);
+            if (same.isPresent()) {
+                throw ApiException.conflict("cert_no", "cert_no: a person with this ID number is already registered as psn_no "
+                        + same.get().psnNo());
+            }
+            if (psnNo != null && byPsnNo(psnNo).isPresent()) {
+                throw ApiException.conflict("psn_no", "psn_no: " + psnNo + " is already taken");
+            }
+            String number = psnNo != null ? psnNo
+                    : jdbc.queryForObject("SELECT CAST(? AS VARCHAR) || " + GENERATED_PSN_NO_SQL, String.class, admdvs);
+            jdbc.update("INSERT INTO person (psn_no, cert_no, name, gender, birth_date, household_id, admdvs) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    number, id.value(), name, gender, birth, household, admdvs);
+            return byPsnNo(number).orElseThrow();
+        });
+        log.info("person {} registered (cert_no {}) in {}", created.psnNo(), id.masked(), created.admdvs());
+        return created;
+    }
+
+    public Optional<Person> byPsnNo(String psnNo) {
+        return jdbc.query(SELECT + " WHERE p.psn_no = ?", PersonService::person, psnNo).stream().findFirst();
+    }
+
+    public Optional<Person> byCertNo(ResidentId certNo) {
+        return jdbc.query(SELECT + " WHERE p.cert_no = ?", PersonService::person, certNo.value()).stream().findFirst();
+    }
+
+    public Optional<Person> byId(long id) {
+        return jdbc.query(SELECT + " WHERE p.id = ?", PersonService::person, id).stream().findFirst();
+    }
+
+    /** The person named by a request field, or 404 naming the field. */
+    public Person existing(String field, String psnNo) {
+        String v = Fields.text(field, psnNo, 30);
+        return byPsnNo(v).orElseThrow(() -> ApiException.notFound(field, field + ": no person " + v));
+    }
+
+    private static final String SELECT = "SELECT p.id, p.psn_no, p.cert_no, p.name, p.gender, p.birth_date, h.ref, p.admdvs"
+            + " FROM person p LEFT JOIN household h ON h.id = p.household_id";
+
+    private static Person person(ResultSet rs, int i) throws SQLException {
+        return new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8));
+    }
+}
