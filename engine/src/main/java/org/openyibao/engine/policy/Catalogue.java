@@ -39,6 +39,11 @@ public final class Catalogue {
         return items.size();
     }
 
+    /** Every item, by code. */
+    public java.util.List<Item> items() {
+        return items.values().stream().sorted(java.util.Comparator.comparing(Item::code)).toList();
+    }
+
     public static Catalogue of(List<Item> items) {
         Map<String, Item> m = new HashMap<>();
         for (Item i : items) m.put(i.code(), i);

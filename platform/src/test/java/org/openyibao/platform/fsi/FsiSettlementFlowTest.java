@@ -251,9 +251,57 @@ class FsiSettlementFlowTest extends FsiServerTest {
         assertThat(rec.infcode()).as(rec.text()).isZero();
         assertThat(rec.output().at("/stmtinfo/stmt_rslt").asText()).isEqualTo("0");
 
+        // 3202: the detail list uploaded as a zip (9101), the result file fetched with 9102
+        String row = String.join("\t", si.get("setl_id").asText(), si.get("mdtrt_id").asText(), RESIDENT,
+                si.get("medfee_sumamt").decimalValue().toPlainString(), si.get("fund_pay_sumamt").decimalValue().toPlainString(),
+                si.get("acct_pay").decimalValue().toPlainString(), "0") + "\r\n"
+                + String.join("\t", "S-UNKNOWN", "M", RESIDENT, "1.00", "0.00", "0.00", "0") + "\r\n";
+        ObjectNode up = F.objectNode();
+        up.putObject("fsUploadIn").put("in", java.util.Base64.getEncoder().encodeToString(
+                org.openyibao.platform.fsi.transactions.TestZips.zip("3202.txt", row))).put("filename", "3202.zip")
+                .put("fixmedins_code", HOSPITAL);
+        FsiTestClient.Reply uploaded = c.call("9101", up);
+        assertThat(uploaded.infcode()).as(uploaded.text()).isZero();
+        FsiTestClient.Reply details = c.call("3202", data("setl_optins", "440800", "file_qury_no",
+                uploaded.output().get("file_qury_no").asText(), "stmt_begndate", LocalDate.now().withDayOfMonth(1).toString(),
+                "stmt_enddate", LocalDate.now().toString(), "medfee_sumamt", "51.00", "fund_pay_sumamt", "0", "cash_payamt", "0",
+                "fixmedins_setl_cnt", 2, "clr_type", "41"));
+        assertThat(details.infcode()).as(details.text()).isZero();
+        ObjectNode down = F.objectNode();
+        down.putObject("fsDownloadIn").put("file_qury_no", details.output().at("/fileinfo/file_qury_no").asText())
+                .put("filename", details.output().at("/fileinfo/filename").asText()).put("fixmedins_code", "plc");
+        FsiTestClient.Reply file = c.call("9102", down);
+        assertThat(file.contentType()).contains("octet-stream");
+        String[] lines = org.openyibao.platform.fsi.transactions.TestZips.unzip(file.bytes()).split("\r\n");
+        assertThat(lines[0].split("\t")[4]).as("the settlement agrees").isEqualTo("0");
+        assertThat(lines[1].split("\t")[4]).as("an unknown settlement does not").isEqualTo("1");
+        // another institution cannot download it
+        FsiTestClient.Reply foreign = client(OTHER, "paas-other", "other-secret").signIn().call("9102", down);
+        assertThat(foreign.infcode()).isEqualTo(-2);
+
         FsiTestClient.Reply cancel = c.call("2103", data("setl_id", si.get("setl_id").asText(), "mdtrt_id", si.get("mdtrt_id").asText(),
                 "psn_no", RESIDENT));
         assertThat(cancel.infcode()).as(cancel.text()).isZero();
+    }
+
+    /** 1301 → 9102: the catalogue in the national tab-separated layout, read back by the engine's national loader. */
+    @Test
+    void catalogueDownloadRoundTripsThroughTheNationalFormat() throws Exception {
+        FsiTestClient c = hospital().signIn();
+        FsiTestClient.Reply made = c.call("1301", data("ver", "0"));
+        assertThat(made.infcode()).as(made.text()).isZero();
+        ObjectNode down = F.objectNode();
+        down.putObject("fsDownloadIn").put("file_qury_no", made.output().get("file_qury_no").asText())
+                .put("filename", made.output().get("filename").asText()).put("fixmedins_code", "plc");
+        FsiTestClient.Reply file = c.call("9102", down);
+        java.nio.file.Path txt = java.nio.file.Files.createTempFile("1301", ".txt");
+        java.nio.file.Files.writeString(txt, org.openyibao.platform.fsi.transactions.TestZips.unzip(file.bytes()));
+        org.openyibao.engine.policy.Catalogue cat = org.openyibao.engine.policy.Catalogue.loadNational(txt, 1, 2, 92, 93, 94);
+        assertThat(cat.find("XB03").lineClass()).isEqualTo(org.openyibao.engine.policy.LineClass.B);
+        assertThat(cat.find("XB03").selfPayFirstPpm()).isEqualTo(100_000);
+        assertThat(cat.find("XB03").priceLimitFen()).isEqualTo(1_200);
+        assertThat(cat.find("F001")).as("service items are 1305's").isNull();
+        java.nio.file.Files.delete(txt);
     }
 
     @Test
