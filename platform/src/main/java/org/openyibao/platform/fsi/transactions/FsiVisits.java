@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -36,7 +35,6 @@ import org.openyibao.platform.web.ApiException;
 @Service
 public class FsiVisits {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() % 1_000_000);
 
     private final JdbcTemplate jdbc;
     private final SettlementService settlements;
@@ -59,7 +57,8 @@ public class FsiVisits {
     String open(String kind, String fixmedins, String psnNo, String medType, String insutype, String iptOtpNo,
                 LocalDateTime begntime, List<String> diagnoses) {
         Map<String, Object> person = person(psnNo);
-        String mdtrtId = admdvs(fixmedins) + begntime.format(ID_TIME) + String.format("%010d", SERIAL.incrementAndGet() % 10_000_000_000L);
+        long serial = jdbc.queryForObject("SELECT NEXTVAL('fsi_mdtrt_seq')", Long.class);
+        String mdtrtId = admdvs(fixmedins) + begntime.format(ID_TIME) + String.format("%010d", serial % 10_000_000_000L);
         jdbc.update("INSERT INTO fsi_visit (mdtrt_id, fixmedins_code, person_id, psn_no, kind, med_type, insutype, ipt_otp_no,"
                         + " begntime, diagnoses, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
                 mdtrtId, fixmedins, person.get("id"), psnNo, kind, medType, insutype, iptOtpNo, begntime,
