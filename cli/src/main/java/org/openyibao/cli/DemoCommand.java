@@ -46,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  Sign in (HTTP Basic; fresh passwords each start):");
         passwords.forEach((u, p) -> System.out.println("    " + u + " / " + p));
         System.out.println();
-        region.describe().forEach(line -> System.out.println("  " + line));
+        region.describe(base).forEach(line -> System.out.println("  " + line));
         System.out.println();
         System.out.println("  Try:  curl -u agency:" + passwords.get("agency") + " " + base + "/api/funds/" + region.admdvs()
                 + "/report?year=" + region.year());

@@ -168,14 +168,15 @@ public class DemoRegion {
     }
 
     /** What the demo prints: the hospital's interface credentials and the demo people (ID numbers masked). */
-    public List<String> describe() {
+    public List<String> describe(String baseUrl) {
         List<String> out = new ArrayList<>();
         out.add("Demo region: Zhanjiang (440800), policy pack policies/zhanjiang; 2018 contributions and settlements.");
         if (issued != null) {
             out.add("National interface (POST /fsi/api/rsfComIfsService/callService) for the demo hospital:");
             out.add("  fixmedins_code " + issued.fixmedinsCode() + "   x-tif-paasid " + issued.paasid() + "   secret " + issued.secret());
-            out.add("  try:  ./yibao call 9001 --institution " + issued.fixmedinsCode() + " --paasid " + issued.paasid()
-                    + " --secret " + issued.secret());
+            out.add("  try:  ./yibao call 9001 " + ("http://localhost:8080".equals(baseUrl) ? "" : "--url " + baseUrl + " ")
+                    + "--institution " + issued.fixmedinsCode() + " --paasid " + issued.paasid() + " --secret " + issued.secret());
+            out.add("  a full outpatient and inpatient flow: docs/hospital-walkthrough.md");
         }
         out.add("Demo people (psn_no, ID number masked, scheme):");
         for (Demo d : PEOPLE) {
