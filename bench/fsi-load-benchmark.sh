@@ -4,11 +4,12 @@
 #   bench/fsi-load-benchmark.sh [THREADS...]          default: 8 16 32
 #
 # One command, nothing left behind: builds if needed, creates a scratch PostgreSQL database, starts
-# `yibao serve` on it (loopback), seeds a region, a level III hospital, a township health centre and PERSONS
-# insured persons (org.openyibao.bench.FsiLoadSeed: REST API as agency staff, persons with `yibao import`; employees
-# get a month of contributions in their individual accounts), issues x-tif credentials for both institutions, then for each thread count runs
-# org.openyibao.bench.FsiLoadGenerator (full 2201-2207 and 2401-2304 flows, WARMUP s not measured, DURATION s
-# measured), stops the server, runs `yibao ledger check` (must pass) and drops the database.
+# `yibao serve` on it (loopback), seeds a region, a level III hospital, a township health centre and
+# PERSONS insured persons (org.openyibao.bench.FsiLoadSeed: REST API as agency staff, persons with
+# `yibao import`; employees get a month of contributions in their individual accounts), issues x-tif
+# credentials for both institutions, then for each thread count runs org.openyibao.bench.FsiLoadGenerator
+# (full 2201-2207 and 2401-2304 flows, WARMUP s not measured, DURATION s measured), stops the server,
+# runs `yibao ledger check` (must pass) and drops the database.
 #
 # Environment: YIBAO_BENCH_PG (127.0.0.1:5432, user postgres, trust auth), YIBAO_LOAD_PERSONS (4000),
 # YIBAO_LOAD_WARMUP (15), YIBAO_LOAD_DURATION (60), YIBAO_LOAD_INPATIENT (0.3), YIBAO_LOAD_POOL (20, Hikari),

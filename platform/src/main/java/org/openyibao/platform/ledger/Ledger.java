@@ -5,15 +5,19 @@ import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.openyibao.engine.money.Money;
@@ -25,6 +29,14 @@ import org.openyibao.platform.web.ApiException;
  * its accumulators and its entry commit together or not at all. Entries are never changed;
  * {@link #reverse} posts the mirror entry. Entries dated in a year the region has closed
  * ({@link YearEndClose}) are refused. {@link LedgerCheck} re-derives everything kept here.
+ *
+ * <p>Account balances are hot rows: every settlement of a region moves its pooling fund's {@code benefits} and
+ * {@code payable_institutions}. A row lock is held until commit, so the balance updates of a transaction are
+ * collected and applied once, in account-id order, just before it commits ({@link Pending#beforeCommit}): the
+ * lock is then held for that statement and the commit, not for the rest of the caller's transaction (a
+ * settlement's inserts, the interface's reply). The closed-year refusal is checked in {@link #post} and again,
+ * authoritatively, once those rows are locked. Reads through this class ({@link #balance}, {@link #accounts})
+ * apply the transaction's pending updates first, so the transaction sees its own postings.
  */
 @Component
 public class Ledger {
@@ -82,22 +94,86 @@ public class Ledger {
         }
         jdbc.batchUpdate("INSERT INTO journal_line (entry_id, line_no, account_id, debit_fen, credit_fen) VALUES (?, ?, ?, ?, ?)",
                 lines);
-        // update balances in account-id order so concurrent postings never deadlock
-        delta.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> {
-            if (d.getValue() != 0) {
-                jdbc.update("UPDATE ledger_account SET balance_fen = balance_fen + ? WHERE id = ?", d.getValue(), d.getKey());
-            }
-        });
+        // the balances are updated just before commit, in account-id order (see the class comment)
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) { // a transaction without synchronization
+            Pending now = new Pending();
+            now.deltas.putAll(delta);
+            now.apply();
+            applyMovements(id, e.movements());
+            refuseClosedYear(e.admdvs(), e.date(), Set.of());
+            return id;
+        }
+        Pending pending = pending();
+        delta.forEach((account, fen) -> pending.deltas.merge(account, fen, Long::sum));
+        pending.entries.add(id);
+        pending.dates.putIfAbsent(e.admdvs() + ":" + e.date().getYear(), e.date());
         applyMovements(id, e.movements());
-        // Checked last, once this transaction holds the account rows: YearEndClose locks every account of
-        // the region before it sums the year, so either it has committed (and we see its row here) or it
-        // waits for us and sums this entry too.
-        int year = e.date().getYear();
-        closingEntry(e.admdvs(), year).ifPresent(closing -> {
-            throw ApiException.conflict("date", "date: " + e.date() + " is in " + year + ", which region " + e.admdvs()
+        // an early refusal; checked again at commit once this transaction holds the account rows
+        refuseClosedYear(e.admdvs(), e.date(), pending.entries);
+        return id;
+    }
+
+    /**
+     * Refuses a posting dated in a year the region has closed by a closing entry other than one of {@code ours}
+     * (a closing entry may close its own year).
+     */
+    private void refuseClosedYear(String admdvs, LocalDate date, Set<Long> ours) {
+        int year = date.getYear();
+        closingEntry(admdvs, year).filter(closing -> !ours.contains(closing)).ifPresent(closing -> {
+            throw ApiException.conflict("date", "date: " + date + " is in " + year + ", which region " + admdvs
                     + " has closed (closing entry " + closing + "); date the entry in an open year");
         });
-        return id;
+    }
+
+    /**
+     * This transaction's balance updates not yet applied: account id → Σ debits − Σ credits, and what was posted.
+     * Registered as the transaction's synchronization (so it follows the transaction through suspension).
+     */
+    private final class Pending implements TransactionSynchronization {
+        final Map<Long, Long> deltas = new TreeMap<>();
+        final Set<Long> entries = new HashSet<>();
+        final Map<String, LocalDate> dates = new LinkedHashMap<>(); // "admdvs:year" → a date posted in it
+
+        Ledger ledger() {
+            return Ledger.this;
+        }
+
+        /** Applies the updates in account-id order (concurrent postings never deadlock): one batch. */
+        void apply() {
+            List<Object[]> rows = new ArrayList<>();
+            deltas.forEach((account, fen) -> {
+                if (fen != 0) rows.add(new Object[] {fen, account});
+            });
+            deltas.clear();
+            if (!rows.isEmpty()) jdbc.batchUpdate("UPDATE ledger_account SET balance_fen = balance_fen + ? WHERE id = ?", rows);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            apply();
+            // Checked once this transaction holds the account rows: YearEndClose locks every account of the
+            // region before it sums the year, so either it has committed (and we see its row here) or it waits
+            // for us and sums these entries too.
+            dates.forEach((key, date) -> refuseClosedYear(key.substring(0, key.indexOf(':')), date, entries));
+        }
+    }
+
+    /** The current transaction's pending updates of this ledger, registered on first use. */
+    private Pending pending() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Pending p && p.ledger() == this) return p;
+        }
+        Pending p = new Pending();
+        TransactionSynchronizationManager.registerSynchronization(p);
+        return p;
+    }
+
+    /** Applies the current transaction's pending balance updates, if any (before reading balances). */
+    private void flushPending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Pending p && p.ledger() == this) p.apply();
+        }
     }
 
     /**
@@ -154,6 +230,7 @@ public class Ledger {
 
     /** Σ debits − Σ credits of the account. */
     public long balance(String code) {
+        flushPending();
         List<Long> b = jdbc.queryForList("SELECT balance_fen FROM ledger_account WHERE code = ?", Long.class, code);
         return b.isEmpty() ? 0 : b.get(0);
     }
@@ -173,6 +250,7 @@ public class Ledger {
 
     /** The region's chart of accounts with balances, in fund then chart order. */
     public List<AccountBalance> accounts(String admdvs) {
+        flushPending();
         return jdbc.query("SELECT code, fund, kind, name, balance_fen FROM ledger_account WHERE admdvs = ? ORDER BY id",
                 (rs, i) -> {
                     String code = rs.getString(1);

@@ -7,16 +7,22 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Catalogue;
 import org.openyibao.engine.policy.EmergencyCase;
 import org.openyibao.engine.policy.LineClass;
+import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.engine.policy.VisitType;
 import org.openyibao.engine.settlement.FeeLine;
 import org.openyibao.engine.settlement.Visit;
@@ -66,12 +72,49 @@ public class FsiVisits {
         return mdtrtId;
     }
 
-    /** The caller's own visit, locked for this transaction. */
+    /**
+     * The caller's own visit, locked for this transaction. A transaction reads the row once: while it holds the
+     * lock nobody else can change it, and every change this class makes to it updates or forgets the copy kept
+     * for the transaction ({@link LockedVisits}), so a second call returns what the database would.
+     */
     Map<String, Object> visit(String mdtrtId, String fixmedins) {
+        LockedVisits locked = lockedVisits();
+        String key = fixmedins + '\u0000' + mdtrtId;
+        if (locked != null) {
+            Map<String, Object> row = locked.rows.get(key);
+            if (row != null) return row;
+        }
         List<Map<String, Object>> v = jdbc.queryForList("SELECT * FROM fsi_visit WHERE mdtrt_id = ? AND fixmedins_code = ? FOR UPDATE",
                 mdtrtId, fixmedins);
         if (v.isEmpty()) throw FsiException.business("mdtrt_id: no such visit at this institution");
+        if (locked != null) locked.rows.put(key, v.get(0));
         return v.get(0);
+    }
+
+    /** The visit rows this transaction has locked (FOR UPDATE) and read; registered as its synchronization. */
+    private final class LockedVisits implements TransactionSynchronization {
+        final Map<String, Map<String, Object>> rows = new HashMap<>();
+
+        FsiVisits owner() {
+            return FsiVisits.this;
+        }
+    }
+
+    private LockedVisits lockedVisits() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) return null;
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof LockedVisits l && l.owner() == this) return l;
+        }
+        LockedVisits l = new LockedVisits();
+        TransactionSynchronizationManager.registerSynchronization(l);
+        return l;
+    }
+
+    /** The visit row changed in this transaction: the next {@link #visit} reads it again (it is still locked). */
+    private void changed(String mdtrtId) {
+        LockedVisits locked = lockedVisits();
+        if (locked != null) locked.rows.values().removeIf(r -> mdtrtId.equals(r.get("mdtrt_id")));
     }
 
     void checkPerson(Map<String, Object> visit, String psnNo) {
@@ -84,6 +127,7 @@ public class FsiVisits {
         visit(mdtrtId, fixmedins);
         jdbc.update("UPDATE fsi_visit SET diagnoses = ?, med_type = COALESCE(?, med_type) WHERE mdtrt_id = ?",
                 String.join(",", diagnoses), medType, mdtrtId);
+        changed(mdtrtId);
     }
 
     void discharge(String mdtrtId, String fixmedins, LocalDateTime endtime, List<String> diagnoses) {
@@ -91,12 +135,14 @@ public class FsiVisits {
         requireOpen(v);
         jdbc.update("UPDATE fsi_visit SET status = 'discharged', endtime = ?, diagnoses = CASE WHEN ? = '' THEN diagnoses ELSE ? END"
                 + " WHERE mdtrt_id = ?", endtime, String.join(",", diagnoses), String.join(",", diagnoses), mdtrtId);
+        changed(mdtrtId);
     }
 
     void cancelDischarge(String mdtrtId, String fixmedins) {
         Map<String, Object> v = visit(mdtrtId, fixmedins);
         if (!"discharged".equals(v.get("status"))) throw FsiException.business("mdtrt_id: the visit is not discharged");
         jdbc.update("UPDATE fsi_visit SET status = 'open', endtime = NULL WHERE mdtrt_id = ?", mdtrtId);
+        changed(mdtrtId);
     }
 
     /** 2202 / 2404: only a visit with nothing settled and no fee details left can be cancelled. */
@@ -110,6 +156,7 @@ public class FsiVisits {
                 Integer.class, mdtrtId);
         if (fees > 0) throw FsiException.business("mdtrt_id: the visit has fee details; cancel them first");
         jdbc.update("UPDATE fsi_visit SET status = 'cancelled' WHERE mdtrt_id = ?", mdtrtId);
+        changed(mdtrtId);
     }
 
     private static void requireOpen(Map<String, Object> v) {
@@ -130,27 +177,45 @@ public class FsiVisits {
         }
     }
 
-    /** Stores fee details and classifies each with the treatment place's catalogue. */
+    /**
+     * Stores fee details and classifies each with the treatment place's catalogue. One query reads the visit's
+     * lines (the visit row is locked: no other transaction adds to it meanwhile), one batch inserts the new ones.
+     * A feedetl_sn already active or settled for the visit, or given twice, is refused; a cancelled one is replaced.
+     */
     List<Classified> uploadFees(String mdtrtId, String fixmedins, List<FeeLineInput> lines) {
         Map<String, Object> v = visit(mdtrtId, fixmedins);
         requireOpen(v);
-        Catalogue catalogue = packs.pack(pack(fixmedins)).catalogue();
-        int defaultRatio = packs.pack(pack(fixmedins)).asOf(((java.sql.Timestamp) v.get("begntime")).toLocalDateTime()
-                .toLocalDate()).defaultSelfPayFirstPpm;
+        PolicyPack pack = packs.pack(pack(fixmedins));
+        Catalogue catalogue = pack.catalogue();
+        int defaultRatio = pack.asOf(((java.sql.Timestamp) v.get("begntime")).toLocalDateTime().toLocalDate()).defaultSelfPayFirstPpm;
+        Map<String, String> stored = new HashMap<>(); // feedetl_sn → status
+        jdbc.query("SELECT feedetl_sn, status FROM fsi_fee_detail WHERE mdtrt_id = ?",
+                rs -> {
+                    stored.put(rs.getString(1), rs.getString(2));
+                }, mdtrtId);
+        Set<String> uploaded = new HashSet<>();
+        List<Object[]> replaced = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         List<Classified> out = new ArrayList<>();
         for (FeeLineInput l : lines) {
-            Integer exists = jdbc.queryForObject("SELECT COUNT(*) FROM fsi_fee_detail WHERE mdtrt_id = ? AND feedetl_sn = ?"
-                    + " AND status <> 'cancelled'", Integer.class, mdtrtId, l.feedetlSn());
-            if (exists > 0) throw FsiException.business("feedetl_sn: " + l.feedetlSn() + " was already uploaded for this visit");
+            String status = stored.get(l.feedetlSn());
+            if ((status != null && !"cancelled".equals(status)) || !uploaded.add(l.feedetlSn())) {
+                throw FsiException.business("feedetl_sn: " + l.feedetlSn() + " was already uploaded for this visit");
+            }
             Classified c = classify(l, catalogue, defaultRatio);
-            jdbc.update("DELETE FROM fsi_fee_detail WHERE mdtrt_id = ? AND feedetl_sn = ? AND status = 'cancelled'",
-                    mdtrtId, l.feedetlSn());
-            jdbc.update("INSERT INTO fsi_fee_detail (mdtrt_id, feedetl_sn, chrg_bchno, med_list_codg, medins_list_codg,"
-                            + " fee_ocur_time, amount_fen, cnt, pric, line_class, selfpay_prop_ppm, over_limit_fen, price_limit_fen,"
-                            + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
-                    mdtrtId, l.feedetlSn(), l.chrgBchno(), l.medListCodg(), l.medinsListCodg(), l.feeOcurTime(), l.amountFen(),
-                    l.cnt(), l.pric(), c.cls().key, c.selfpayPpm(), c.overFen(), c.priceLimitFen() < 0 ? null : c.priceLimitFen());
+            if (status != null) replaced.add(new Object[] {mdtrtId, l.feedetlSn()});
+            rows.add(new Object[] {mdtrtId, l.feedetlSn(), l.chrgBchno(), l.medListCodg(), l.medinsListCodg(), l.feeOcurTime(),
+                    l.amountFen(), l.cnt(), l.pric(), c.cls().key, c.selfpayPpm(), c.overFen(),
+                    c.priceLimitFen() < 0 ? null : c.priceLimitFen()});
             out.add(c);
+        }
+        if (!replaced.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM fsi_fee_detail WHERE mdtrt_id = ? AND feedetl_sn = ? AND status = 'cancelled'", replaced);
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO fsi_fee_detail (mdtrt_id, feedetl_sn, chrg_bchno, med_list_codg, medins_list_codg,"
+                    + " fee_ocur_time, amount_fen, cnt, pric, line_class, selfpay_prop_ppm, over_limit_fen, price_limit_fen,"
+                    + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')", rows);
         }
         return out;
     }
@@ -252,7 +317,10 @@ public class FsiVisits {
             jdbc.update("UPDATE fsi_fee_detail SET status = 'settled', setl_id = ? WHERE mdtrt_id = ? AND chrg_bchno = ? AND status = 'active'",
                     s.setlId(), mdtrtId, chrgBchno);
         }
-        if (!"outpatient".equals(v.get("kind"))) jdbc.update("UPDATE fsi_visit SET status = 'settled' WHERE mdtrt_id = ?", mdtrtId);
+        if (!"outpatient".equals(v.get("kind"))) {
+            jdbc.update("UPDATE fsi_visit SET status = 'settled' WHERE mdtrt_id = ?", mdtrtId);
+            changed(mdtrtId);
+        }
         return s;
     }
 
@@ -269,10 +337,12 @@ public class FsiVisits {
         call(() -> settlements.cancel(setlId));
         jdbc.update("UPDATE fsi_settlement SET status = 'cancelled' WHERE setl_id = ?", setlId);
         // the fee details come back, so the visit can be corrected and settled again
-        jdbc.update("UPDATE fsi_fee_detail SET status = 'active', setl_id = NULL WHERE setl_id = ?", setlId);
+        jdbc.update("UPDATE fsi_fee_detail SET status = 'active', setl_id = NULL WHERE mdtrt_id = ? AND setl_id = ?",
+                fs.get("mdtrt_id"), setlId); // the settlement's visit: the primary key's prefix, not a scan of every line
         if ("settled".equals(v.get("status"))) {
             jdbc.update("UPDATE fsi_visit SET status = CASE WHEN endtime IS NULL THEN 'open' ELSE 'discharged' END WHERE mdtrt_id = ?",
                     v.get("mdtrt_id"));
+            changed((String) v.get("mdtrt_id"));
         }
         return fs;
     }
