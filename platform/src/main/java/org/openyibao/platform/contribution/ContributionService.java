@@ -16,11 +16,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.openyibao.engine.contribution.ContributionCalculator;
+import org.openyibao.engine.contribution.ContributionCalculator.EmployeeMonth;
+import org.openyibao.engine.contribution.ContributionCalculator.ResidentYear;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Contribution;
 import org.openyibao.engine.policy.PolicyPack;
-import org.openyibao.platform.contribution.ContributionCalculator.EmployeeMonth;
-import org.openyibao.platform.contribution.ContributionCalculator.ResidentYear;
 import org.openyibao.platform.ledger.Accounts.Fund;
 import org.openyibao.platform.ledger.Amounts;
 import org.openyibao.platform.ledger.JournalEntry;

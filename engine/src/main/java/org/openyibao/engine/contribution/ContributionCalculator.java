@@ -1,4 +1,4 @@
-package org.openyibao.platform.contribution;
+package org.openyibao.engine.contribution;
 
 import java.math.BigInteger;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.openyibao.platform.contribution;
+package org.openyibao.engine.contribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.openyibao.engine.policy.Contribution;
 import org.openyibao.engine.policy.NoPolicyException;
 import org.openyibao.engine.policy.PolicyPack;
-import org.openyibao.platform.contribution.ContributionCalculator.EmployeeMonth;
-import org.openyibao.platform.contribution.ContributionCalculator.ResidentYear;
-import org.openyibao.platform.ledger.RegionFixture;
+import org.openyibao.engine.contribution.ContributionCalculator.EmployeeMonth;
+import org.openyibao.engine.contribution.ContributionCalculator.ResidentYear;
+import org.openyibao.engine.Packs;
 
 /** The contribution arithmetic by hand, Zhanjiang pack (employees 2018, residents 2009-2019). Amounts in fen. */
 class ContributionCalculatorTest {
-    static final PolicyPack ZHANJIANG = RegionFixture.PACKS.pack("zhanjiang");
+    static final PolicyPack ZHANJIANG = Packs.zhanjiang();
     static final YearMonth MARCH_2018 = YearMonth.of(2018, 3);
     static final long AVERAGE = 500_000; // 5,000.00 a month: floor 60% = 3,000.00, ceiling 300% = 15,000.00
 
