@@ -23,6 +23,12 @@ final class BarChart {
      */
     static String svg(String title, List<String> categories, List<String> series, double[][] values,
                       DoubleFunction<String> format) {
+        return svg(title, categories, series, values, format, 0);
+    }
+
+    /** As above; {@code minStep} the smallest step between ticks (1 for counts). */
+    static String svg(String title, List<String> categories, List<String> series, double[][] values,
+                      DoubleFunction<String> format, double minStep) {
         double lo = 0, hi = 0;
         for (double[] row : values)
             for (double v : row)
@@ -31,7 +37,7 @@ final class BarChart {
                     hi = Math.max(hi, v);
                 }
         if (hi == lo) hi = lo + 1;
-        double step = niceStep((hi - lo) / 5);
+        double step = Math.max(niceStep((hi - lo) / 5), minStep);
         lo = Math.floor(lo / step) * step;
         hi = Math.ceil(hi / step) * step;
         int height = TOP + PLOT + AXIS + LEGEND_LINE * series.size() + 8;

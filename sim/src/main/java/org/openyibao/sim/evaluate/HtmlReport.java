@@ -55,6 +55,12 @@ final class HtmlReport {
                 .append("</th><td class=\"n\">").append(Format.count(r.households())).append("</td></tr><tr><th>")
                 .append(e(t.t("excluded"))).append("</th><td class=\"n\">").append(Format.count(excluded))
                 .append("</td></tr></table>\n");
+        // every scenario's name with its label as run.json gives it
+        b.append("<table class=\"summary\"><tr><th>").append(e(t.t("scenario"))).append("</th><th>").append(e(t.t("label")))
+                .append("</th></tr>");
+        for (ScenarioResult s : r.scenarios())
+            b.append("<tr><td>").append(e(t.scenario(s.key()))).append("</td><td><code>").append(e(s.key())).append("</code></td></tr>");
+        b.append("</table>\n");
     }
 
     /** One indicator: chart (thresholds × scenarios) and its table. */
@@ -153,7 +159,7 @@ final class HtmlReport {
                     .append("</td><td class=\"n\">").append(Format.count(g.unchanged()))
                     .append("</td><td class=\"n\">").append(Format.yuan(g.meanChangeFen())).append("</td></tr>");
         table.append("</table>");
-        figure(b, title, BarChart.svg(title, groups, List.of(t.t("gainers"), t.t("losers")), v, x -> Format.count(Math.round(x))),
+        figure(b, title, BarChart.svg(title, groups, List.of(t.t("gainers"), t.t("losers")), v, x -> Format.count(Math.round(x)), 1),
                 table.toString());
         if (c.funds().isEmpty()) return;
         b.append("<section><h2>").append(e(t.t("fundCost") + ": " + t.scenario(c.run()))).append("</h2><table><tr>");
