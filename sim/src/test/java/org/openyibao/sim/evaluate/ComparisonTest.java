@@ -64,6 +64,15 @@ class ComparisonTest {
     }
 
     @Test
+    void aFurtherRunReusesTheBaselineRanking() {
+        Households a = Populations.six(), b = Populations.six();
+        assertThat(b.useRankingOf(a).ranking()).isSameAs(a.ranking());
+        Households other = new Households();
+        Populations.add(other, 1, 1, 1, 1, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.useRankingOf(a)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void runsOfAnotherPopulationAreRefused() {
         Households a = Populations.six(), b = new Households();
         Populations.add(b, 1, 1, 1, 1, 1);
