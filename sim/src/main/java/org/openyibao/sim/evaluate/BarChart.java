@@ -12,7 +12,7 @@ final class BarChart {
 
     private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
             "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
-    private static final int WIDTH = 560, LEFT = 78, RIGHT = 12, TOP = 12, PLOT = 200, AXIS = 34, LEGEND_LINE = 18;
+    private static final int WIDTH = 560, LEFT_MIN = 78, RIGHT = 12, TOP = 16, PLOT = 200, AXIS = 48, LEGEND_LINE = 18;
 
     private BarChart() {
     }
@@ -40,8 +40,16 @@ final class BarChart {
         double step = Math.max(niceStep((hi - lo) / 5), minStep);
         lo = Math.floor(lo / step) * step;
         hi = Math.ceil(hi / step) * step;
+        int ticks = (int) Math.round((hi - lo) / step);
+        String[] tickLabels = new String[ticks + 1];
+        int widest = 0;
+        for (int k = 0; k <= ticks; k++) {
+            tickLabels[k] = format.apply(tick(lo, step, k));
+            widest = Math.max(widest, tickLabels[k].length());
+        }
+        final int left = Math.max(LEFT_MIN, 7 * widest + 14);   // room for the longest tick label (11 px digits)
         int height = TOP + PLOT + AXIS + LEGEND_LINE * series.size() + 8;
-        double plotWidth = WIDTH - LEFT - RIGHT;
+        double plotWidth = WIDTH - left - RIGHT;
         double band = plotWidth / Math.max(categories.size(), 1);
         double bar = band * 0.8 / Math.max(series.size(), 1);
         final double top = hi, span = hi - lo;
@@ -51,16 +59,16 @@ final class BarChart {
         b.append("<svg role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\">")
                 .append("<title>").append(Html.escape(title)).append("</title>");
-        for (double t = lo; t <= hi + step / 2; t += step) {
-            double ty = y.applyAsDouble(t);
-            b.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(n(ty))
+        for (int k = 0; k <= ticks; k++) {
+            double ty = y.applyAsDouble(tick(lo, step, k));
+            b.append("<line x1=\"").append(left).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(n(ty))
                     .append("\" y2=\"").append(n(ty)).append("\" stroke=\"#ddd\"/>")
-                    .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(n(ty + 4))
-                    .append("\" text-anchor=\"end\" font-size=\"11\">").append(Html.escape(format.apply(t))).append("</text>");
+                    .append("<text x=\"").append(left - 6).append("\" y=\"").append(n(ty + 4))
+                    .append("\" text-anchor=\"end\" font-size=\"11\">").append(Html.escape(tickLabels[k])).append("</text>");
         }
         double zero = y.applyAsDouble(0);
         for (int c = 0; c < categories.size(); c++) {
-            double x0 = LEFT + c * band + band * 0.1;
+            double x0 = left + c * band + band * 0.1;
             for (int s = 0; s < series.size(); s++) {
                 double v = values[s][c];
                 if (Double.isNaN(v)) continue;
@@ -71,18 +79,57 @@ final class BarChart {
                         .append("<title>").append(Html.escape(series.get(s) + " · " + categories.get(c) + ": " + format.apply(v)))
                         .append("</title></rect>");
             }
-            b.append("<text x=\"").append(n(LEFT + c * band + band / 2)).append("\" y=\"").append(TOP + PLOT + 16)
-                    .append("\" text-anchor=\"middle\" font-size=\"11\">").append(Html.escape(categories.get(c))).append("</text>");
+            double cx = left + c * band + band / 2;
+            b.append("<text y=\"").append(TOP + PLOT + 16).append("\" text-anchor=\"middle\" font-size=\"11\">");
+            List<String> lines = wrap(categories.get(c), band - 4);
+            for (int l = 0; l < lines.size(); l++)
+                b.append("<tspan x=\"").append(n(cx)).append("\" dy=\"").append(l == 0 ? 0 : 12).append("\">")
+                        .append(Html.escape(lines.get(l))).append("</tspan>");
+            b.append("</text>");
         }
-        b.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(n(zero))
+        b.append("<line x1=\"").append(left).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(n(zero))
                 .append("\" y2=\"").append(n(zero)).append("\" stroke=\"#333\"/>");
         for (int s = 0; s < series.size(); s++) {
             int ly = TOP + PLOT + AXIS + s * LEGEND_LINE;
-            b.append("<rect x=\"").append(LEFT).append("\" y=\"").append(ly).append("\" width=\"12\" height=\"12\" fill=\"")
-                    .append(colour(s)).append("\"/><text x=\"").append(LEFT + 18).append("\" y=\"").append(ly + 10)
+            b.append("<rect x=\"").append(left).append("\" y=\"").append(ly).append("\" width=\"12\" height=\"12\" fill=\"")
+                    .append(colour(s)).append("\"/><text x=\"").append(left + 18).append("\" y=\"").append(ly + 10)
                     .append("\" font-size=\"12\">").append(Html.escape(series.get(s))).append("</text>");
         }
         return b.append("</svg>").toString();
+    }
+
+    /**
+     * A category label in lines that fit {@code width} px (at most 3): Latin text breaks between
+     * words, Chinese between characters; widths estimated (11 px a CJK character, 6.5 px others).
+     */
+    static List<String> wrap(String label, double width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        double w = 0;
+        int i = 0;
+        while (i < label.length()) {
+            int j = i + 1;
+            if (label.charAt(i) < 0x2E80) while (j < label.length() && label.charAt(j) != ' ' && label.charAt(j) < 0x2E80) j++;
+            String token = label.substring(i, j);
+            double tw = token.chars().mapToDouble(ch -> ch >= 0x2E80 ? 11 : 6.5).sum();
+            if (w + tw > width && line.length() > 0 && lines.size() < 2) {
+                lines.add(line.toString().strip());
+                line.setLength(0);
+                w = 0;
+                if (token.equals(" ")) { i = j; continue; }
+            }
+            line.append(token);
+            w += tw;
+            i = j;
+        }
+        if (line.length() > 0) lines.add(line.toString().strip());
+        return lines;
+    }
+
+    /** The k-th tick, computed (not accumulated) and without a negative zero. */
+    private static double tick(double lo, double step, int k) {
+        double t = lo + k * step;
+        return Math.abs(t) < step * 1e-9 ? 0.0 : t;
     }
 
     private static String colour(int s) {

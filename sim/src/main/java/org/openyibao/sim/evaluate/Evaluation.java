@@ -40,7 +40,11 @@ public final class Evaluation {
         IndicatorFiles.writeCsv(result, outDir.resolve("indicators.csv"));
         IndicatorFiles.writeJson(result, outDir.resolve("indicators.json"));
         List<ReportText> texts = new ArrayList<>();
-        for (Locale l : langs) texts.add(ReportText.of(l));
+        Set<String> seen = new HashSet<>();
+        for (Locale l : langs) {
+            ReportText t = ReportText.of(l);
+            if (seen.add(t.lang)) texts.add(t);   // zh and zh_CN make one page
+        }
         for (ReportText t : texts)
             Files.writeString(outDir.resolve(HtmlReport.fileName(t)), HtmlReport.render(result, t, texts));
         return result;

@@ -43,6 +43,7 @@ public final class SettlementAggregate {
     public void add(Scheme scheme, Level level, long householdId, long medfeeSumamt, long fundPaySumamt,
                     long psnPartAmt, long hifpPay, long cvlservPay, long hifobPay, long hifmiPay,
                     long mafPay, long othPay) {
+        if (level == null) throw new IllegalArgumentException("settlement of household " + householdId + " without an institution level");
         int hh = find(householdId);
         int schemeGroup = 1 + (scheme == null ? SCHEMES - 1 : scheme.ordinal());
         int levelGroup = 1 + SCHEMES + level.ordinal();
