@@ -60,7 +60,7 @@ public final class Indicators {
      * (REFERENCE §8, seed 003 L1521–L1529). With S = Σ (N + 1 − r_i) E_i this is
      * C = 1 − 2S / (N · N_cat): computed once from exact counts. r = 1 is the poorest, so the
      * poorest get the largest weight and C &lt; 0 means CHE concentrated among the poor
-     * (seed 003 L1515, L1617). Undefined (NaN) when no household is catastrophic.
+     * (seed 003 L1519, L1617). Undefined (NaN) when no household is catastrophic.
      */
     static double concentrationIndex(long n, long catastrophic, long weightSum) {
         if (catastrophic == 0) return Double.NaN;

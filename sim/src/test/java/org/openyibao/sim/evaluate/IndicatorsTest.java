@@ -77,7 +77,7 @@ class IndicatorsTest {
     }
 
     /**
-     * Sign convention (seed 003 L1515, L1617): negative = CHE concentrated among the poor.
+     * Sign convention (seed 003 L1519, L1617): negative = CHE concentrated among the poor.
      * N = 4, non-food 10,000 yuan each, per-capita incomes 1,000 < 2,000 < 3,000 < 4,000.
      * Only the poorest (r 1) catastrophic: S = N + 1 − 1 = 4, C = 1 − 2·4/(4·1) = −1.
      * Only the richest (r 4): S = 1, C = 1 − 2/4 = +0.5.
