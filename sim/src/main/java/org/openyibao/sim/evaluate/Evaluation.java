@@ -1,0 +1,163 @@
+package org.openyibao.sim.evaluate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The security-effect evaluation (docs/sim.md "Evaluation", REFERENCE §8, seed 003 ch. 4): the
+ * scenarios side by side, the comparison of every run with the baseline, and the report.
+ *
+ * <p>Entry point for {@code yibao evaluate}: read each {@code RUN/} into a {@link RunInput} (the first
+ * is the baseline) and call {@link #run}. Pure computation apart from the writing of the files.
+ */
+public final class Evaluation {
+
+    /** Scenario key: no insurance at all, OOP = medfee (seed 003 Table 4-2 "having medical expenditure"). */
+    public static final String NO_INSURANCE = "no-insurance";
+    /** Scenario key: basic insurance only, the later tiers' payments back on the household (Table 4-2 row 2). */
+    public static final String BASIC_ONLY = "basic-only";
+
+    private Evaluation() {
+    }
+
+    /**
+     * Evaluates {@code runs} (the first the baseline) and writes {@code indicators.csv},
+     * {@code indicators.json} and {@code report.<lang>.html} for each of {@code langs}
+     * ({@code zh}, {@code en}) into {@code outDir}.
+     */
+    public static EvaluationResult run(List<RunInput> runs, Path outDir, Set<Locale> langs) throws IOException {
+        EvaluationResult result = evaluate(runs);
+        Files.createDirectories(outDir);
+        IndicatorFiles.writeCsv(result, outDir.resolve("indicators.csv"));
+        IndicatorFiles.writeJson(result, outDir.resolve("indicators.json"));
+        List<ReportText> texts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Locale l : langs) {
+            ReportText t = ReportText.of(l);
+            if (seen.add(t.lang)) texts.add(t);   // zh and zh_CN make one page
+        }
+        for (ReportText t : texts)
+            Files.writeString(outDir.resolve(HtmlReport.fileName(t)), HtmlReport.render(result, t, texts));
+        return result;
+    }
+
+    /** The computation alone. */
+    public static EvaluationResult evaluate(List<RunInput> runs) {
+        if (runs.isEmpty()) throw new IllegalArgumentException("no run to evaluate");
+        List<String> labels = uniqueLabels(runs);
+        Households base = runs.get(0).households();
+        for (int k = 1; k < runs.size(); k++)
+            if (!base.samePopulation(runs.get(k).households()))
+                throw new IllegalArgumentException("run " + labels.get(k) + " is not of the baseline's population");
+        base.ranking(); // computed once here, before the scenarios run in parallel
+
+        List<Scenario> scenarios = new ArrayList<>();
+        scenarios.add(new Scenario(NO_INSURANCE, true, base.medfeeColumn()));
+        scenarios.add(new Scenario(BASIC_ONLY, true, basicOnly(base)));
+        for (int k = 0; k < runs.size(); k++)
+            scenarios.add(new Scenario(labels.get(k), false, runs.get(k).households().oopColumn()));
+        // each scenario is one pass over the households: the 2 cores take one scenario each
+        List<ScenarioResult> results = scenarios.parallelStream()
+                .map(s -> new ScenarioResult(s.key(), s.derived(), sum(s.oopFen()),
+                        Indicators.compute(base, s.oopFen(), Indicators.THRESHOLDS)))
+                .toList();
+
+        Map<String, Reimbursement> reimbursement = new LinkedHashMap<>();
+        Map<String, FundTotals> funds = new LinkedHashMap<>();
+        for (int k = 0; k < runs.size(); k++) {
+            RunInput r = runs.get(k);
+            if (r.settlements() != null) reimbursement.put(labels.get(k), r.settlements().result());
+            if (r.funds() != null) funds.put(labels.get(k), r.funds());
+        }
+        long[] baseOop = scenarios.get(2).oopFen();
+        List<Comparison> comparisons = new ArrayList<>();
+        for (int k = 1; k < runs.size(); k++)
+            comparisons.add(compare(labels.get(0), labels.get(k), base, baseOop, scenarios.get(2 + k).oopFen(),
+                    runs.get(0).funds(), runs.get(k).funds()));
+        return new EvaluationResult(labels.get(0), base.count(), results, reimbursement, funds, comparisons);
+    }
+
+    private record Scenario(String key, boolean derived, long[] oopFen) {
+    }
+
+    /**
+     * Basic insurance only: what serious illness, medical assistance and the other payers paid falls
+     * back on the household (docs/sim.md). <b>DECISION</b>: a first-order rebuild from the run's
+     * sums; without serious-illness insurance, assistance might have paid more, which this ignores.
+     */
+    static long[] basicOnly(Households h) {
+        long[] oop = new long[h.count()];
+        for (int i = 0; i < oop.length; i++)
+            oop[i] = h.oopFen(i) + h.seriousIllnessFen(i) + h.assistanceFen(i) + h.otherFen(i);
+        return oop;
+    }
+
+    /**
+     * Gainers and losers of {@code run} against the baseline by the baseline's income quintiles,
+     * and each fund's change ({@code null} fund totals give no fund rows).
+     */
+    static Comparison compare(String baselineLabel, String runLabel, Households base, long[] baseOop, long[] runOop,
+                              FundTotals baseFunds, FundTotals runFunds) {
+        IncomeRanking ranking = base.ranking();
+        int q = IncomeRanking.QUINTILES;
+        long[] households = new long[q], gainers = new long[q], gained = new long[q], losers = new long[q],
+                lost = new long[q], change = new long[q];
+        for (int i = 0; i < base.count(); i++) {
+            int g = ranking.quintile(i);
+            long d = runOop[i] - baseOop[i];
+            households[g]++;
+            change[g] += d;
+            if (d < -Comparison.TOLERANCE_FEN) {
+                gainers[g]++;
+                gained[g] += d;
+            } else if (d > Comparison.TOLERANCE_FEN) {
+                losers[g]++;
+                lost[g] += d;
+            }
+        }
+        List<Comparison.GainLoss> byQuintile = new ArrayList<>();
+        long[] t = new long[6];
+        for (int g = 0; g < q; g++) {
+            byQuintile.add(new Comparison.GainLoss("Q" + (g + 1), households[g], gainers[g], gained[g], losers[g], lost[g],
+                    households[g] - gainers[g] - losers[g], change[g]));
+            t[0] += households[g]; t[1] += gainers[g]; t[2] += gained[g]; t[3] += losers[g]; t[4] += lost[g]; t[5] += change[g];
+        }
+        Comparison.GainLoss total = new Comparison.GainLoss("total", t[0], t[1], t[2], t[3], t[4], t[0] - t[1] - t[3], t[5]);
+
+        List<Comparison.FundChange> funds = new ArrayList<>();
+        if (baseFunds != null && runFunds != null) {
+            Set<String> keys = new LinkedHashSet<>(baseFunds.funds().keySet());
+            keys.addAll(runFunds.funds().keySet());
+            for (String f : keys) funds.add(new Comparison.FundChange(f, baseFunds.get(f), runFunds.get(f)));
+        }
+        return new Comparison(runLabel, baselineLabel, total, byQuintile, funds);
+    }
+
+    /** Run labels as given, made unique ({@code label#2}) and distinct from the derived scenarios' keys. */
+    private static List<String> uniqueLabels(List<RunInput> runs) {
+        Set<String> seen = new HashSet<>(List.of(NO_INSURANCE, BASIC_ONLY));
+        List<String> out = new ArrayList<>();
+        for (RunInput r : runs) {
+            String base = r.label() == null || r.label().isBlank() ? "run" : r.label();
+            String l = base;
+            for (int k = 2; !seen.add(l); k++) l = base + "#" + k;
+            out.add(l);
+        }
+        return out;
+    }
+
+    private static long sum(long[] a) {
+        long s = 0;
+        for (long v : a) s = Math.addExact(s, v);
+        return s;
+    }
+}

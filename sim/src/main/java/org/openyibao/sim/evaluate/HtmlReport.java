@@ -1,0 +1,214 @@
+package org.openyibao.sim.evaluate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The report: one self-contained page per language ({@code report.zh.html}, {@code report.en.html}),
+ * each linking to the others by relative file name. <b>DECISION</b>: a page per language rather than
+ * one page with a switch, so the page needs no script and prints as it reads. Inline CSS and SVG
+ * only: no external script, style, font or image, no URL. Each chart has its data table beside it.
+ */
+final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    static String fileName(ReportText t) {
+        return "report." + t.lang + ".html";
+    }
+
+    static String render(EvaluationResult r, ReportText t, List<ReportText> all) {
+        StringBuilder b = new StringBuilder(64 * 1024);
+        b.append("<!DOCTYPE html>\n<html lang=\"").append(t.lang).append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(e(t.t("title"))).append("</title><style>").append(CSS).append("</style></head><body>\n");
+        b.append("<header><h1>").append(e(t.t("title"))).append("</h1><nav>");
+        for (ReportText o : all)
+            if (o != t) b.append("<a href=\"").append(e(fileName(o))).append("\" hreflang=\"").append(o.lang).append("\">")
+                    .append(e(o.t("language"))).append("</a> ");
+        b.append("</nav></header>\n<p>").append(e(t.t("intro"))).append("</p>\n");
+        summary(b, r, t);
+        List<ScenarioResult> sc = r.scenarios();
+        indicator(b, r, t, "headcount", CheIndicators::headcount, Format::percent, true);
+        indicator(b, r, t, "averageGap", CheIndicators::averageGap, Format::percent, false);
+        indicator(b, r, t, "meanPositiveGap", CheIndicators::meanPositiveGap, Format::percent, false);
+        indicator(b, r, t, "concentrationIndex", CheIndicators::concentrationIndex, Format::index, false);
+        b.append("<p class=\"note\">").append(e(t.t("ci.note"))).append("</p>\n");
+        if (!r.reimbursement().isEmpty()) reimbursement(b, r, t);
+        for (Comparison c : r.comparisons()) gainLoss(b, c, t);
+        if (!r.funds().isEmpty()) funds(b, r, t);
+        b.append("<section><h2>").append(e(t.t("notes"))).append("</h2><ul>");
+        for (String k : List.of("note.share", "note.basicOnly", "note.rank", "gainLoss.note"))
+            b.append("<li>").append(e(t.t(k))).append("</li>");
+        b.append("</ul></section>\n</body></html>\n");
+        return b.toString();
+    }
+
+    private static void summary(StringBuilder b, EvaluationResult r, ReportText t) {
+        long excluded = r.scenarios().get(0).indicators().get(0).excluded();
+        b.append("<table class=\"summary\"><tr><th>").append(e(t.t("baseline"))).append("</th><td>")
+                .append(e(t.scenario(r.baseline()))).append("</td></tr><tr><th>").append(e(t.t("households")))
+                .append("</th><td class=\"n\">").append(Format.count(r.households())).append("</td></tr><tr><th>")
+                .append(e(t.t("excluded"))).append("</th><td class=\"n\">").append(Format.count(excluded))
+                .append("</td></tr></table>\n");
+        // every scenario's name with its label as run.json gives it
+        b.append("<table class=\"summary\"><tr><th>").append(e(t.t("scenario"))).append("</th><th>").append(e(t.t("label")))
+                .append("</th></tr>");
+        for (ScenarioResult s : r.scenarios())
+            b.append("<tr><td>").append(e(t.scenario(s.key()))).append("</td><td><code>").append(e(s.key())).append("</code></td></tr>");
+        b.append("</table>\n");
+    }
+
+    /** One indicator: chart (thresholds × scenarios) and its table. */
+    private static void indicator(StringBuilder b, EvaluationResult r, ReportText t, String key,
+                                  ToDoubleFunction<CheIndicators> value, DoubleFunction<String> format, boolean withCounts) {
+        List<String> thresholds = new ArrayList<>();
+        for (int z : Indicators.THRESHOLDS) thresholds.add("z = " + z + "%");
+        List<String> names = new ArrayList<>();
+        double[][] v = new double[r.scenarios().size()][];
+        for (int s = 0; s < v.length; s++) {
+            ScenarioResult sr = r.scenarios().get(s);
+            names.add(t.scenario(sr.key()));
+            v[s] = sr.indicators().stream().mapToDouble(value).toArray();
+        }
+        StringBuilder table = new StringBuilder("<table><tr><th>").append(e(t.t("scenario"))).append("</th>");
+        for (String z : thresholds) table.append("<th>").append(e(z)).append("</th>");
+        if (withCounts) for (String z : thresholds) table.append("<th>").append(e(t.t("catastrophic") + " " + z)).append("</th>");
+        table.append("</tr>");
+        for (int s = 0; s < v.length; s++) {
+            table.append("<tr><td>").append(e(names.get(s))).append("</td>");
+            for (double x : v[s]) table.append("<td class=\"n\">").append(e(format.apply(x))).append("</td>");
+            if (withCounts)
+                for (CheIndicators i : r.scenarios().get(s).indicators())
+                    table.append("<td class=\"n\">").append(Format.count(i.catastrophic())).append("</td>");
+            table.append("</tr>");
+        }
+        table.append("</table>");
+        figure(b, t.t(key), BarChart.svg(t.t(key), thresholds, names, v, format), table.toString());
+    }
+
+    private static void reimbursement(StringBuilder b, EvaluationResult r, ReportText t) {
+        List<String> runs = new ArrayList<>(r.reimbursement().keySet());
+        List<String> runNames = runs.stream().map(t::scenario).toList();
+        List<String> groups = new ArrayList<>();
+        Reimbursement first = r.reimbursement().get(runs.get(0));
+        for (Reimbursement.Row w : first.byQuintile()) groups.add(t.group(w.key()));
+        groups.add(t.group("total"));
+        double[][] v = new double[runs.size()][groups.size()];
+        StringBuilder table = new StringBuilder("<table><tr><th>").append(e(t.t("group"))).append("</th>");
+        for (String n : runNames) table.append("<th>").append(e(n)).append("</th>");
+        table.append("</tr>");
+        for (int k = 0; k < runs.size(); k++) {
+            Reimbursement x = r.reimbursement().get(runs.get(k));
+            for (int g = 0; g < x.byQuintile().size(); g++) v[k][g] = x.byQuintile().get(g).effectiveReimbursement();
+            v[k][groups.size() - 1] = x.total().effectiveReimbursement();
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            table.append("<tr><td>").append(e(groups.get(g))).append("</td>");
+            for (int k = 0; k < runs.size(); k++) table.append("<td class=\"n\">").append(Format.percent(v[k][g])).append("</td>");
+            table.append("</tr>");
+        }
+        table.append("</table>");
+        figure(b, t.t("reimbursement"), BarChart.svg(t.t("reimbursement"), groups, runNames, v, Format::percent), table.toString());
+        detail(b, r, t, "reimbursement.scheme", Reimbursement::byScheme);
+        detail(b, r, t, "reimbursement.level", Reimbursement::byLevel);
+    }
+
+    private static void detail(StringBuilder b, EvaluationResult r, ReportText t, String title,
+                               java.util.function.Function<Reimbursement, List<Reimbursement.Row>> rows) {
+        b.append("<section><h2>").append(e(t.t(title))).append("</h2><table><tr>");
+        for (String h : List.of("run", "group", "settlements", "medfee", "fundPay", "psnPart", "effectiveReimbursement", "oopShare"))
+            b.append("<th>").append(e(t.t(h))).append("</th>");
+        b.append("</tr>");
+        for (Map.Entry<String, Reimbursement> x : r.reimbursement().entrySet())
+            for (Reimbursement.Row w : rows.apply(x.getValue()))
+                b.append("<tr><td>").append(e(t.scenario(x.getKey()))).append("</td><td>").append(e(t.group(w.key())))
+                        .append("</td><td class=\"n\">").append(Format.count(w.settlements()))
+                        .append("</td><td class=\"n\">").append(Format.yuan(w.medfeeSumamt()))
+                        .append("</td><td class=\"n\">").append(Format.yuan(w.fundPaySumamt()))
+                        .append("</td><td class=\"n\">").append(Format.yuan(w.psnPartAmt()))
+                        .append("</td><td class=\"n\">").append(Format.percent(w.effectiveReimbursement()))
+                        .append("</td><td class=\"n\">").append(Format.percent(w.outOfPocketShare())).append("</td></tr>");
+        b.append("</table></section>\n");
+    }
+
+    private static void gainLoss(StringBuilder b, Comparison c, ReportText t) {
+        String title = t.t("gainLoss") + ": " + t.scenario(c.run()) + " " + t.t("against") + " " + t.scenario(c.baseline());
+        List<String> groups = c.byQuintile().stream().map(g -> t.group(g.group())).toList();
+        double[][] v = new double[2][groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            v[0][g] = c.byQuintile().get(g).gainers();
+            v[1][g] = c.byQuintile().get(g).losers();
+        }
+        StringBuilder table = new StringBuilder("<table><tr>");
+        for (String h : List.of("group", "households", "gainers", "gainersMean", "losers", "losersMean", "unchanged", "meanChange"))
+            table.append("<th>").append(e(t.t(h))).append("</th>");
+        table.append("</tr>");
+        List<Comparison.GainLoss> rows = new ArrayList<>(c.byQuintile());
+        rows.add(c.total());
+        for (Comparison.GainLoss g : rows)
+            table.append("<tr><td>").append(e(t.group(g.group()))).append("</td><td class=\"n\">").append(Format.count(g.households()))
+                    .append("</td><td class=\"n\">").append(Format.count(g.gainers()))
+                    .append("</td><td class=\"n\">").append(Format.yuan(g.gainersMeanChangeFen()))
+                    .append("</td><td class=\"n\">").append(Format.count(g.losers()))
+                    .append("</td><td class=\"n\">").append(Format.yuan(g.losersMeanChangeFen()))
+                    .append("</td><td class=\"n\">").append(Format.count(g.unchanged()))
+                    .append("</td><td class=\"n\">").append(Format.yuan(g.meanChangeFen())).append("</td></tr>");
+        table.append("</table>");
+        figure(b, title, BarChart.svg(title, groups, List.of(t.t("gainers"), t.t("losers")), v, x -> Format.count(Math.round(x)), 1),
+                table.toString());
+        if (c.funds().isEmpty()) return;
+        b.append("<section><h2>").append(e(t.t("fundCost") + ": " + t.scenario(c.run()))).append("</h2><table><tr>");
+        for (String h : List.of("fund", "incomeChange", "expenditureChange", "balanceChange"))
+            b.append("<th>").append(e(t.t(h))).append("</th>");
+        b.append("</tr>");
+        for (Comparison.FundChange f : c.funds())
+            b.append("<tr><td>").append(e(t.fund(f.fund()))).append("</td><td class=\"n\">").append(Format.yuan(f.incomeChangeFen()))
+                    .append("</td><td class=\"n\">").append(Format.yuan(f.expenditureChangeFen()))
+                    .append("</td><td class=\"n\">").append(Format.yuan(f.balanceChangeFen())).append("</td></tr>");
+        b.append("</table></section>\n");
+    }
+
+    private static void funds(StringBuilder b, EvaluationResult r, ReportText t) {
+        List<String> runs = new ArrayList<>(r.funds().keySet());
+        List<String> keys = new ArrayList<>();
+        for (FundTotals f : r.funds().values()) for (String k : f.funds().keySet()) if (!keys.contains(k)) keys.add(k);
+        List<String> fundNames = keys.stream().map(t::fund).toList();
+        double[][] v = new double[runs.size()][keys.size()];
+        StringBuilder table = new StringBuilder("<table><tr>");
+        for (String h : List.of("run", "fund", "income", "expenditure", "balance")) table.append("<th>").append(e(t.t(h))).append("</th>");
+        table.append("</tr>");
+        for (int k = 0; k < runs.size(); k++)
+            for (int f = 0; f < keys.size(); f++) {
+                FundFlow x = r.funds().get(runs.get(k)).get(keys.get(f));
+                v[k][f] = x.balanceFen();
+                table.append("<tr><td>").append(e(t.scenario(runs.get(k)))).append("</td><td>").append(e(fundNames.get(f)))
+                        .append("</td><td class=\"n\">").append(Format.yuan(x.incomeFen()))
+                        .append("</td><td class=\"n\">").append(Format.yuan(x.expenditureFen()))
+                        .append("</td><td class=\"n\">").append(Format.yuan(x.balanceFen())).append("</td></tr>");
+            }
+        table.append("</table>");
+        figure(b, t.t("funds"), BarChart.svg(t.t("balance"), fundNames, runs.stream().map(t::scenario).toList(), v,
+                x -> Format.yuan(Math.round(x))), table.toString());
+    }
+
+    private static void figure(StringBuilder b, String title, String svg, String table) {
+        b.append("<section><h2>").append(e(title)).append("</h2><div class=\"fig\"><figure>").append(svg)
+                .append("</figure><div class=\"data\">").append(table).append("</div></div></section>\n");
+    }
+
+    private static String e(String s) {
+        return Html.escape(s);
+    }
+
+    private static final String CSS = "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222;max-width:1400px}"
+            + "h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}nav{float:right}"
+            + ".fig{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start}figure{margin:0}"
+            + "table{border-collapse:collapse;font-size:0.9em}th,td{border:1px solid #ccc;padding:0.25em 0.6em}"
+            + "th{background:#f3f3f3;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+            + ".note{color:#555;font-size:0.9em}.summary{margin:1em 0}";
+}

@@ -1,0 +1,124 @@
+package org.openyibao.sim.evaluate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code indicators.csv} (one line per scenario and threshold, percentages with 2 decimals, for a
+ * spreadsheet) and {@code indicators.json} (everything, money in fen, ratios as unrounded fractions,
+ * null where undefined, for programs).
+ */
+final class IndicatorFiles {
+
+    static final String CSV_HEADER = "scenario,derived,threshold_percent,households,excluded,catastrophic,"
+            + "headcount_percent,average_gap_percent,mean_positive_gap_percent,concentration_index,oop_yuan";
+
+    private IndicatorFiles() {
+    }
+
+    static String csv(EvaluationResult r) {
+        StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
+        for (ScenarioResult s : r.scenarios())
+            for (CheIndicators i : s.indicators())
+                b.append(csvField(s.key())).append(',').append(s.derived()).append(',').append(i.thresholdPercent())
+                        .append(',').append(i.households()).append(',').append(i.excluded()).append(',')
+                        .append(i.catastrophic()).append(',').append(pct(i.headcount())).append(',')
+                        .append(pct(i.averageGap())).append(',').append(pct(i.meanPositiveGap())).append(',')
+                        .append(Double.isNaN(i.concentrationIndex()) ? "" : String.format(Locale.ROOT, "%.4f", i.concentrationIndex()))
+                        .append(',').append(Format.yuanPlain(s.oopFen())).append('\n');
+        return b.toString();
+    }
+
+    static void writeCsv(EvaluationResult r, Path file) throws IOException {
+        Files.writeString(file, csv(r));
+    }
+
+    private static String pct(double ratio) {
+        return Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio * 100);
+    }
+
+    /** RFC 4180: quoted when it holds a comma, a quote or a line break. */
+    static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    static void writeJson(EvaluationResult r, Path file) throws IOException {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        m.writeValue(file.toFile(), json(m, r));
+    }
+
+    static ObjectNode json(ObjectMapper m, EvaluationResult r) {
+        ObjectNode root = m.createObjectNode();
+        root.put("baseline", r.baseline());
+        root.put("households", r.households());
+        ArrayNode th = root.putArray("thresholds_percent");
+        for (int z : Indicators.THRESHOLDS) th.add(z);
+        ArrayNode scenarios = root.putArray("scenarios");
+        for (ScenarioResult s : r.scenarios()) {
+            ObjectNode o = scenarios.addObject().put("key", s.key()).put("derived", s.derived()).put("oop_fen", s.oopFen());
+            ArrayNode ind = o.putArray("indicators");
+            for (CheIndicators i : s.indicators()) {
+                ObjectNode x = ind.addObject().put("threshold_percent", i.thresholdPercent()).put("households", i.households())
+                        .put("excluded", i.excluded()).put("catastrophic", i.catastrophic());
+                ratio(x, "headcount", i.headcount());
+                ratio(x, "average_gap", i.averageGap());
+                ratio(x, "mean_positive_gap", i.meanPositiveGap());
+                ratio(x, "concentration_index", i.concentrationIndex());
+            }
+        }
+        ObjectNode reimb = root.putObject("reimbursement");
+        for (Map.Entry<String, Reimbursement> e : r.reimbursement().entrySet()) {
+            ObjectNode o = reimb.putObject(e.getKey());
+            row(o.putObject("total"), e.getValue().total());
+            ArrayNode byScheme = o.putArray("by_scheme"), byLevel = o.putArray("by_level"), byQuintile = o.putArray("by_quintile");
+            for (Reimbursement.Row w : e.getValue().byScheme()) row(byScheme.addObject(), w);
+            for (Reimbursement.Row w : e.getValue().byLevel()) row(byLevel.addObject(), w);
+            for (Reimbursement.Row w : e.getValue().byQuintile()) row(byQuintile.addObject(), w);
+        }
+        ObjectNode funds = root.putObject("funds");
+        for (Map.Entry<String, FundTotals> e : r.funds().entrySet()) {
+            ObjectNode o = funds.putObject(e.getKey());
+            e.getValue().funds().forEach((k, f) -> o.putObject(k).put("income_fen", f.incomeFen())
+                    .put("expenditure_fen", f.expenditureFen()).put("balance_fen", f.balanceFen()));
+        }
+        ArrayNode comps = root.putArray("comparisons");
+        for (Comparison c : r.comparisons()) {
+            ObjectNode o = comps.addObject().put("run", c.run()).put("baseline", c.baseline());
+            gainLoss(o.putObject("total"), c.total());
+            ArrayNode q = o.putArray("by_quintile");
+            for (Comparison.GainLoss g : c.byQuintile()) gainLoss(q.addObject(), g);
+            ArrayNode f = o.putArray("funds");
+            for (Comparison.FundChange x : c.funds())
+                f.addObject().put("fund", x.fund()).put("income_change_fen", x.incomeChangeFen())
+                        .put("expenditure_change_fen", x.expenditureChangeFen()).put("balance_change_fen", x.balanceChangeFen());
+        }
+        return root;
+    }
+
+    private static void ratio(ObjectNode o, String name, double v) {
+        if (Double.isNaN(v)) o.putNull(name); else o.put(name, v);
+    }
+
+    private static void row(ObjectNode o, Reimbursement.Row w) {
+        o.put("group", w.key()).put("settlements", w.settlements()).put("medfee_sumamt", w.medfeeSumamt())
+                .put("fund_pay_sumamt", w.fundPaySumamt()).put("psn_part_amt", w.psnPartAmt()).put("hifp_pay", w.hifpPay())
+                .put("cvlserv_pay", w.cvlservPay()).put("hifob_pay", w.hifobPay()).put("hifmi_pay", w.hifmiPay())
+                .put("maf_pay", w.mafPay()).put("oth_pay", w.othPay());
+        ratio(o, "effective_reimbursement", w.effectiveReimbursement());
+        ratio(o, "out_of_pocket_share", w.outOfPocketShare());
+    }
+
+    private static void gainLoss(ObjectNode o, Comparison.GainLoss g) {
+        o.put("group", g.group()).put("households", g.households()).put("gainers", g.gainers())
+                .put("gainers_change_fen", g.gainersChangeFen()).put("losers", g.losers())
+                .put("losers_change_fen", g.losersChangeFen()).put("unchanged", g.unchanged()).put("change_fen", g.changeFen());
+    }
+}

@@ -1,0 +1,103 @@
+package org.openyibao.sim.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openyibao.engine.policy.Level;
+import org.openyibao.engine.policy.Scheme;
+
+class ReportTest {
+
+    private static final String EVIL = "<script>alert('x')</script> & \"reform\"";
+
+    /** Baseline = the six households; si-50 cuts every OOP by 10%; a reform with a hostile label raises id 5's. */
+    static List<RunInput> runs() {
+        List<RunInput> runs = new ArrayList<>();
+        String[] labels = {"baseline", "si-50", EVIL};
+        for (int k = 0; k < labels.length; k++) {
+            Households six = Populations.six(), h = new Households();
+            for (int i = 0; i < six.count(); i++) {
+                long oop = six.oopFen(i) * (k == 1 ? 9 : 10) / 10 + (k == 2 && i == 4 ? 50_000 : 0);
+                h.add(six.householdId(i), six.size(i), six.incomeFen(i), six.spendingFen(i), six.foodFen(i),
+                        six.medfeeFen(i) * 3, six.medfeeFen(i), six.medfeeFen(i) / 2, six.medfeeFen(i) / 4, 0, oop, 300_00);
+            }
+            SettlementAggregate a = new SettlementAggregate(h);
+            for (int i = 0; i < h.count(); i++)
+                a.add(i % 2 == 0 ? Scheme.RESIDENT : Scheme.EMPLOYEE, Level.values()[i % 5], h.householdId(i),
+                        h.medfeeFen(i), h.medfeeFen(i) - h.oopFen(i), h.oopFen(i), h.basicFen(i), 0, 0,
+                        h.seriousIllnessFen(i), h.assistanceFen(i), 0);
+            FundTotals f = FundTotals.of(new FundFlow(10_000_000_00L, 8_000_000_00L), new FundFlow(20_000_000_00L, 15_000_000_00L),
+                    new FundFlow(1_000_000_00L, 900_000_00L + k * 200_000_00L), new FundFlow(300_000_00L, 310_000_00L));
+            runs.add(new RunInput(labels[k], h, a, f));
+        }
+        return runs;
+    }
+
+    @Test
+    void writesBothLanguagesCsvAndJson(@TempDir Path out) throws Exception {
+        Set<Locale> langs = new LinkedHashSet<>(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
+        EvaluationResult r = Evaluation.run(runs(), out, langs);
+        assertThat(r.scenarios()).extracting(ScenarioResult::key)
+                .containsExactly("no-insurance", "basic-only", "baseline", "si-50", EVIL);
+
+        String zh = Files.readString(out.resolve("report.zh.html"));
+        String en = Files.readString(out.resolve("report.en.html"));
+        for (String page : List.of(zh, en)) {
+            // every label present (escaped), nothing of it unescaped
+            assertThat(page).contains("si-50", Html.escape(EVIL));
+            assertThat(page).doesNotContain(EVIL).doesNotContainIgnoringCase("<script");
+            // self-contained: no external URL, no external resource
+            assertThat(page).doesNotContain("http://", "https://", "src=", "<link", "@import", "url(");
+            assertThat(page).startsWith("<!DOCTYPE html>").contains("</html>");
+            assertBalanced(page, "table", "svg", "section", "figure", "tr", "td", "th", "title", "text");
+            assertThat(page).contains("<svg").contains("</svg>");
+        }
+        assertThat(zh).contains("lang=\"zh\"", "灾难性卫生支出 发生率", "平均差距", "相对差距", "集中指数", "实际报销比",
+                "无医保", "仅基本医保", "基本医保 + 大病保险（现行）", "大病保险报销 50%", "href=\"report.en.html\"");
+        assertThat(en).contains("lang=\"en\"", "CHE headcount", "average gap", "concentration index",
+                "Effective reimbursement", "No insurance", "Basic only", "href=\"report.zh.html\"");
+        // figures: percentages and yuan with 2 decimals; the six-household headcount at 20% is 4/6
+        assertThat(en).contains("66.67%", "50.00%");
+        assertThat(en).contains("2,000,000.00");   // 200,000,000 fen: the serious-illness fund's Δ expenditure
+
+        String csv = Files.readString(out.resolve("indicators.csv"));
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(IndicatorFiles.CSV_HEADER);
+        assertThat(csv.lines().count()).isEqualTo(1 + 5 * 3);
+        assertThat(csv).contains("baseline,false,20,6,1,4,66.67,12.50,18.75,-0.3333,");
+        assertThat(csv).contains("\"<script>alert('x')</script> & \"\"reform\"\"\"");
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("indicators.json").toFile());
+        assertThat(json.get("baseline").asText()).isEqualTo("baseline");
+        assertThat(json.get("scenarios")).hasSize(5);
+        assertThat(json.at("/scenarios/2/indicators/0/catastrophic").asLong()).isEqualTo(4);
+        assertThat(json.at("/comparisons/0/run").asText()).isEqualTo("si-50");
+        assertThat(json.at("/comparisons/1/funds/2/expenditure_change_fen").asLong()).isEqualTo(400_000_00L);
+        assertThat(json.at("/reimbursement/si-50/by_quintile")).hasSize(5);
+    }
+
+    /** Every opening tag has its closing tag (a simple well-formedness check, no parser needed). */
+    private static void assertBalanced(String page, String... tags) {
+        for (String t : tags) {
+            assertThat(count(page, "<" + t + "[ >]")).as("<%s> opened and closed", t).isEqualTo(count(page, "</" + t + ">"));
+        }
+    }
+
+    private static int count(String s, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(s);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+}
