@@ -105,6 +105,17 @@ public final class Parquet {
         }
     }
 
+    /** The schema in a file's footer. */
+    public static MessageType schema(Path file) {
+        try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+                new LocalInputFile(file), org.apache.parquet.ParquetReadOptions.builder(new PlainParquetConfiguration())
+                        .withCodecFactory(SnappyCodecs.INSTANCE).build())) {
+            return r.getFooter().getFileMetaData().getSchema();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     /** An iterator over a file that must be closed. */
     public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
         @Override void close();

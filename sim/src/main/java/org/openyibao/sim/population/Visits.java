@@ -43,7 +43,7 @@ final class Visits {
     static final double[] CHRONIC_LEVELS = {0, 0.30, 0.30, 0.30, 0.10};
 
     /** Global cost multiplier, calibrated against the OOP per capita (OopCalibrationTest). */
-    static final double COST_SCALE = 1.0;
+    static final double COST_SCALE = 2.23;
     /** DECISION: mean cost of a general outpatient visit by level, yuan, and its log-spread. */
     static final double[] OUTPATIENT_COST = {35, 70, 120, 220, 350};
     static final double[] OUTPATIENT_SIGMA = {0.6, 0.7, 0.8, 0.8, 0.9};

@@ -12,6 +12,11 @@ import org.openyibao.sim.population.Region.Targets;
 final class Zhanjiang {
     private Zhanjiang() {}
 
+    /** "Zhanjiang City" row of Table 2-10 (L1108): level3 4, level2 15, level1 28, township 7. */
+    private static final int[] CITY_HOSPITALS = {4, 15, 28, 7};
+    private static final long[] DOWNTOWN = {245028, 377096, 426043, 301216, 309518};
+    private static int downtownIndex = 0;
+
     /**
      * seed 003 L1008–1019 Table 2-5 (registered population and age shares by district, 2017) and
      * L1107–1113 Table 2-10 (designated hospitals level3/level2/level1/township by county). Table 2-10
@@ -43,11 +48,6 @@ final class Zhanjiang {
             17.0);                             // DECISION: employees ≈17% of the insured (docs/sim.md)
 
     static final Region REGION = new Region("zhanjiang", "440800", DISTRICTS, TARGETS);
-
-    /** "Zhanjiang City" row of Table 2-10 (L1108): level3 4, level2 15, level1 28, township 7. */
-    private static final int[] CITY_HOSPITALS = {4, 15, 28, 7};
-    private static final long[] DOWNTOWN = {245028, 377096, 426043, 301216, 309518};
-    private static int downtownIndex = 0;
 
     private static District downtown(String name, String admdvs, long registered, double... ages) {
         int[] h = new int[4];
