@@ -1,0 +1,176 @@
+package org.openyibao.sim.population;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.openyibao.engine.policy.Category;
+import org.openyibao.engine.policy.EmergencyCase;
+import org.openyibao.engine.policy.Level;
+import org.openyibao.engine.policy.LineClass;
+import org.openyibao.engine.policy.Scheme;
+import org.openyibao.engine.policy.VisitType;
+
+/**
+ * A person's year of visits. Every number here is a DECISION (the seeds give no utilisation or cost
+ * data); the costs are scaled so that the year settled under the Zhanjiang 2018 pack leaves an
+ * out-of-pocket spending per capita near Table 4-1's 1,015.80 yuan (seed 003 L1543), see docs/sim.md.
+ */
+final class Visits {
+    private Visits() {}
+
+    /** Age bands 0–4, 5–17, 18–34, 35–59, 60–74, 75+. */
+    static int band(int age) {
+        return age < 5 ? 0 : age < 18 ? 1 : age < 35 ? 2 : age < 60 ? 3 : age < 75 ? 4 : 5;
+    }
+
+    /** DECISION: general outpatient visits a year by age band. */
+    static final double[] OUTPATIENT = {1.7, 0.6, 0.5, 0.75, 1.25, 1.6};
+    /** DECISION: admissions a year by age band (national 2018 ≈ 0.18; childbirth in 18–34). */
+    static final double[] INPATIENT = {0.10, 0.035, 0.08, 0.09, 0.20, 0.30};
+    /** DECISION: pharmacy purchases a year by age band. */
+    static final double[] PHARMACY = {0.05, 0.05, 0.18, 0.28, 0.32, 0.32};
+    /** DECISION: share with a special outpatient (chronic) disease by age band; they visit ≈5 times a year. */
+    static final double[] CHRONIC = {0.002, 0.003, 0.01, 0.07, 0.20, 0.28};
+    static final double CHRONIC_VISITS = 5;
+    /** DECISION: employees see doctors and buy medicine more (their account pays); the uninsured less. */
+    static final double EMPLOYEE_FACTOR = 1.3, UNINSURED_FACTOR = 0.6;
+
+    /** DECISION: outpatient levels (village, township, level1, level2, level3), agricultural vs not. */
+    static final double[][] OUTPATIENT_LEVELS = {{0.45, 0.25, 0.15, 0.10, 0.05}, {0.10, 0.15, 0.35, 0.25, 0.15}};
+    static final double[] INPATIENT_LEVELS = {0, 0.30, 0.22, 0.33, 0.15};
+    static final double[] CHRONIC_LEVELS = {0, 0.30, 0.30, 0.30, 0.10};
+
+    /** Global cost multiplier, calibrated against the OOP per capita (OopCalibrationTest). */
+    static final double COST_SCALE = 2.23;
+    /** DECISION: mean cost of a general outpatient visit by level, yuan, and its log-spread. */
+    static final double[] OUTPATIENT_COST = {35, 70, 120, 220, 350};
+    static final double[] OUTPATIENT_SIGMA = {0.6, 0.7, 0.8, 0.8, 0.9};
+    static final double CHRONIC_COST = 400, CHRONIC_SIGMA = 0.7;
+    /** DECISION: mean cost of an admission by level (township…level3), yuan: national 2018 orders of magnitude. */
+    static final double[] INPATIENT_COST = {0, 2_500, 4_000, 7_500, 16_000};
+    static final double[] INPATIENT_SIGMA = {0, 0.6, 0.7, 0.8, 0.9};
+    static final double[] INPATIENT_DAYS = {0, 5, 6, 8, 10};
+    /** DECISION: a serious illness (cancer, renal failure, stroke) among admissions: level2 5%, level3 15%. */
+    static final double[] SERIOUS = {0, 0, 0.01, 0.05, 0.15};
+    static final double SERIOUS_COST = 45_000, SERIOUS_SIGMA = 0.8;
+    static final double PHARMACY_COST = 90, PHARMACY_SIGMA = 0.8;
+
+    static final String[] GENERAL_OUTPATIENT = {"J06.9", "J02.9", "J20.9", "J03.9", "K29.7", "K30", "M54.5", "R51",
+            "L30.9", "H10.9", "A09.9", "N39.0", "M79.1", "R10.4"};
+    /** Chronic diseases: all on the pack's special outpatient list (policies/zhanjiang resident.yaml, employee.yaml). */
+    static final String[] CHRONIC_DX = {"I10", "I10", "I10", "E11.9", "E11.9", "I63.9", "I69.3", "J44.9", "N18.9",
+            "I50.9", "G40.9", "F20.9", "B18.1", "K74.6", "M05.9"};
+    static final String[] GENERAL_INPATIENT = {"J18.9", "J18.9", "K35.8", "I21.9", "K80.2", "I63.9", "N20.0", "K92.2",
+            "J44.1", "I25.1", "A09.9", "E11.9", "S72.0", "S06.0"};
+    static final String[] SERIOUS_DX = {"C34.9", "C16.9", "C22.0", "C50.9", "C18.9", "N18.5", "I61.9", "C91.0"};
+    /** The pack's children's serious illnesses (serious_illness.yaml, seed 003 L1056). */
+    static final String[] CHILD_DX = {"Q25.0", "Q21.0", "Q21.1", "C91.0"};
+
+    static final String[] A_CODES = {"XA01", "XA02", "F001", "F002", "F005", "F006"};
+    static final String[] B_CODES = {"XB01", "XB02", "XB03", "F003"};
+    static final String[] C_CODES = {"XC01", "F004"};
+    /** DECISION: catalogue class of a line (A, B, C) by visit type: outpatient, inpatient, pharmacy. */
+    static final double[][] CLASS_SHARES = {{0.65, 0.28, 0.07}, {0.60, 0.30, 0.10}, {0.50, 0.35, 0.15}};
+    /** DECISION: a class-B line gives its own self-pay-first ratio 40% of the time, else −1 (the pack's default). */
+    static final int[] SELF_PAY_FIRST_PPM = {50_000, 100_000, 150_000, 200_000};
+    /** DECISION: 3% of class A/B lines exceed the price limit by 5–40% of their amount. */
+    static final double OVER_LIMIT = 0.03;
+
+    static List<VisitRecord> year(SplittableRandom r, Generator g, long personId, long householdId, int district,
+                                  boolean agricultural, int age, String sex, Scheme scheme, boolean insured,
+                                  Category category) {
+        int b = band(age);
+        double factor = !insured ? UNINSURED_FACTOR : scheme == Scheme.EMPLOYEE ? EMPLOYEE_FACTOR : 1;
+        List<VisitRecord> out = new ArrayList<>();
+        int n = poisson(r, OUTPATIENT[b] * factor);
+        for (int i = 0; i < n; i++) {
+            Level level = Level.values()[Generator.pick(r, OUTPATIENT_LEVELS[agricultural ? 0 : 1])];
+            double cost = Economy.lognormal(r, OUTPATIENT_COST[level.ordinal()], OUTPATIENT_SIGMA[level.ordinal()]);
+            out.add(visit(r, g, VisitType.OUTPATIENT, level, district, pickOf(r, GENERAL_OUTPATIENT), 0, cost, false));
+        }
+        if (r.nextDouble() < CHRONIC[b]) {
+            String dx = pickOf(r, CHRONIC_DX);
+            Level level = Level.values()[Generator.pick(r, CHRONIC_LEVELS)];
+            int k = poisson(r, CHRONIC_VISITS);
+            for (int i = 0; i < k; i++) {
+                double cost = Economy.lognormal(r, CHRONIC_COST, CHRONIC_SIGMA);
+                out.add(visit(r, g, VisitType.OUTPATIENT, level, district, dx, 0, cost, false));
+            }
+        }
+        n = poisson(r, INPATIENT[b] * (insured ? 1 : UNINSURED_FACTOR));
+        for (int i = 0; i < n; i++) {
+            Level level = Level.values()[Generator.pick(r, INPATIENT_LEVELS)];
+            int l = level.ordinal();
+            boolean serious = r.nextDouble() < SERIOUS[l] * (age >= 35 ? 1.5 : 0.3);
+            String dx;
+            double cost;
+            if (age <= 14 && r.nextDouble() < 0.01) {
+                dx = pickOf(r, CHILD_DX);
+                cost = Economy.lognormal(r, SERIOUS_COST, SERIOUS_SIGMA);
+            } else if (serious) {
+                dx = pickOf(r, SERIOUS_DX);
+                cost = Economy.lognormal(r, SERIOUS_COST, SERIOUS_SIGMA);
+            } else {
+                dx = age >= 18 && age < 40 && sex.equals("F") && r.nextDouble() < 0.35 ? "O80.0"
+                        : pickOf(r, GENERAL_INPATIENT);
+                cost = Economy.lognormal(r, INPATIENT_COST[l], INPATIENT_SIGMA[l]);
+            }
+            int days = (int) Math.max(1, Math.round(Economy.lognormal(r, INPATIENT_DAYS[l], 0.5) * (serious ? 1.8 : 1)));
+            out.add(visit(r, g, VisitType.INPATIENT, level, district, dx, days, cost, false));
+        }
+        n = poisson(r, PHARMACY[b] * factor);
+        for (int i = 0; i < n; i++) {
+            double cost = Economy.lognormal(r, PHARMACY_COST, PHARMACY_SIGMA);
+            out.add(visit(r, g, VisitType.PHARMACY, Level.LEVEL1, district, null, 0, cost, true));
+        }
+        // date order, then ids in that order (docs/sim.md: visits sorted by date, then visit_id)
+        out.sort(Comparator.comparing(VisitRecord::date));
+        List<VisitRecord> sorted = new ArrayList<>(out.size());
+        for (int k = 0; k < out.size() && k < 1000; k++) {
+            VisitRecord v = out.get(k);
+            sorted.add(new VisitRecord(personId * 1000 + k, personId, householdId, v.date(), v.type(), v.level(),
+                    v.institutionCode(), v.diagnosis(), v.days(), v.emergencyCase(), v.lines()));
+        }
+        return sorted;
+    }
+
+    private static VisitRecord visit(SplittableRandom r, Generator g, VisitType type, Level level, int district, String dx,
+                                     int days, double costYuan, boolean pharmacy) {
+        int dayOfYear = r.nextInt(g.jan1().lengthOfYear());
+        String inst = g.institution(r, district, level, pharmacy);
+        int t = type == VisitType.OUTPATIENT ? 0 : type == VisitType.INPATIENT ? 1 : 2;
+        int lines = type == VisitType.INPATIENT ? 3 + r.nextInt(6) : 1 + r.nextInt(type == VisitType.OUTPATIENT ? 4 : 3);
+        double[] w = new double[lines];
+        double sum = 0;
+        for (int i = 0; i < lines; i++) sum += w[i] = -Math.log(1 - r.nextDouble());
+        List<LineRecord> out = new ArrayList<>(lines);
+        double total = costYuan * COST_SCALE;
+        for (int i = 0; i < lines; i++) {
+            long amount = Economy.fen(total * w[i] / sum);
+            LineClass cls = LineClass.values()[Generator.pick(r, CLASS_SHARES[t])];
+            String code = pickOf(r, cls == LineClass.A ? A_CODES : cls == LineClass.B ? B_CODES : C_CODES);
+            int spf = cls == LineClass.B && r.nextDouble() < 0.4 ? SELF_PAY_FIRST_PPM[r.nextInt(SELF_PAY_FIRST_PPM.length)] : -1;
+            long over = 0;
+            if (cls != LineClass.C && r.nextDouble() < OVER_LIMIT) over = Math.round(amount * (0.05 + 0.35 * r.nextDouble()));
+            out.add(new LineRecord(code, cls, amount, spf, over));
+        }
+        return new VisitRecord(0, 0, 0, g.jan1().plusDays(dayOfYear), type, level, inst, dx, days, EmergencyCase.NONE,
+                List.copyOf(out));
+    }
+
+    static int poisson(SplittableRandom r, double lambda) {
+        double l = Math.exp(-lambda), p = 1;
+        int k = 0;
+        do {
+            k++;
+            p *= r.nextDouble();
+        } while (p > l);
+        return k - 1;
+    }
+
+    private static String pickOf(SplittableRandom r, String[] xs) {
+        return xs[r.nextInt(xs.length)];
+    }
+}
