@@ -1,15 +1,11 @@
 package org.openyibao.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.sim.io.Format;
@@ -61,11 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) throw new UserError("--threads: must be positive, got " + t);
         if (partHouseholds <= 0) throw new UserError("--part-households: must be positive, got " + partHouseholds);
-        if (Files.exists(out) && !Files.isDirectory(out)) throw new UserError("--out: " + out + " is a file, not a directory");
-        if (Files.isDirectory(out) && !empty(out)) {
-            if (!force) throw new UserError("--out: " + out + " is not empty (use --force to replace it)");
-            delete(out);
-        }
+        OutputDir.prepare(out, force);
         PolicyPack pack = noOop ? null : Policies.standard().pack(region);
         Generator g = new Generator(r, year, seed, persons, partHouseholds);
         PrintWriter err = spec.commandLine().getErr();
@@ -81,7 +73,7 @@ public final class GenerateCommand implements Callable<Integer> {
         progress(err, done.get(), System.nanoTime() - t0, true);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s: %d persons in %d households, %d visits, %d parts (%s) in %s%n", out, c.persons(),
-                c.households(), c.visits(), g.parts(), f.key, seconds(System.nanoTime() - t0));
+                c.households(), c.visits(), g.parts(), f.key, OutputDir.duration(System.nanoTime() - t0));
         if (!Double.isNaN(c.oopPerCapita())) {
             o.printf(Locale.ROOT, "out-of-pocket per capita (sample, %s pack): %.2f yuan (Table 4-1: 1,015.80)%n", region,
                     c.oopPerCapita());
@@ -95,28 +87,7 @@ public final class GenerateCommand implements Callable<Integer> {
         double rate = done / Math.max(s, 1e-9);
         double left = rate > 0 ? (persons - done) / rate : 0;
         err.printf(Locale.ROOT, "\rgenerate: %,d / %,d persons, %,.0f persons/s, %s left   %s", done, persons, rate,
-                seconds((long) (left * 1e9)), end ? "\n" : "");
+                OutputDir.duration((long) (left * 1e9)), end ? "\n" : "");
         err.flush();
-    }
-
-    private static String seconds(long nanos) {
-        long s = Math.round(nanos / 1e9);
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : (nanos / 1e9 < 10 ? String.format(Locale.ROOT, "%.1f s", nanos / 1e9) : s + " s");
-    }
-
-    private static boolean empty(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new UserError("--out: cannot list " + dir + ": " + e.getMessage());
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) if (!p.equals(dir)) Files.delete(p);
-        } catch (IOException e) {
-            throw new UserError("--out: cannot clear " + dir + ": " + e.getMessage());
-        }
     }
 }

@@ -9,20 +9,25 @@ import java.util.NoSuchElementException;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.InitContext;
-import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * Plain local Parquet files without Hadoop at run time: {@link LocalOutputFile}/{@link LocalInputFile},
@@ -50,9 +55,16 @@ public final class Parquet {
             }
         };
         try {
-            return new WriterBuilder<>(file, support).withConf(conf).withCodecFactory(SnappyCodecs.INSTANCE)
+            WriterBuilder<T> b = new WriterBuilder<>(file, support).withConf(conf).withCodecFactory(SnappyCodecs.INSTANCE)
                     .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize((long) ROW_GROUP_BYTES)
-                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build();
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+            // amounts in fen and ids rarely repeat: a dictionary for them would be built, then dropped, for nothing
+            for (ColumnDescriptor c : schema.getColumns()) {
+                if (c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64) {
+                    b = b.withDictionaryEncoding(String.join(".", c.getPath()), false);
+                }
+            }
+            return b.build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -60,55 +72,68 @@ public final class Parquet {
 
     /** The rows of {@code file}, materialized by a fresh {@code materializer} for the file's schema. */
     public static <T> CloseableIterator<T> read(Path file, java.util.function.Function<MessageType, RecordMaterializer<T>> materializer) {
-        ParquetConfiguration conf = new PlainParquetConfiguration();
-        ReadSupport<T> support = new ReadSupport<>() {
-            @Override public ReadContext init(InitContext context) { return new ReadContext(context.getFileSchema()); }
-            @Override public RecordMaterializer<T> prepareForRead(org.apache.hadoop.conf.Configuration c,
-                    java.util.Map<String, String> meta, MessageType schema, ReadContext ctx) {
-                return materializer.apply(schema);
-            }
-            @Override public RecordMaterializer<T> prepareForRead(ParquetConfiguration c, java.util.Map<String, String> meta,
-                    MessageType schema, ReadContext ctx) {
-                return materializer.apply(schema);
-            }
-        };
+        return read(file, null, materializer);
+    }
+
+    /**
+     * The rows of {@code file} with only the columns of {@code projection} (null: all of them) decoded;
+     * the materializer gets the projected schema. Row group by row group through {@link ParquetFileReader}
+     * and the column I/O record reader: {@code ParquetReader} would need Hadoop's file system classes.
+     */
+    public static <T> CloseableIterator<T> read(Path file, MessageType projection,
+                                                java.util.function.Function<MessageType, RecordMaterializer<T>> materializer) {
+        ParquetFileReader reader;
         try {
-            ParquetReader<T> reader = new ParquetReader.Builder<T>(new LocalInputFile(file), conf) {
-                @Override protected ReadSupport<T> getReadSupport() { return support; }
-            }.withCodecFactory(SnappyCodecs.INSTANCE).build();
-            return new CloseableIterator<>() {
-                T next = advance();
-                private T advance() {
-                    try {
-                        return reader.read();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read " + file, e);
-                    }
-                }
-                @Override public boolean hasNext() { return next != null; }
-                @Override public T next() {
-                    if (next == null) throw new NoSuchElementException();
-                    T t = next;
-                    next = advance();
-                    return t;
-                }
-                @Override public void close() {
-                    try {
-                        reader.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            };
+            reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration())
+                    .withCodecFactory(SnappyCodecs.INSTANCE).build());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+        MessageType requested = projection == null ? fileSchema : projection;
+        reader.setRequestedSchema(requested);
+        MessageColumnIO columns = new ColumnIOFactory().getColumnIO(requested, fileSchema);
+        RecordMaterializer<T> rows = materializer.apply(requested);
+        return new CloseableIterator<>() {
+            RecordReader<T> group;
+            long left;
+            T next = advance();
+
+            private T advance() {
+                try {
+                    while (left == 0) {
+                        PageReadStore pages = reader.readNextRowGroup();
+                        if (pages == null) return null;
+                        left = pages.getRowCount();
+                        group = columns.getRecordReader(pages, rows);
+                    }
+                    left--;
+                    return group.read();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file, e);
+                }
+            }
+            @Override public boolean hasNext() { return next != null; }
+            @Override public T next() {
+                if (next == null) throw new NoSuchElementException();
+                T t = next;
+                next = advance();
+                return t;
+            }
+            @Override public void close() {
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     /** The schema in a file's footer. */
     public static MessageType schema(Path file) {
-        try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
-                new LocalInputFile(file), org.apache.parquet.ParquetReadOptions.builder(new PlainParquetConfiguration())
+        try (ParquetFileReader r = ParquetFileReader.open(
+                new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration())
                         .withCodecFactory(SnappyCodecs.INSTANCE).build())) {
             return r.getFooter().getFileMetaData().getSchema();
         } catch (IOException e) {

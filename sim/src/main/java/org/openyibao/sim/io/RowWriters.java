@@ -25,26 +25,26 @@ final class RowWriters {
         return BINARIES.computeIfAbsent(s, Binary::fromString);
     }
 
-    private static void str(RecordConsumer c, int i, String name, String v) {
+    static void str(RecordConsumer c, int i, String name, String v) {
         if (v == null) return;
         c.startField(name, i);
         c.addBinary(bin(v));
         c.endField(name, i);
     }
 
-    private static void i64(RecordConsumer c, int i, String name, long v) {
+    static void i64(RecordConsumer c, int i, String name, long v) {
         c.startField(name, i);
         c.addLong(v);
         c.endField(name, i);
     }
 
-    private static void i32(RecordConsumer c, int i, String name, int v) {
+    static void i32(RecordConsumer c, int i, String name, int v) {
         c.startField(name, i);
         c.addInteger(v);
         c.endField(name, i);
     }
 
-    private static void bool(RecordConsumer c, int i, String name, boolean v) {
+    static void bool(RecordConsumer c, int i, String name, boolean v) {
         c.startField(name, i);
         c.addBoolean(v);
         c.endField(name, i);

@@ -1,0 +1,89 @@
+package org.openyibao.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.openyibao.sim.evaluate.Evaluation;
+import org.openyibao.sim.evaluate.RunInput;
+import org.openyibao.sim.io.RunReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code yibao evaluate}: the security-effect evaluation of simulated years (docs/sim.md, "Evaluation"). */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Catastrophic health expenditure, reimbursement and fund indicators of one or more simulated years of the"
+                + " same population (the first is the baseline); an HTML report in Chinese and English, CSV and JSON.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "RUN", description = "directories written by yibao simulate; the first is the baseline")
+    List<Path> runs;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for report.zh.html, report.en.html, indicators.csv, indicators.json")
+    Path out;
+    @Option(names = "--lang", defaultValue = "zh,en", split = ",", paramLabel = "LANG", description = "report languages: zh, en (default both)")
+    List<String> langs;
+    @Option(names = "--threads", paramLabel = "T", description = "threads (default: available processors)")
+    Integer threads;
+    @Option(names = "--force", description = "replace a non-empty DIR")
+    boolean force;
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        Set<Locale> locales = new LinkedHashSet<>();
+        for (String l : langs) {
+            switch (l.trim()) {
+                case "zh" -> locales.add(Locale.CHINESE);
+                case "en" -> locales.add(Locale.ENGLISH);
+                default -> throw new UserError("--lang: unknown language '" + l + "' (zh, en)");
+            }
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t <= 0) throw new UserError("--threads: must be positive, got " + t);
+        List<RunReader> readers = new ArrayList<>();
+        for (Path r : runs) {
+            if (!Files.isDirectory(r)) throw new UserError("RUN: " + r + " is not a directory");
+            try {
+                readers.add(new RunReader(r));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("RUN: " + e.getMessage());
+            }
+        }
+        OutputDir.prepare(out, force);
+        long t0 = System.nanoTime();
+        List<RunInput> inputs = new ArrayList<>();
+        for (int i = 0; i < readers.size(); i++) {
+            RunReader r = readers.get(i);
+            try {
+                inputs.add(r.read(inputs.isEmpty() ? null : inputs.get(0).households(), t));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("RUN " + runs.get(i) + ": " + e.getMessage());
+            }
+        }
+        long read = System.nanoTime() - t0;
+        try {
+            Evaluation.run(inputs, out, locales);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%s: %d runs (%s) evaluated in %s (reading %s)%n", out, inputs.size(),
+                String.join(", ", inputs.stream().map(RunInput::label).toList()), OutputDir.duration(System.nanoTime() - t0),
+                OutputDir.duration(read));
+        for (Locale l : locales) o.println("  " + out.resolve("report." + l.getLanguage() + ".html"));
+        o.println("  " + out.resolve("indicators.csv"));
+        o.println("  " + out.resolve("indicators.json"));
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,119 @@
+package org.openyibao.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.openyibao.engine.money.Money;
+import org.openyibao.engine.policy.PolicyPack;
+import org.openyibao.sim.batch.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code yibao simulate}: a population's year settled through the engine (docs/sim.md, "Batch year"). */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Settle every visit of a population's year through the engine; write per-visit settlements and"
+                + " per-household totals (Parquet) and run.json.")
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--population", required = true, paramLabel = "DIR", description = "a directory written by yibao generate")
+    Path population;
+    @Option(names = "--policy", paramLabel = "PACK", description = "policy pack (default: the population's region)")
+    String policy;
+    @Option(names = "--reform", paramLabel = "FILE", description = "a reform overlay applied to the pack")
+    Path reform;
+    @Option(names = "--scenario", paramLabel = "LABEL", description = "label of this run in the evaluation (default: the reform's name, or baseline)")
+    String scenario;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write the simulated year to")
+    Path out;
+    @Option(names = "--threads", paramLabel = "T", description = "threads (default: available processors)")
+    Integer threads;
+    @Option(names = "--average-wage", defaultValue = "5600", paramLabel = "YUAN",
+            description = "local average monthly wage bounding employees' contribution base (default 5600, illustrative)")
+    BigDecimal averageWage;
+    @Option(names = "--force", description = "replace a non-empty DIR")
+    boolean force;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!Files.isDirectory(population)) throw new UserError("--population: " + population + " is not a directory");
+        JsonNode region;
+        try {
+            region = Simulation.region(population);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--population: " + e.getMessage());
+        }
+        String pack = policy != null ? policy : region.path("region").asText();
+        PolicyPack p = Policies.standard().pack(pack, reform);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t <= 0) throw new UserError("--threads: must be positive, got " + t);
+        long wage;
+        try {
+            wage = Money.fen(averageWage);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new UserError("--average-wage: " + e.getMessage());
+        }
+        if (wage <= 0) throw new UserError("--average-wage: must be positive, got " + averageWage);
+        String label = scenario != null ? scenario : p.reforms().isEmpty() ? "baseline" : String.join("+", p.reforms());
+        OutputDir.prepare(out, force);
+
+        long total = region.path("visits").asLong();
+        Simulation sim = new Simulation(new Simulation.Spec(population, p, label, reform == null ? null : reform.toString(), out, t,
+                wage));
+        PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        Thread progress = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(500);
+                    progress(err, sim.visitsDone(), total, System.nanoTime() - t0, false);
+                }
+            } catch (InterruptedException done) {
+                // the run is over
+            }
+        }, "simulate-progress");
+        progress.setDaemon(true);
+        progress.start();
+        Simulation.Result r;
+        try {
+            r = sim.run();
+        } catch (IllegalArgumentException e) {
+            progress.interrupt();
+            throw new UserError("--population: " + e.getMessage());
+        } finally {
+            progress.interrupt();
+            progress.join();
+        }
+        progress(err, r.visits(), total, System.nanoTime() - t0, true);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%s: %s (%s), %,d households, %,d persons, %,d visits settled in %s (%,.0f visits/s, %d threads)%n",
+                out, label, pack, r.households(), r.persons(), r.visits(), OutputDir.duration((long) (r.seconds() * 1e9)),
+                r.visitsPerSecond(), t);
+        for (Map.Entry<String, Map<String, Long>> f : r.funds().entrySet()) {
+            o.printf(Locale.ROOT, "  %-18s income %18s  expenditure %18s  balance %18s yuan%n", f.getKey(),
+                    Money.format(f.getValue().get("income_fen")), Money.format(f.getValue().get("expenditure_fen")),
+                    Money.format(f.getValue().get("balance_fen")));
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static void progress(PrintWriter err, long done, long total, long nanos, boolean end) {
+        double s = nanos / 1e9, rate = done / Math.max(s, 1e-9);
+        int width = 30, filled = total > 0 ? (int) Math.min(width, width * done / total) : 0;
+        String bar = "#".repeat(filled) + ".".repeat(width - filled);
+        String left = total > done && rate > 0 ? OutputDir.duration((long) ((total - done) / rate * 1e9)) : "0 s";
+        err.printf(Locale.ROOT, "\rsimulate [%s] %,d / %,d visits  %,.0f visits/s  %s left   %s", bar, done, total, rate, left,
+                end ? "\n" : "");
+        err.flush();
+    }
+}

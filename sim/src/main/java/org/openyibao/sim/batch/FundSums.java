@@ -1,0 +1,88 @@
+package org.openyibao.sim.batch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.openyibao.engine.policy.Scheme;
+import org.openyibao.engine.settlement.Settlement;
+
+/**
+ * The year's income and expenditure per fund, in fen, summed by one worker and merged at the end.
+ * Keys are the ledger's fund names (docs/ledger.md) as the evaluation reads them from run.json.
+ *
+ * <p>Income: contributions by {@link Contributions} (residents' individual part and subsidy split 85/15
+ * between pooling and serious illness; employees' employer + own share less the account's part).
+ * Expenditure: what the settlements paid from each fund, and for the employees' pooling fund also the
+ * retirees' account credits. Medical assistance and the emergency cover are financed from the budget,
+ * not from contributions: their income is set equal to what they paid (docs/sim.md, DECISION).
+ */
+public final class FundSums {
+    public static final String RESIDENT_POOLING = "resident_pooling";
+    public static final String EMPLOYEE_POOLING = "employee_pooling";
+    public static final String EMPLOYEE_ACCOUNTS = "employee_accounts";
+    public static final String SERIOUS_ILLNESS = "serious_illness";
+    public static final String ASSISTANCE = "assistance";
+    public static final String EMERGENCY = "emergency";
+
+    long residentPoolingIn, residentPoolingOut, employeePoolingIn, employeePoolingOut, accountsIn, accountsOut,
+            seriousIllnessIn, seriousIllnessOut, assistanceOut, emergencyOut;
+    long persons, insured, visits;
+
+    void contribution(Scheme scheme, Contributions.Year y) {
+        if (scheme == Scheme.RESIDENT) {
+            residentPoolingIn += y.poolingFen();
+            seriousIllnessIn += y.seriousIllnessFen();
+        } else if (scheme == Scheme.EMPLOYEE) {
+            employeePoolingIn += y.poolingFen();
+            employeePoolingOut += y.retireeCreditFen();
+            accountsIn += y.accountCreditsFen();
+        }
+    }
+
+    void settlement(Scheme scheme, Settlement s) {
+        long basic = s.hifpPay() + s.cvlservPay() + s.hifobPay();
+        if (scheme == Scheme.EMPLOYEE) employeePoolingOut += basic;
+        else residentPoolingOut += basic;
+        seriousIllnessOut += s.hifmiPay();
+        assistanceOut += s.mafPay();
+        emergencyOut += s.othPay();
+        accountsOut += s.acctPay();
+        visits++;
+    }
+
+    synchronized void add(FundSums o) {
+        residentPoolingIn += o.residentPoolingIn;
+        residentPoolingOut += o.residentPoolingOut;
+        employeePoolingIn += o.employeePoolingIn;
+        employeePoolingOut += o.employeePoolingOut;
+        accountsIn += o.accountsIn;
+        accountsOut += o.accountsOut;
+        seriousIllnessIn += o.seriousIllnessIn;
+        seriousIllnessOut += o.seriousIllnessOut;
+        assistanceOut += o.assistanceOut;
+        emergencyOut += o.emergencyOut;
+        persons += o.persons;
+        insured += o.insured;
+        visits += o.visits;
+    }
+
+    /** fund → {income_fen, expenditure_fen, balance_fen}, in report order. */
+    public synchronized Map<String, Map<String, Long>> funds() {
+        Map<String, Map<String, Long>> m = new LinkedHashMap<>();
+        put(m, RESIDENT_POOLING, residentPoolingIn, residentPoolingOut);
+        put(m, EMPLOYEE_POOLING, employeePoolingIn, employeePoolingOut);
+        put(m, EMPLOYEE_ACCOUNTS, accountsIn, accountsOut);
+        put(m, SERIOUS_ILLNESS, seriousIllnessIn, seriousIllnessOut);
+        put(m, ASSISTANCE, assistanceOut, assistanceOut);
+        put(m, EMERGENCY, emergencyOut, emergencyOut);
+        return m;
+    }
+
+    private static void put(Map<String, Map<String, Long>> m, String fund, long in, long out) {
+        Map<String, Long> f = new LinkedHashMap<>();
+        f.put("income_fen", in);
+        f.put("expenditure_fen", out);
+        f.put("balance_fen", in - out);
+        m.put(fund, f);
+    }
+}

@@ -1,0 +1,142 @@
+package org.openyibao.sim.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.openyibao.engine.policy.PolicyPack;
+import org.openyibao.sim.io.Parquet.CloseableIterator;
+import org.openyibao.sim.io.PopulationFiles;
+import org.openyibao.sim.io.PopulationReader;
+import org.openyibao.sim.io.RunFiles;
+import org.openyibao.sim.io.RunWriter;
+import org.openyibao.sim.population.Household;
+
+/**
+ * The batch year ({@code yibao simulate}): every visit of a population settled through the engine, part
+ * by part. A part is read, settled and written by one thread with bounded memory (one household in
+ * hand, the Parquet writers' row groups); parts run in parallel, one per thread. Nothing is shared
+ * between parts but the counters, so a part is also the unit of a distributed run (docs/sim.md).
+ */
+public final class Simulation {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What the run is: the policy (with a reform overlay or not) and the scenario label written to run.json. */
+    public record Spec(Path population, PolicyPack pack, String scenario, String reformFile, Path out, int threads,
+                       long averageWageFen) {}
+
+    /** The run's result, as written to run.json. */
+    public record Result(long households, long persons, long visits, double seconds, Map<String, Map<String, Long>> funds) {
+        public double visitsPerSecond() {
+            return seconds > 0 ? visits / seconds : 0;
+        }
+    }
+
+    private final Spec spec;
+    private final LongAdder visitsDone = new LongAdder();
+    private final LongAdder householdsDone = new LongAdder();
+
+    public Simulation(Spec spec) {
+        this.spec = spec;
+    }
+
+    /** Visits settled so far (for a progress display on another thread). */
+    public long visitsDone() {
+        return visitsDone.sum();
+    }
+
+    /** The population's region.json. */
+    public static JsonNode region(Path population) {
+        Path file = population.resolve(PopulationFiles.REGION);
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException(population + " is not a population (no region.json)");
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    public Result run() throws InterruptedException {
+        JsonNode region = region(spec.population());
+        int year = region.path("year").asInt();
+        PopulationReader reader = new PopulationReader(spec.population());
+        HouseholdYear settle = new HouseholdYear(spec.pack(), year, new Contributions(spec.pack(), year, spec.averageWageFen()));
+        FundSums funds = new FundSums();
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(spec.threads(), reader.parts())));
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int k = 0; k < reader.parts(); k++) {
+                int part = k;
+                parts.add(pool.submit(() -> {
+                    FundSums mine = new FundSums();
+                    try (CloseableIterator<Household> households = reader.part(part);
+                         RunWriter out = new RunWriter(spec.out(), part)) {
+                        while (households.hasNext()) {
+                            Household h = households.next();
+                            out.household(settle.settle(h, (m, v, s) -> {
+                                out.settled(m, v, s);
+                                visitsDone.increment();
+                            }, mine));
+                            householdsDone.increment();
+                        }
+                    }
+                    funds.add(mine);
+                    return null;
+                }));
+            }
+            for (Future<?> f : parts) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    parts.forEach(p -> p.cancel(true));
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Result result = new Result(householdsDone.sum(), funds.persons, funds.visits, seconds, funds.funds());
+        writeRun(region, year, result);
+        return result;
+    }
+
+    private void writeRun(JsonNode region, int year, Result r) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("population", Map.of("path", spec.population().toAbsolutePath().toString(), "region", region.path("region").asText(),
+                "seed", region.path("seed").asLong()));
+        run.put("policy", spec.pack().region());
+        run.put("reform", spec.reformFile());
+        run.put("reforms", spec.pack().reforms());
+        run.put("scenario", spec.scenario());
+        run.put("year", year);
+        run.put("households", r.households());
+        run.put("persons", r.persons());
+        run.put("visits", r.visits());
+        run.put("funds", r.funds());
+        run.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        run.put("visits_per_second", Math.round(r.visitsPerSecond()));
+        run.put("threads", spec.threads());
+        try {
+            JSON.writeValue(spec.out().resolve(RunFiles.RUN).toFile(), run);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.openyibao.sim.io;
+
+import static org.openyibao.sim.io.RowReaders.bool;
+import static org.openyibao.sim.io.RowReaders.i32;
+import static org.openyibao.sim.io.RowReaders.i64;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.schema.GroupType;
+
+import org.openyibao.engine.policy.Level;
+import org.openyibao.engine.policy.Scheme;
+import org.openyibao.sim.evaluate.FundFlow;
+import org.openyibao.sim.evaluate.FundTotals;
+import org.openyibao.sim.evaluate.Households;
+import org.openyibao.sim.evaluate.RunInput;
+import org.openyibao.sim.evaluate.SettlementAggregate;
+
+/**
+ * Reads a simulated year ({@code yibao simulate}'s output) for the evaluation: run.json, the households'
+ * totals in household order, and the settlements (only the columns the evaluation needs) into a
+ * {@link SettlementAggregate}, part by part on several threads.
+ */
+public final class RunReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final JsonNode run;
+
+    public RunReader(Path dir) {
+        this.dir = dir;
+        Path file = dir.resolve(RunFiles.RUN);
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException(dir + " is not a simulated year (no run.json)");
+        try {
+            run = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    public JsonNode run() {
+        return run;
+    }
+
+    public String scenario() {
+        return run.path("scenario").asText("baseline");
+    }
+
+    /**
+     * The run as the evaluation takes it. {@code rankingOf}, when given, is the baseline's households:
+     * the same population is ranked once (Households.useRankingOf).
+     */
+    public RunInput read(Households rankingOf, int threads) throws InterruptedException {
+        Households h = households();
+        if (rankingOf != null) h.useRankingOf(rankingOf);
+        return new RunInput(scenario(), h, settlements(h, threads), funds());
+    }
+
+    public Households households() {
+        Households h = new Households((int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, run.path("households").asLong())));
+        int parts = RunFiles.parts(dir, RunFiles.HOUSEHOLDS);
+        for (int k = 0; k < parts; k++) {
+            try (Parquet.CloseableIterator<Object> it = Parquet.read(RunFiles.part(dir, RunFiles.HOUSEHOLDS, k),
+                    schema -> householdRows(schema, h))) {
+                while (it.hasNext()) it.next();
+            }
+        }
+        return h;
+    }
+
+    public SettlementAggregate settlements(Households h, int threads) throws InterruptedException {
+        int parts = RunFiles.parts(dir, RunFiles.SETTLEMENTS);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, parts)));
+        try {
+            List<Future<SettlementAggregate>> futures = new ArrayList<>();
+            for (int k = 0; k < parts; k++) {
+                Path file = RunFiles.part(dir, RunFiles.SETTLEMENTS, k);
+                futures.add(pool.submit(() -> {
+                    SettlementAggregate a = new SettlementAggregate(h);
+                    try (Parquet.CloseableIterator<Object> it = Parquet.read(file, RunFiles.SETTLEMENT_FOR_EVALUATION,
+                            schema -> settlementRows(schema, a))) {
+                        while (it.hasNext()) it.next();
+                    }
+                    return a;
+                }));
+            }
+            SettlementAggregate all = new SettlementAggregate(h);
+            for (Future<SettlementAggregate> f : futures) all = all.merge(f.get());
+            return all;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** run.json's funds: fund → {income_fen, expenditure_fen}, in the order written. */
+    public FundTotals funds() {
+        Map<String, FundFlow> m = new LinkedHashMap<>();
+        run.path("funds").fields().forEachRemaining(f -> m.put(f.getKey(),
+                new FundFlow(f.getValue().path("income_fen").asLong(), f.getValue().path("expenditure_fen").asLong())));
+        return new FundTotals(m);
+    }
+
+    /** Each row goes straight into the columns of {@code h}; no record per row. */
+    private static RowReaders.Rows<Object> householdRows(GroupType schema, Households h) {
+        return new RowReaders.Rows<>() {
+            long id, income, spending, food, medfee, basic, si, ma, other, oop, contribution;
+            int size;
+            final Map<String, Converter> columns = new HashMap<>();
+            final GroupConverter root;
+            {
+                columns.put("household_id", i64(v -> id = v));
+                columns.put("size", i32(v -> size = v));
+                columns.put("income_fen", i64(v -> income = v));
+                columns.put("spending_fen", i64(v -> spending = v));
+                columns.put("food_fen", i64(v -> food = v));
+                columns.put("medfee_fen", i64(v -> medfee = v));
+                columns.put("basic_fen", i64(v -> basic = v));
+                columns.put("serious_illness_fen", i64(v -> si = v));
+                columns.put("assistance_fen", i64(v -> ma = v));
+                columns.put("other_fen", i64(v -> other = v));
+                columns.put("oop_fen", i64(v -> oop = v));
+                columns.put("contribution_fen", i64(v -> contribution = v));
+                for (String unused : List.of("district", "agricultural", "visits", "inpatient", "account_fen", "cash_fen")) {
+                    columns.put(unused, unused.equals("district") ? new RowReaders.Str(v -> {}) : unused.equals("agricultural")
+                            ? bool(v -> {}) : unused.endsWith("_fen") ? i64(v -> {}) : i32(v -> {}));
+                }
+                root = new RowReaders.Group(schema, columns, () -> {}, () -> {
+                    h.add(id, size, income, spending, food, medfee, basic, si, ma, other, oop, contribution);
+                    current = Boolean.TRUE;
+                });
+            }
+            @Override public GroupConverter getRootConverter() { return root; }
+        };
+    }
+
+    private static RowReaders.Rows<Object> settlementRows(GroupType schema, SettlementAggregate a) {
+        return new RowReaders.Rows<>() {
+            long household, medfee, hifp, cvlserv, hifmi, hifob, maf, oth, fund, psnPart;
+            String level, scheme;
+            final GroupConverter root = new RowReaders.Group(schema, Map.ofEntries(
+                    Map.entry("household_id", i64(v -> household = v)), Map.entry("level", new RowReaders.Str(v -> level = v)),
+                    Map.entry("scheme", new RowReaders.Str(v -> scheme = v)), Map.entry("medfee_sumamt", i64(v -> medfee = v)),
+                    Map.entry("hifp_pay", i64(v -> hifp = v)), Map.entry("cvlserv_pay", i64(v -> cvlserv = v)),
+                    Map.entry("hifmi_pay", i64(v -> hifmi = v)), Map.entry("hifob_pay", i64(v -> hifob = v)),
+                    Map.entry("maf_pay", i64(v -> maf = v)), Map.entry("oth_pay", i64(v -> oth = v)),
+                    Map.entry("fund_pay_sumamt", i64(v -> fund = v)), Map.entry("psn_part_amt", i64(v -> psnPart = v))),
+                    () -> scheme = null, () -> {
+                        a.add(scheme == null ? null : Scheme.of(scheme), Level.of(level), household, medfee, fund, psnPart, hifp,
+                                cvlserv, hifob, hifmi, maf, oth);
+                        current = Boolean.TRUE;
+                    });
+            @Override public GroupConverter getRootConverter() { return root; }
+        };
+    }
+}
