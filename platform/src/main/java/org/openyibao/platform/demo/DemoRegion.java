@@ -33,8 +33,9 @@ import org.openyibao.platform.settlement.SettlementService;
  * A small demo region, seeded through the platform's own services on the first start in demo mode
  * ({@code yibao.demo.enabled}): Zhanjiang (440800) with designated institutions of every level, an
  * employer, six insured people across schemes and categories, a year of contributions and a few
- * settlements. Each start also issues fresh interface credentials for the demo hospital (printed,
- * never stored in clear). All people are synthetic.
+ * settlements, then a small generated region ({@link GeneratedPopulation}) settled through the same services.
+ * Each start also issues fresh interface credentials for the demo hospital (printed, never stored in clear).
+ * All people are synthetic.
  */
 @Component
 public class DemoRegion {
@@ -142,6 +143,12 @@ public class DemoRegion {
         settle("44080000000003", HOSPITAL, "2018-05-10", "[{\"class\": \"A\", \"amount\": 100000}]");
         settle("44080000000004", "H44080000002", "2018-06-20", "[{\"class\": \"A\", \"amount\": 42000}, {\"class\": \"C\", \"amount\": 2500}]");
         settle("44080000000005", HOSPITAL, "2018-07-15", "[{\"class\": \"A\", \"amount\": 60000}]", "Q25.0");
+
+        // and a generated region's households, with their year of contributions and visits (docs/sim.md)
+        GeneratedPopulation.Seeded g = GeneratedPopulation.seed(ADMDVS, "E44080000001", registry, persons, enrolments,
+                contributions, settlements);
+        log.info("demo: generated population seeded: {} institutions, {} households, {} persons ({} insured), {} settlements,"
+                + " {} visits refused", g.institutions(), g.households(), g.persons(), g.insured(), g.settlements(), g.refused());
     }
 
     private void settle(String psnNo, String institution, String date, String lines, String... diagnoses) {
@@ -184,6 +191,9 @@ public class DemoRegion {
             out.add("  " + d.psnNo() + "  " + ResidentId.mask(cert) + "  " + d.scheme()
                     + (d.employment() != null ? " (" + d.employment() + ")" : "") + (d.category() != null ? ", " + d.category() : ""));
         }
+        out.add("  and " + GeneratedPopulation.PERSONS + " generated persons (yibao generate --region zhanjiang --persons "
+                + GeneratedPopulation.PERSONS + " --seed " + GeneratedPopulation.SEED + "), psn_no " + GeneratedPopulation.psnNo(1)
+                + " to " + GeneratedPopulation.psnNo(GeneratedPopulation.PERSONS) + ", with their 2018 visits settled");
         return out;
     }
 }

@@ -32,6 +32,8 @@ class DemoServerEndToEndTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     record Reply(int status, String body) {
         JsonNode json() throws Exception {
@@ -90,5 +92,14 @@ class DemoServerEndToEndTest {
         Reply check = call("GET", "/api/ledger/check", "agency", null);
         assertThat(check.status()).as(check.body()).isEqualTo(200);
         assertThat(check.body()).contains("\"ok\":true");
+
+        // the generated region's people are there too (GeneratedPopulation), their 2018 visits settled
+        Reply generated = call("GET", "/api/persons/44089900000001", "agency", null);
+        assertThat(generated.status()).as(generated.body()).isEqualTo(200);
+        assertThat(call("GET", "/api/persons/44089900000400", "agency", null).status()).isEqualTo(200);
+        assertThat(call("GET", "/api/persons/44089900000401", "agency", null).status()).isEqualTo(404);
+        long settlements = jdbc.queryForObject("SELECT count(*) FROM settlement s JOIN person p ON p.id = s.person_id"
+                + " WHERE p.psn_no LIKE '440899%'", Long.class);
+        assertThat(settlements).isGreaterThan(300);
     }
 }
