@@ -66,7 +66,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             RunReader r = readers.get(i);
             try {
                 inputs.add(r.read(inputs.isEmpty() ? null : inputs.get(0).households(), t));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new UserError("RUN " + runs.get(i) + ": " + e.getMessage());
             }
         }

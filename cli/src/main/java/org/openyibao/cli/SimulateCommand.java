@@ -86,8 +86,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Simulation.Result r;
         try {
             r = sim.run();
-        } catch (IllegalArgumentException e) {
-            progress.interrupt();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new UserError("--population: " + e.getMessage());
         } finally {
             progress.interrupt();
