@@ -103,6 +103,7 @@ class HouseholdYearProperties {
         long retireeCredits = 0, contributionsIn = 0;
         for (HouseholdTotals t : y.totals()) {
             for (Member m : t.household().members()) {
+                if (m.arrears()) continue; // nothing paid, nothing credited
                 Contributions.Year c = contributions.of(m.insured(), m.scheme(), m.employment(), m.contribution(),
                         m.enrolledSince(), m.wageBaseFen());
                 if (m.insured() && m.scheme() == Scheme.EMPLOYEE && m.employment() == Employment.RETIRED) {

@@ -218,6 +218,25 @@ class HouseholdYearTest {
     }
 
     @Test
+    void aMemberInArrearsBringsNothingAndIsSettledWithoutInsurance() {
+        // B and A in arrears: the year's contributions were not paid (benefits suspended, resident.yaml and
+        // employee.yaml eligibility.arrears_suspend): no income for the funds, no account credits, every visit cash
+        Member b = new Member(102, H, "F", LocalDate.of(1955, 3, 1), true, Scheme.RESIDENT, null, Category.GENERAL,
+                Contribution.CONTRIBUTION_1, LocalDate.of(2009, 1, 1), true, 0, 0, List.of(B_FEB));
+        Member a = new Member(101, H, "M", LocalDate.of(1975, 5, 1), true, Scheme.EMPLOYEE, Employment.IN_SERVICE,
+                Category.GENERAL, null, LocalDate.of(2010, 1, 1), true, 500_000, 0, List.of(A1));
+        Recorder r = new Recorder();
+        FundSums f = new FundSums();
+        HouseholdTotals t = year().settle(household(a, b), r, f);
+        assertThat(t.contributionFen()).isZero();
+        for (var fund : f.funds().values()) assertThat(fund.get("income_fen")).isZero();
+        assertThat(r.byVisit.get(11L).eligible()).isFalse();
+        assertThat(r.byVisit.get(11L).psnCashPay()).isEqualTo(3_000_000);
+        assertThat(r.byVisit.get(1L).acctPay()).isZero();
+        assertThat(t.oopFen()).isEqualTo(t.medfeeFen()).isEqualTo(3_050_000);
+    }
+
+    @Test
     void aVisitOutsideTheYearIsRefusedByItsId() {
         VisitRecord next = visit(99, 102, LocalDate.of(2019, 1, 2), VisitType.OUTPATIENT, Level.LEVEL1, "J06.9", 1_000);
         assertThatThrownBy(() -> year().settle(household(residentB(List.of(B_FEB, next))), rec, new FundSums()))
