@@ -59,6 +59,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new UserError("RUN: " + e.getMessage());
             }
         }
+        OutputDir.notAnInput(out, "RUN", runs);
         OutputDir.prepare(out, force);
         long t0 = System.nanoTime();
         List<RunInput> inputs = new ArrayList<>();

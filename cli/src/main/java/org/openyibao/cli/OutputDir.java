@@ -24,6 +24,27 @@ final class OutputDir {
         }
     }
 
+    /**
+     * Refuses an {@code out} that is one of the inputs or contains one: with --force, preparing it would
+     * delete the input before it is read.
+     */
+    static void notAnInput(Path out, String what, Iterable<Path> inputs) {
+        Path o = canonical(out);
+        for (Path in : inputs) {
+            if (canonical(in).startsWith(o)) {
+                throw new UserError("--out: " + out + " is or contains the " + what + " " + in + "; write to another directory");
+            }
+        }
+    }
+
+    private static Path canonical(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     /** 4.2 s, 17 s, 2 min 1 s. */
     static String duration(long nanos) {
         long s = Math.round(nanos / 1e9);

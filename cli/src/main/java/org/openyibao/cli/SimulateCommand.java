@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,7 +54,18 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new UserError("--population: " + e.getMessage());
         }
         String pack = policy != null ? policy : region.path("region").asText();
-        PolicyPack p = Policies.standard().pack(pack, reform);
+        Policies policies = Policies.standard();
+        try {
+            policies.pack(pack);
+        } catch (UserError e) {
+            throw new UserError((policy != null ? "--policy: " : "--population: region.json's ") + e.getMessage());
+        }
+        PolicyPack p;
+        try {
+            p = policies.pack(pack, reform);
+        } catch (UserError e) {
+            throw new UserError("--reform: " + e.getMessage());
+        }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) throw new UserError("--threads: must be positive, got " + t);
         long wage;
@@ -64,6 +76,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (wage <= 0) throw new UserError("--average-wage: must be positive, got " + averageWage);
         String label = scenario != null ? scenario : p.reforms().isEmpty() ? "baseline" : String.join("+", p.reforms());
+        OutputDir.notAnInput(out, "population", List.of(population));
         OutputDir.prepare(out, force);
 
         long total = region.path("visits").asLong();

@@ -10,8 +10,9 @@ import org.openyibao.engine.settlement.Settlement;
  * The year's income and expenditure per fund, in fen, summed by one worker and merged at the end.
  * Keys are the ledger's fund names (docs/ledger.md) as the evaluation reads them from run.json.
  *
- * <p>Income: contributions by {@link Contributions} (residents' individual part and subsidy split 85/15
- * between pooling and serious illness; employees' employer + own share less the account's part).
+ * <p>Income: contributions by {@link Contributions}, none for a member in arrears (residents' individual
+ * part and subsidy split 85/15 between pooling and serious illness; employees' employer + own share less
+ * the account's part).
  * Expenditure: what the settlements paid from each fund, and for the employees' pooling fund also the
  * retirees' account credits. Medical assistance and the emergency cover are financed from the budget,
  * not from contributions: their income is set equal to what they paid (docs/sim.md, DECISION).

@@ -45,8 +45,10 @@ public final class HouseholdYear {
         int visits = 0, inpatient = 0;
         long medfee = 0, basic = 0, si = 0, ma = 0, other = 0, account = 0, cash = 0, oop = 0, contribution = 0;
         for (Member m : h.members()) {
-            Contributions.Year c = contributions.of(m.insured(), m.scheme(), m.employment(), m.contribution(),
-                    m.enrolledSince(), m.wageBaseFen());
+            // in arrears: the year's contribution was not paid (benefits suspended), so nothing comes into the
+            // funds and nothing is credited to the account
+            Contributions.Year c = m.arrears() ? Contributions.Year.NONE : contributions.of(m.insured(), m.scheme(),
+                    m.employment(), m.contribution(), m.enrolledSince(), m.wageBaseFen());
             funds.contribution(m.scheme(), c);
             funds.persons++;
             if (m.insured()) funds.insured++;

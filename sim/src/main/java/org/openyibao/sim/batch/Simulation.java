@@ -59,15 +59,31 @@ public final class Simulation {
         return visitsDone.sum();
     }
 
-    /** The population's region.json. */
+    /**
+     * The population's region.json, once the directory is checked to be a Parquet population with all the
+     * parts region.json names: a CSV population, or one with parts missing, would otherwise be settled as
+     * an empty or partial year without a word.
+     */
     public static JsonNode region(Path population) {
         Path file = population.resolve(PopulationFiles.REGION);
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException(population + " is not a population (no region.json)");
+        JsonNode region;
         try {
-            return JSON.readTree(file.toFile());
+            region = JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage());
         }
+        String format = region.path("format").asText("parquet");
+        if (!format.equals("parquet")) {
+            throw new IllegalArgumentException(population + " is a " + format + " population; simulate reads Parquet"
+                    + " (yibao generate --format parquet)");
+        }
+        int parts = new PopulationReader(population).parts();
+        if (parts == 0 || (region.has("parts") && region.path("parts").asInt() != parts)) {
+            throw new IllegalArgumentException(population + " has " + parts + " Parquet parts in households/, region.json says "
+                    + region.path("parts").asText("?") + ": an incomplete population");
+        }
+        return region;
     }
 
     public Result run() throws InterruptedException {
@@ -119,8 +135,11 @@ public final class Simulation {
 
     private void writeRun(JsonNode region, int year, Result r) {
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("population", Map.of("path", spec.population().toAbsolutePath().toString(), "region", region.path("region").asText(),
-                "seed", region.path("seed").asLong()));
+        Map<String, Object> population = new LinkedHashMap<>();
+        population.put("path", spec.population().toAbsolutePath().toString());
+        population.put("region", region.path("region").asText());
+        population.put("seed", region.path("seed").asLong());
+        run.put("population", population);
         run.put("policy", spec.pack().region());
         run.put("reform", spec.reformFile());
         run.put("reforms", spec.pack().reforms());

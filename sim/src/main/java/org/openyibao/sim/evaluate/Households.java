@@ -139,7 +139,9 @@ public final class Households {
      * baseline's population (one sort of 1.83 million households is about a second).
      */
     public Households useRankingOf(Households population) {
-        if (!samePopulation(population)) throw new IllegalArgumentException("not the same households, incomes and spending");
+        if (!samePopulation(population)) {
+            throw new IllegalArgumentException("not of the baseline's population (not the same households, incomes and spending)");
+        }
         ranking = population.ranking();
         return this;
     }

@@ -1,0 +1,147 @@
+package org.openyibao.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openyibao.sim.io.PopulationReader;
+import org.openyibao.sim.io.RunFiles;
+
+/** {@code yibao simulate} on a small generated population: what it writes, and the errors (exit code 2, no stack trace). */
+class SimulateCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path POLICIES = Path.of(System.getProperty("yibao.policies", "../policies"));
+
+    @TempDir static Path dir;
+    static Path pop;
+
+    @BeforeAll
+    static void generate() {
+        pop = dir.resolve("pop");
+        Cli.run("generate", "--region", "zhanjiang", "--persons", "300", "--seed", "4", "--part-households", "30",
+                "--no-oop", "--threads", "2", "--out", pop.toString()).ok();
+    }
+
+    @Test
+    void baselineAndAReform() throws Exception {
+        Path run = dir.resolve("baseline");
+        Cli.Result r = Cli.run("simulate", "--population", pop.toString(), "--out", run.toString(), "--threads", "2").ok();
+        JsonNode region = JSON.readTree(pop.resolve("region.json").toFile());
+        JsonNode json = JSON.readTree(run.resolve(RunFiles.RUN).toFile());
+        assertThat(json.path("scenario").asText()).isEqualTo("baseline");
+        assertThat(json.path("policy").asText()).isEqualTo("zhanjiang");
+        assertThat(json.path("visits").asLong()).isEqualTo(region.path("visits").asLong()).isPositive();
+        assertThat(json.path("households").asLong()).isEqualTo(region.path("households").asLong());
+        assertThat(json.path("persons").asLong()).isEqualTo(300);
+        assertThat(json.path("funds").path("resident_pooling").path("income_fen").asLong()).isPositive();
+        int parts = new PopulationReader(pop).parts();
+        assertThat(parts).isGreaterThan(1);
+        for (int k = 0; k < parts; k++) {
+            assertThat(RunFiles.part(run, RunFiles.SETTLEMENTS, k)).isRegularFile();
+            assertThat(RunFiles.part(run, RunFiles.HOUSEHOLDS, k)).isRegularFile();
+        }
+        assertThat(r.out()).contains("baseline (zhanjiang)").contains(String.format("%,d visits", region.path("visits").asLong()))
+                .contains("resident_pooling").contains("serious_illness");
+        assertThat(r.err()).contains("visits/s");
+
+        // a reform: labelled by its name, the file recorded
+        Path si = POLICIES.resolve("zhanjiang/scenarios/si-100.yaml");
+        Path reformed = dir.resolve("si-100");
+        Cli.run("simulate", "--population", pop.toString(), "--reform", si.toString(), "--out", reformed.toString()).ok();
+        JsonNode rj = JSON.readTree(reformed.resolve(RunFiles.RUN).toFile());
+        assertThat(rj.path("scenario").asText()).isEqualTo("si-100");
+        assertThat(rj.path("reform").asText()).isEqualTo(si.toString());
+        assertThat(rj.path("visits").asLong()).isEqualTo(json.path("visits").asLong());
+        // more serious-illness cover never pays less from that fund
+        assertThat(rj.path("funds").path("serious_illness").path("expenditure_fen").asLong())
+                .isGreaterThanOrEqualTo(json.path("funds").path("serious_illness").path("expenditure_fen").asLong());
+        // --scenario overrides the label
+        Path labelled = dir.resolve("labelled");
+        Cli.run("simulate", "--population", pop.toString(), "--scenario", "mine", "--out", labelled.toString(), "--threads", "1").ok();
+        assertThat(JSON.readTree(labelled.resolve(RunFiles.RUN).toFile()).path("scenario").asText()).isEqualTo("mine");
+
+        // a non-empty --out: refused without --force, replaced with it
+        Cli.run("simulate", "--population", pop.toString(), "--out", run.toString()).userError("--out", "not empty", "--force");
+        Cli.run("simulate", "--population", pop.toString(), "--out", run.toString(), "--force").ok();
+        assertThat(run.resolve(RunFiles.RUN)).isRegularFile();
+    }
+
+    @Test
+    void missingPopulation() {
+        Cli.run("simulate", "--population", dir.resolve("nowhere").toString(), "--out", dir.resolve("o1").toString())
+                .userError("--population", "nowhere", "not a directory");
+        assertThat(dir.resolve("o1")).doesNotExist();
+    }
+
+    @Test
+    void aDirectoryThatIsNotAPopulation(@TempDir Path empty) throws Exception {
+        Cli.run("simulate", "--population", empty.toString(), "--out", dir.resolve("o2").toString())
+                .userError("--population", "not a population");
+        // a run is not a population either
+        Files.createDirectories(empty.resolve("households"));
+        Cli.run("simulate", "--population", empty.toString(), "--out", dir.resolve("o3").toString())
+                .userError("--population", "not a population");
+    }
+
+    @Test
+    void aCsvPopulationIsRefusedNotSimulatedAsEmpty() {
+        Path csv = dir.resolve("pop-csv");
+        Cli.run("generate", "--region", "zhanjiang", "--persons", "50", "--format", "csv", "--no-oop", "--out", csv.toString()).ok();
+        Cli.run("simulate", "--population", csv.toString(), "--out", dir.resolve("o4").toString())
+                .userError("--population", "Parquet");
+        assertThat(dir.resolve("o4").resolve(RunFiles.RUN)).doesNotExist();
+    }
+
+    @Test
+    void thePopulationIsNeverTheOutput() {
+        Cli.run("simulate", "--population", pop.toString(), "--out", pop.toString(), "--force").userError("--out");
+        assertThat(pop.resolve("region.json")).isRegularFile();
+    }
+
+    @Test
+    void unknownPolicy() {
+        Cli.run("simulate", "--population", pop.toString(), "--policy", "atlantis", "--out", dir.resolve("o5").toString())
+                .userError("--policy", "atlantis", "zhanjiang");
+    }
+
+    @Test
+    void badReformFiles(@TempDir Path tmp) throws Exception {
+        Cli.run("simulate", "--population", pop.toString(), "--reform", tmp.resolve("none.yaml").toString(),
+                "--out", dir.resolve("o6").toString()).userError("--reform", "none.yaml");
+        Path garbage = Files.writeString(tmp.resolve("garbage.yaml"), "reform: [unclosed\n  : : :\n");
+        Cli.run("simulate", "--population", pop.toString(), "--reform", garbage.toString(), "--out", dir.resolve("o7").toString())
+                .userError("--reform", "garbage.yaml");
+        Path nameless = Files.writeString(tmp.resolve("nameless.yaml"), """
+                serious_illness:
+                  include_general_outpatient:
+                    values:
+                      2018-01-01: true
+                """);
+        Cli.run("simulate", "--population", pop.toString(), "--reform", nameless.toString(), "--out", dir.resolve("o8").toString())
+                .userError("--reform", "name");
+        Path unknown = Files.writeString(tmp.resolve("unknown.yaml"), """
+                reform:
+                  name: nonsense
+                resident:
+                  no_such_parameter:
+                    values:
+                      2018-01-01: 1
+                """);
+        Cli.run("simulate", "--population", pop.toString(), "--reform", unknown.toString(), "--out", dir.resolve("o9").toString())
+                .userError("--reform");
+    }
+
+    @Test
+    void badThreadsAndWage() {
+        Cli.run("simulate", "--population", pop.toString(), "--threads", "0", "--out", dir.resolve("o10").toString())
+                .userError("--threads");
+        Cli.run("simulate", "--population", pop.toString(), "--average-wage", "0", "--out", dir.resolve("o11").toString())
+                .userError("--average-wage");
+    }
+}
