@@ -107,10 +107,22 @@ public class FsiCredentials {
         return f == null ? Optional.empty() : Optional.of(f.credential());
     }
 
-    /** Forgets every cached lookup of credential {@code id} now and, inside a transaction, again after it ends. */
+    /**
+     * Forgets every cached lookup of credential {@code id} now and, inside a transaction, again after it ends. Called
+     * after the change is written: its keys are invalidated by name too, which waits for a lookup of them in flight
+     * (that may have read the row as it was) and then drops what it loaded.
+     */
     private void forget(long id) {
         if (cache == null) return;
-        Runnable drop = () -> cache.asMap().values().removeIf(f -> f.credential().id() == id);
+        List<String> keys = new java.util.ArrayList<>(List.of("i:" + id));
+        jdbc.query("SELECT paasid, apikey_hash FROM fsi_credential WHERE id = ?", rs -> {
+            if (rs.getString("paasid") != null) keys.add("p:" + rs.getString("paasid"));
+            if (rs.getString("apikey_hash") != null) keys.add("a:" + rs.getString("apikey_hash"));
+        }, id);
+        Runnable drop = () -> {
+            cache.invalidateAll(keys);
+            cache.asMap().values().removeIf(f -> f.credential().id() == id);
+        };
         drop.run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -221,10 +233,10 @@ public class FsiCredentials {
 
     /** Enables or disables a credential (a disabled one is refused at once; its tokens stop working). */
     public void setEnabled(long id, boolean enabled) {
-        forget(id);
         if (jdbc.update("UPDATE fsi_credential SET enabled = ? WHERE id = ?", enabled, id) == 0) {
             throw ApiException.notFound("id", "id: no credential " + id);
         }
+        forget(id);
     }
 
     /** An institution's credentials without any secret. */

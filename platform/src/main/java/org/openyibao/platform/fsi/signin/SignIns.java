@@ -64,7 +64,6 @@ public class SignIns {
 
     /** Signs out; -2 when the sign_no is not this institution's or is already signed out. */
     public LocalDateTime signOut(String fixmedinsCode, String signNo) {
-        forget(fixmedinsCode, signNo);
         OffsetDateTime at = OffsetDateTime.now(clock.zone()).withNano(0);
         int n = jdbc.update("UPDATE fsi_sign_in SET signed_out_at = ? WHERE sign_no = ? AND fixmedins_code = ?"
                 + " AND signed_out_at IS NULL", at, signNo, fixmedinsCode);
@@ -73,6 +72,7 @@ public class SignIns {
                     Integer.class, signNo, fixmedinsCode);
             throw FsiException.business("sign_no " + signNo + (known > 0 ? ": already signed out" : ": no such sign-in"));
         }
+        forget(fixmedinsCode, signNo);
         return at.toLocalDateTime();
     }
 
@@ -97,7 +97,10 @@ public class SignIns {
         return l.isEmpty() ? null : l.get(0);
     }
 
-    /** Forgets a sign_no now and, inside a transaction, again once it has ended (so no load made meanwhile survives). */
+    /**
+     * Forgets a sign_no, once signed out, now (waiting for a lookup of it in flight) and, inside a transaction, again
+     * once it has ended: a lookup made before the commit read it as still valid.
+     */
     private void forget(String fixmedinsCode, String signNo) {
         if (valid == null || signNo == null) return;
         String key = fixmedinsCode + '\u0000' + signNo;
