@@ -41,9 +41,10 @@ import org.openyibao.platform.web.ApiException;
  * The message layer of the national interface: from a raw request (body text, headers, the infno in the path if
  * any) to the reply envelope. In order: parse the envelope → infno (body wins; a different one in the path is
  * refused) → authenticate (headers) → the envelope's institution is the caller's and is designated → {@code input}
- * decrypted (SM4) and its SM2 signature verified → the handler for infno → a msgid already answered gets its stored
- * reply → a valid sign_no → the handler and the record of its reply in one transaction → output encrypted if the
- * reply is to be. Every answer is an envelope with infcode 0, -1 or -2 (see docs/fsi.md).
+ * decrypted (SM4) and its SM2 signature verified → the handler for infno → a valid sign_no (or, refused, a msgid
+ * already answered gets its stored reply) → in one transaction the msgid claimed, the handler, the record of its reply
+ * (a claim that collides: the msgid is a repeat, answered with the stored reply) → output encrypted if the reply is to
+ * be. Every answer is an envelope with infcode 0, -1 or -2 (see docs/fsi.md).
  */
 @Service
 public class FsiDispatcher {
