@@ -111,8 +111,16 @@ public class FsiController {
         return send(dispatcher.handle(new FsiDispatcher.Request(body, pathInfno, headers, upload)));
     }
 
+    /** The headers Spring Security's chain added before the interface left it (FsiSecurityConfig): replies are not cached. */
     private static ResponseEntity<byte[]> send(FsiDispatcher.Response r) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, r.contentType()).body(r.body());
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, r.contentType())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-XSS-Protection", "0")
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate")
+                .header(HttpHeaders.PRAGMA, "no-cache")
+                .header(HttpHeaders.EXPIRES, "0")
+                .header("X-Frame-Options", "DENY")
+                .body(r.body());
     }
 
     private String read(HttpServletRequest request) throws IOException {

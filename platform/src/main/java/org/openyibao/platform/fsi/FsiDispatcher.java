@@ -41,9 +41,10 @@ import org.openyibao.platform.web.ApiException;
  * The message layer of the national interface: from a raw request (body text, headers, the infno in the path if
  * any) to the reply envelope. In order: parse the envelope → infno (body wins; a different one in the path is
  * refused) → authenticate (headers) → the envelope's institution is the caller's and is designated → {@code input}
- * decrypted (SM4) and its SM2 signature verified → the handler for infno → a msgid already answered gets its stored
- * reply → a valid sign_no → the handler and the record of its reply in one transaction → output encrypted if the
- * reply is to be. Every answer is an envelope with infcode 0, -1 or -2 (see docs/fsi.md).
+ * decrypted (SM4) and its SM2 signature verified → the handler for infno → a valid sign_no (or, refused, a msgid
+ * already answered gets its stored reply) → in one transaction the msgid claimed, the handler, the record of its reply
+ * (a claim that collides: the msgid is a repeat, answered with the stored reply) → output encrypted if the reply is to
+ * be. Every answer is an envelope with infcode 0, -1 or -2 (see docs/fsi.md).
  */
 @Service
 public class FsiDispatcher {
@@ -174,12 +175,12 @@ public class FsiDispatcher {
         FsiTransaction handler = handlers.get(infno);
         if (handler == null) throw FsiException.invalid("infno", infno + " is not a transaction this server knows");
 
-        // a msgid already answered: the same reply, nothing runs again
-        Optional<FsiMessages.Stored> stored = messages.find(c.fixmedinsCode(), msgid);
-        if (stored.isPresent() && stored.get().reply() != null) return ctx.send(replay(stored.get(), infno, msgid));
-
+        // a msgid already answered gets the same reply, nothing runs again: found when its claim collides (executeOnce),
+        // so the normal path never looks it up; a repeat whose sign_no has since become invalid is looked up here
         String signNo = e.optText("sign_no");
         if (!signInExempt.contains(infno) && !signIns.valid(c.fixmedinsCode(), signNo)) {
+            Optional<FsiMessages.Stored> stored = messages.find(c.fixmedinsCode(), msgid);
+            if (stored.isPresent() && stored.get().reply() != null) return ctx.replay(stored.get(), infno, msgid);
             throw new FsiRefusal(signNo == null ? "no sign_no" : "sign_no not valid",
                     signNo == null ? "sign_no: required; sign in with 9001 first"
                             : "sign_no: not valid for this institution (unknown, signed out or expired); sign in again with 9001",
@@ -213,19 +214,23 @@ public class FsiDispatcher {
                     }
                     ObjectNode reply = ctx.envelope(0, null, out == null || out.isNull() ? FsiJson.MAPPER.createObjectNode() : out);
                     produced.set(reply);
-                    if (!status.isRollbackOnly()) messages.complete(code, call.msgid(), FsiJson.write(reply));
-                    return reply;
+                    if (status.isRollbackOnly()) return reply;
+                    String text = FsiJson.write(reply); // written once: recorded, and sent as is unless encrypted
+                    messages.complete(code, call.msgid(), text);
+                    return new Written(reply, text);
                 });
-                return result instanceof BinaryNode bin ? new Response(bin.binaryValue(), "application/octet-stream", null)
-                        : ctx.send((ObjectNode) result);
+                if (result instanceof BinaryNode bin) return new Response(bin.binaryValue(), "application/octet-stream", null);
+                if (result instanceof Written w) return ctx.send(w.reply(), w.text());
+                return ctx.send((ObjectNode) result);
             } catch (UnexpectedRollbackException ex) {
                 // the handler marked the transaction rollback-only (a dry run): its answer stands, nothing is kept
                 if (produced.get() instanceof ObjectNode reply) return ctx.send(reply);
                 throw ex;
             } catch (Claimed ex) {
-                // another request with this msgid holds it (or held it and rolled back): its reply, or our turn
+                // the msgid is taken: answered already (a repeat: its reply), or another request with it is running or
+                // rolled back (on PostgreSQL the claim waited for it to end): its reply, or our turn
                 Optional<FsiMessages.Stored> s = messages.find(code, call.msgid());
-                if (s.isPresent() && s.get().reply() != null) return ctx.send(replay(s.get(), call.infno(), call.msgid()));
+                if (s.isPresent() && s.get().reply() != null) return ctx.replay(s.get(), call.infno(), call.msgid());
                 if (System.currentTimeMillis() > deadline) {
                     throw new FsiException(FsiException.SYSTEM, "msgid " + call.msgid()
                             + ": the same message is still being processed; retry later with the same msgid");
@@ -247,13 +252,8 @@ public class FsiDispatcher {
         }
     }
 
-    private static ObjectNode replay(FsiMessages.Stored s, String infno, String msgid) {
-        if (!s.infno().equals(infno)) {
-            throw FsiException.invalid("msgid", msgid + " was already used for transaction " + s.infno()
-                    + "; every message needs its own msgid");
-        }
-        return (ObjectNode) s.replyJson();
-    }
+    /** A reply envelope and its JSON text. */
+    private record Written(ObjectNode reply, String text) {}
 
     // ------------------------------------------------------------------------------------------ input and signature
 
@@ -371,6 +371,23 @@ public class FsiDispatcher {
 
         Response error(int infcode, String errMsg) {
             return send(envelope(infcode, errMsg, FsiJson.MAPPER.createObjectNode()));
+        }
+
+        /** A stored reply sent again: its very text, or with its output encrypted when the reply is to be. */
+        Response replay(FsiMessages.Stored s, String infno, String msgid) {
+            if (!s.infno().equals(infno)) {
+                throw FsiException.invalid("msgid", msgid + " was already used for transaction " + s.infno()
+                        + "; every message needs its own msgid");
+            }
+            ObjectNode reply = (ObjectNode) s.replyJson(); // parsed also to check it
+            return send(reply, s.reply());
+        }
+
+        /** {@link #send(ObjectNode)} given {@code text}, the reply written already. */
+        Response send(ObjectNode reply, String text) {
+            if (encryptReply && sm4Key != null) return send(reply);
+            return new Response(text.getBytes(StandardCharsets.UTF_8), "application/json;charset=UTF-8",
+                    reply.get("infcode").asInt());
         }
 
         /** The envelope as sent: output SM4-encrypted when the reply is to be. */

@@ -3,6 +3,7 @@ package org.openyibao.platform.fsi.auth;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.openyibao.platform.fsi.crypto.GmCrypto;
 import org.openyibao.platform.web.ApiException;
@@ -26,6 +32,12 @@ import org.openyibao.platform.web.ApiException;
  * Institution credentials for the national interface (table {@code fsi_credential}): x-tif paasid and secret (the
  * secret sealed under {@code yibao.fsi.key}), OAuth client and user (hashed), a Kong apikey (SHA-256), an SM2 public
  * key. {@link #register} issues them and returns the plain secrets exactly once.
+ *
+ * <p>Lookups by paasid, apikey and id are kept in memory, with the x-tif secret already opened, for
+ * {@code yibao.fsi.cache-seconds} (default 5; 0 turns the cache off), at most {@code yibao.fsi.cache-size} entries
+ * (default 10,000). Only credentials found are kept. {@link #setEnabled} forgets the credential at once (again after
+ * its commit); any other change of a credential or of its institution (designation dates, a change made in the
+ * database by hand or by another server instance) is seen within that time (docs/fsi.md "Caches").
  */
 @Service
 public class FsiCredentials {
@@ -47,18 +59,32 @@ public class FsiCredentials {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
     private final SecretBox box;
+    /** A credential found, with its x-tif secret opened (null when it cannot be), by "p:" paasid, "a:" apikey hash, "i:" id. */
+    private final Cache<String, Found> cache;
     private volatile boolean warnedPlain;
 
-    public FsiCredentials(JdbcTemplate jdbc, PasswordEncoder encoder, @Value("${yibao.fsi.key:}") String serverKey) {
+    private record Found(Credential credential, String secret) {}
+
+    /** Without a cache (tools and tests that read credentials once). */
+    public FsiCredentials(JdbcTemplate jdbc, PasswordEncoder encoder, String serverKey) {
+        this(jdbc, encoder, serverKey, 0, 0);
+    }
+
+    @Autowired
+    public FsiCredentials(JdbcTemplate jdbc, PasswordEncoder encoder, @Value("${yibao.fsi.key:}") String serverKey,
+                          @Value("${yibao.fsi.cache-seconds:5}") long cacheSeconds,
+                          @Value("${yibao.fsi.cache-size:10000}") long cacheSize) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.box = new SecretBox(serverKey);
+        this.cache = cacheSeconds <= 0 ? null
+                : Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(cacheSeconds)).maximumSize(cacheSize).build();
     }
 
     // ------------------------------------------------------------------------------------------ lookups
 
     public Optional<Credential> byPaasid(String paasid) {
-        return one(SELECT + " WHERE c.paasid = ?", paasid);
+        return cached("p:" + paasid, SELECT + " WHERE c.paasid = ?", paasid);
     }
 
     public Optional<Credential> byClientId(String clientId) {
@@ -66,11 +92,51 @@ public class FsiCredentials {
     }
 
     public Optional<Credential> byApikey(String apikey) {
-        return one(SELECT + " WHERE c.apikey_hash = ?", GmCrypto.sha256Hex(apikey));
+        String hash = GmCrypto.sha256Hex(apikey);
+        return cached("a:" + hash, SELECT + " WHERE c.apikey_hash = ?", hash);
     }
 
     public Optional<Credential> byId(long id) {
-        return one(SELECT + " WHERE c.id = ?", id);
+        return cached("i:" + id, SELECT + " WHERE c.id = ?", id);
+    }
+
+    private Optional<Credential> cached(String key, String sql, Object arg) {
+        if (cache == null) return one(sql, arg);
+        // loaded inside the cache's compute: an invalidation waits for a running load, so it never leaves a stale entry
+        Found f = cache.get(key, k -> one(sql, arg).map(c -> new Found(c, box.open(c.sealedSecret()))).orElse(null));
+        return f == null ? Optional.empty() : Optional.of(f.credential());
+    }
+
+    /**
+     * Forgets every cached lookup of credential {@code id} now and, inside a transaction, again after it ends. Called
+     * after the change is written: its keys are invalidated by name too, which waits for a lookup of them in flight
+     * (that may have read the row as it was) and then drops what it loaded.
+     */
+    private void forget(long id) {
+        if (cache == null) return;
+        List<String> keys = new java.util.ArrayList<>(List.of("i:" + id));
+        jdbc.query("SELECT paasid, apikey_hash FROM fsi_credential WHERE id = ?", rs -> {
+            if (rs.getString("paasid") != null) keys.add("p:" + rs.getString("paasid"));
+            if (rs.getString("apikey_hash") != null) keys.add("a:" + rs.getString("apikey_hash"));
+        }, id);
+        Runnable drop = () -> {
+            cache.invalidateAll(keys);
+            cache.asMap().values().removeIf(f -> f.credential().id() == id);
+        };
+        drop.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    drop.run();
+                }
+            });
+        }
+    }
+
+    /** Forgets every cached credential (tests; an operator's change made in the database). */
+    public void forgetAll() {
+        if (cache != null) cache.invalidateAll();
     }
 
     private Optional<Credential> one(String sql, Object arg) {
@@ -80,6 +146,11 @@ public class FsiCredentials {
 
     /** The x-tif secret in clear, or null when it cannot be opened (sealed under another server key). */
     String secret(Credential c) {
+        if (cache != null) {
+            Found f = cache.getIfPresent("i:" + c.id());
+            if (f == null && c.paasid() != null) f = cache.getIfPresent("p:" + c.paasid());
+            if (f != null && f.credential().equals(c)) return f.secret();
+        }
         return box.open(c.sealedSecret());
     }
 
@@ -165,6 +236,7 @@ public class FsiCredentials {
         if (jdbc.update("UPDATE fsi_credential SET enabled = ? WHERE id = ?", enabled, id) == 0) {
             throw ApiException.notFound("id", "id: no credential " + id);
         }
+        forget(id);
     }
 
     /** An institution's credentials without any secret. */
