@@ -29,7 +29,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "directories written by yibao simulate; the first is the baseline")
     List<Path> runs;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for report.zh.html, report.en.html, indicators.csv, indicators.json")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for report.html (both languages), report.zh.html, report.en.html, indicators.csv, indicators.json")
     Path out;
     @Option(names = "--lang", defaultValue = "zh,en", split = ",", paramLabel = "LANG", description = "report languages: zh, en (default both)")
     List<String> langs;
@@ -81,6 +81,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%s: %d runs (%s) evaluated in %s (reading %s)%n", out, inputs.size(),
                 String.join(", ", inputs.stream().map(RunInput::label).toList()), OutputDir.duration(System.nanoTime() - t0),
                 OutputDir.duration(read));
+        if (locales.size() > 1) o.println("  " + out.resolve("report.html") + "   (every language on one page)");
         for (Locale l : locales) o.println("  " + out.resolve("report." + l.getLanguage() + ".html"));
         o.println("  " + out.resolve("indicators.csv"));
         o.println("  " + out.resolve("indicators.json"));

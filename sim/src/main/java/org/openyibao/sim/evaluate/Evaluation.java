@@ -31,7 +31,8 @@ public final class Evaluation {
 
     /**
      * Evaluates {@code runs} (the first the baseline) and writes {@code indicators.csv},
-     * {@code indicators.json} and {@code report.<lang>.html} for each of {@code langs}
+     * {@code indicators.json}, {@code report.<lang>.html} for each of {@code langs} and, with more than one,
+     * {@code report.html} with all of them on one page
      * ({@code zh}, {@code en}) into {@code outDir}.
      */
     public static EvaluationResult run(List<RunInput> runs, Path outDir, Set<Locale> langs) throws IOException {
@@ -47,6 +48,7 @@ public final class Evaluation {
         }
         for (ReportText t : texts)
             Files.writeString(outDir.resolve(HtmlReport.fileName(t)), HtmlReport.render(result, t, texts));
+        if (texts.size() > 1) Files.writeString(outDir.resolve(HtmlReport.BILINGUAL), HtmlReport.renderAll(result, texts));
         return result;
     }
 

@@ -21,16 +21,49 @@ final class HtmlReport {
         return "report." + t.lang + ".html";
     }
 
+    /** The file with every language on one page, one after the other. */
+    static final String BILINGUAL = "report.html";
+
     static String render(EvaluationResult r, ReportText t, List<ReportText> all) {
         StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("<!DOCTYPE html>\n<html lang=\"").append(t.lang).append("\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(e(t.t("title"))).append("</title><style>").append(CSS).append("</style></head><body>\n");
+        head(b, t.lang, t.t("title"));
         b.append("<header><h1>").append(e(t.t("title"))).append("</h1><nav>");
         for (ReportText o : all)
             if (o != t) b.append("<a href=\"").append(e(fileName(o))).append("\" hreflang=\"").append(o.lang).append("\">")
                     .append(e(o.t("language"))).append("</a> ");
-        b.append("</nav></header>\n<p>").append(e(t.t("intro"))).append("</p>\n");
+        b.append("</nav></header>\n");
+        body(b, r, t);
+        b.append("</body></html>\n");
+        return b.toString();
+    }
+
+    /** One self-contained page with every language of {@code all}, each in its own section, linked from the top. */
+    static String renderAll(EvaluationResult r, List<ReportText> all) {
+        StringBuilder b = new StringBuilder(128 * 1024);
+        head(b, all.get(0).lang, all.get(0).t("title"));
+        b.append("<nav>");
+        for (ReportText t : all)
+            b.append("<a href=\"#").append(e(t.lang)).append("\" hreflang=\"").append(e(t.lang)).append("\">")
+                    .append(e(t.t("language"))).append("</a> ");
+        b.append("</nav>\n");
+        for (ReportText t : all) {
+            b.append("<section id=\"").append(e(t.lang)).append("\" lang=\"").append(e(t.lang)).append("\"><header><h1>")
+                    .append(e(t.t("title"))).append("</h1></header>\n");
+            body(b, r, t);
+            b.append("</section>\n");
+        }
+        b.append("</body></html>\n");
+        return b.toString();
+    }
+
+    private static void head(StringBuilder b, String lang, String title) {
+        b.append("<!DOCTYPE html>\n<html lang=\"").append(e(lang)).append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(e(title)).append("</title><style>").append(CSS).append("</style></head><body>\n");
+    }
+
+    private static void body(StringBuilder b, EvaluationResult r, ReportText t) {
+        b.append("<p>").append(e(t.t("intro"))).append("</p>\n");
         summary(b, r, t);
         List<ScenarioResult> sc = r.scenarios();
         indicator(b, r, t, "headcount", CheIndicators::headcount, Format::percent, true);
@@ -44,8 +77,7 @@ final class HtmlReport {
         b.append("<section><h2>").append(e(t.t("notes"))).append("</h2><ul>");
         for (String k : List.of("note.share", "note.basicOnly", "note.rank", "gainLoss.note"))
             b.append("<li>").append(e(t.t(k))).append("</li>");
-        b.append("</ul></section>\n</body></html>\n");
-        return b.toString();
+        b.append("</ul></section>\n");
     }
 
     private static void summary(StringBuilder b, EvaluationResult r, ReportText t) {

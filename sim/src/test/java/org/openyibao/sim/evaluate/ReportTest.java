@@ -54,7 +54,8 @@ class ReportTest {
 
         String zh = Files.readString(out.resolve("report.zh.html"));
         String en = Files.readString(out.resolve("report.en.html"));
-        for (String page : List.of(zh, en)) {
+        String both = Files.readString(out.resolve("report.html"));
+        for (String page : List.of(zh, en, both)) {
             // every label present (escaped), nothing of it unescaped
             assertThat(page).contains("si-50", Html.escape(EVIL));
             assertThat(page).doesNotContain(EVIL).doesNotContainIgnoringCase("<script");
@@ -68,6 +69,9 @@ class ReportTest {
                 "无医保", "仅基本医保", "基本医保 + 大病保险（现行）", "大病保险报销 50%", "href=\"report.en.html\"");
         assertThat(en).contains("lang=\"en\"", "CHE headcount", "average gap", "concentration index",
                 "Effective reimbursement", "No insurance", "Basic only", "href=\"report.zh.html\"");
+        // the bilingual page: both languages, each in its own section, linked from the top
+        assertThat(both).contains("href=\"#zh\"", "href=\"#en\"", "<section id=\"zh\" lang=\"zh\">",
+                "<section id=\"en\" lang=\"en\">", "灾难性卫生支出 发生率", "CHE headcount");
         // figures: percentages and yuan with 2 decimals; the six-household headcount at 20% is 4/6
         assertThat(en).contains("66.67%", "50.00%");
         assertThat(en).contains("2,000,000.00");   // 200,000,000 fen: the serious-illness fund's Δ expenditure
