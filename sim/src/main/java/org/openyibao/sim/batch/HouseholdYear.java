@@ -63,7 +63,7 @@ public final class HouseholdYear {
                 }
                 int month = v.date().getMonthValue();
                 long credit = 0;
-                for (; credited < month; ) credit += c.accountCreditFen()[++credited];
+                while (credited < month) credit += c.accountCreditFen()[++credited];
                 if (credit != 0) acc = withAccount(acc, acc.accountBalance() + credit);
                 Settlement s;
                 try {
