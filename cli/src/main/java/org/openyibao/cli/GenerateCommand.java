@@ -75,7 +75,7 @@ public final class GenerateCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%s: %d persons in %d households, %d visits, %d parts (%s) in %s%n", out, c.persons(),
                 c.households(), c.visits(), g.parts(), f.key, OutputDir.duration(System.nanoTime() - t0));
         if (!Double.isNaN(c.oopPerCapita())) {
-            o.printf(Locale.ROOT, "out-of-pocket per capita (sample, %s pack): %.2f yuan (Table 4-1: 1,015.80)%n", region,
+            o.printf(Locale.ROOT, "out-of-pocket per capita on covered visits (sample, %s pack): %.2f yuan (Table 4-1's 1,015.80 counts spending outside insurance too)%n", region,
                     c.oopPerCapita());
         }
         o.flush();

@@ -108,7 +108,9 @@ public final class Calibration {
         out.put("employees_pct_of_insured", entry(t.employees(), 100.0 * employees / Math.max(1, insured),
                 "DECISION docs/sim.md"));
         out.put("visits_per_person", entry(t.visitsPerPerson(), visitsPerPerson(), "DECISION docs/sim.md"));
-        Map<String, Object> oop = entry(t.oop(), oopPerCapita(), "seed 003 L1543 Table 4-1: medical expenditure per capita");
+        Map<String, Object> oop = entry(t.oop(), oopPerCapita(),
+                "seed 003 L1543 Table 4-1: medical expenditure per capita, which counts spending outside insurance too;"
+                        + " the covered visits' out-of-pocket is expected at 30-70% of it (docs/sim.md)");
         oop.put("sampled_persons", sampledPersons);
         oop.put("medfee_per_capita_yuan", round(medfeePerCapita()));
         oop.put("note", "psn_part_amt per capita, one household in " + OOP_SAMPLE
