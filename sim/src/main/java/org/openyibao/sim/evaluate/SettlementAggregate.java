@@ -70,8 +70,10 @@ public final class SettlementAggregate {
     }
 
     private int find(long householdId) {
-        if (cursor < households.count() && households.householdId(cursor) == householdId) return cursor;
-        if (cursor + 1 < households.count() && households.householdId(cursor + 1) == householdId) return ++cursor;
+        // rows come in household order: the household is the current one or a few further on (some have no visits)
+        for (int k = cursor, end = Math.min(cursor + 8, households.count()); k < end; k++) {
+            if (households.householdId(k) == householdId) return cursor = k;
+        }
         int i = households.indexOf(householdId);
         if (i < 0) throw new IllegalArgumentException("settlement of household " + householdId + ", not in the households table");
         return cursor = i;

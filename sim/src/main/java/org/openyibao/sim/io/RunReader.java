@@ -155,6 +155,10 @@ public final class RunReader {
         return new RowReaders.Rows<>() {
             long household, medfee, hifp, cvlserv, hifmi, hifob, maf, oth, fund, psnPart;
             String level, scheme;
+            // dictionary-decoded strings repeat as the same instances: look the enum up only when the key changes
+            String levelKey, schemeKey;
+            Level levelValue;
+            Scheme schemeValue;
             final GroupConverter root = new RowReaders.Group(schema, Map.ofEntries(
                     Map.entry("household_id", i64(v -> household = v)), Map.entry("level", new RowReaders.Str(v -> level = v)),
                     Map.entry("scheme", new RowReaders.Str(v -> scheme = v)), Map.entry("medfee_sumamt", i64(v -> medfee = v)),
@@ -163,8 +167,12 @@ public final class RunReader {
                     Map.entry("maf_pay", i64(v -> maf = v)), Map.entry("oth_pay", i64(v -> oth = v)),
                     Map.entry("fund_pay_sumamt", i64(v -> fund = v)), Map.entry("psn_part_amt", i64(v -> psnPart = v))),
                     () -> scheme = null, () -> {
-                        a.add(scheme == null ? null : Scheme.of(scheme), Level.of(level), household, medfee, fund, psnPart, hifp,
-                                cvlserv, hifob, hifmi, maf, oth);
+                        if (level != levelKey || levelValue == null) levelValue = Level.of(levelKey = level);
+                        if (scheme != schemeKey) {
+                            schemeKey = scheme;
+                            schemeValue = scheme == null ? null : Scheme.of(scheme);
+                        }
+                        a.add(schemeValue, levelValue, household, medfee, fund, psnPart, hifp, cvlserv, hifob, hifmi, maf, oth);
                         current = Boolean.TRUE;
                     });
             @Override public GroupConverter getRootConverter() { return root; }
