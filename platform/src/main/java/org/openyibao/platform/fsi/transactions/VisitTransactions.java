@@ -73,8 +73,8 @@ public class VisitTransactions implements FsiTransaction {
                 Map<String, Object> v = visits.visit(info.text("mdtrt_id"), inst);
                 visits.checkPerson(v, info.text("psn_no"));
                 List<String> dx = diagnoses(call.fields().optArray("diseinfo"));
-                if (dx.isEmpty() && info.optText("dise_codg") != null) dx.add(info.optText("dise_codg"));
-                visits.setDiagnoses(info.text("mdtrt_id"), inst, dx, info.optText("med_type"));
+                if (dx.isEmpty() && info.optText("dise_codg") != null) dx.add(info.optText("dise_codg", 20));
+                visits.setDiagnoses(info.text("mdtrt_id"), inst, dx, info.optText("med_type", 10));
                 yield empty();
             }
             case "2204", "2301" -> uploadFees(call, inst);
@@ -92,7 +92,7 @@ public class VisitTransactions implements FsiTransaction {
             }
             case "2206", "2303" -> {
                 FsiFields d = call.data();
-                Settled s = visits.preSettle(d.text("mdtrt_id"), inst, d.text("psn_no"), d.optText("chrg_bchno"));
+                Settled s = visits.preSettle(d.text("mdtrt_id"), inst, d.text("psn_no"), d.optText("chrg_bchno", 40));
                 checkTotal(d, s.settlement());
                 // a dry run: nothing this call did is kept, and the reply is not recorded as final
                 dryRun();
@@ -101,8 +101,8 @@ public class VisitTransactions implements FsiTransaction {
             case "2207", "2304" -> {
                 FsiFields d = call.data();
                 String mdtrtId = d.text("mdtrt_id");
-                Settled s = visits.settle(mdtrtId, inst, d.text("psn_no"), d.optText("chrg_bchno"), call.infno(), call.msgid(),
-                        d.optText("med_type"), d.amount("medfee_sumamt"));
+                Settled s = visits.settle(mdtrtId, inst, d.text("psn_no"), d.optText("chrg_bchno", 40), call.infno(), call.msgid(),
+                        d.optText("med_type", 10), d.amount("medfee_sumamt"));
                 checkCopiedAmounts(d, s.settlement());
                 yield reply(call, s, s.setlId(), mdtrtId, medType(d, call.infno()), 1);
             }
@@ -114,7 +114,7 @@ public class VisitTransactions implements FsiTransaction {
                 Map<String, Object> v = visits.visit(info.text("mdtrt_id"), inst);
                 visits.checkPerson(v, info.text("psn_no"));
                 List<String> dx = diagnoses(call.fields().optArray("diseinfo"));
-                if (dx.isEmpty() && info.optText("dise_codg") != null) dx.add(info.optText("dise_codg"));
+                if (dx.isEmpty() && info.optText("dise_codg") != null) dx.add(info.optText("dise_codg", 20));
                 visits.discharge(info.text("mdtrt_id"), inst, info.dateTime("endtime"), dx);
                 yield empty();
             }
@@ -139,7 +139,7 @@ public class VisitTransactions implements FsiTransaction {
         FsiFields d = call.data();
         String psnNo = d.text("psn_no");
         LocalDateTime begn = d.dateTime("begntime");
-        String mdtrtId = visits.open("outpatient", inst, psnNo, "11", d.optText("insutype"), d.optText("ipt_otp_no"),
+        String mdtrtId = visits.open("outpatient", inst, psnNo, "11", d.optText("insutype", 10), d.optText("ipt_otp_no", 40),
                 begn, new ArrayList<>());
         ObjectNode out = empty();
         ObjectNode data = out.putObject("data");
@@ -153,9 +153,9 @@ public class VisitTransactions implements FsiTransaction {
     private JsonNode admit(FsiCall call, String inst) {
         FsiFields info = call.fields().object("mdtrtinfo");
         List<String> dx = diagnoses(call.fields().optArray("diseinfo"));
-        if (dx.isEmpty() && info.optText("dscg_maindiag_code") != null) dx.add(info.optText("dscg_maindiag_code"));
-        String mdtrtId = visits.open("inpatient", inst, info.text("psn_no"), info.optText("med_type"), info.optText("insutype"),
-                info.optText("ipt_no"), info.dateTime("begntime"), dx);
+        if (dx.isEmpty() && info.optText("dscg_maindiag_code") != null) dx.add(info.optText("dscg_maindiag_code", 20));
+        String mdtrtId = visits.open("inpatient", inst, info.text("psn_no"), info.optText("med_type", 10), info.optText("insutype", 10),
+                info.optText("ipt_no", 40), info.dateTime("begntime"), dx);
         ObjectNode out = empty();
         out.putObject("result").put("mdtrt_id", mdtrtId);
         return out;
@@ -165,7 +165,7 @@ public class VisitTransactions implements FsiTransaction {
     static List<String> diagnoses(List<FsiFields> dise) {
         List<String[]> rows = new ArrayList<>();
         for (FsiFields f : dise) {
-            String code = f.optText("diag_code");
+            String code = f.optText("diag_code", 20);
             if (code == null) throw FsiException.invalid(f.path("diag_code"), "required");
             String vali = f.optText("vali_flag");
             if ("0".equals(vali)) continue;
@@ -176,6 +176,11 @@ public class VisitTransactions implements FsiTransaction {
         rows.sort((a, b) -> (a[0] + a[1]).compareTo(b[0] + b[1]));
         List<String> out = new ArrayList<>();
         for (String[] r : rows) out.add(r[2]);
+        // fsi_visit.diagnoses is VARCHAR(400), the codes comma-separated
+        if (String.join(",", out).length() > 400) {
+            String list = dise.get(0).path().replaceFirst("\\[0]$", "");
+            throw FsiException.invalid(list, "too many diagnoses: their codes take more than 400 characters");
+        }
         return out;
     }
 
@@ -204,14 +209,25 @@ public class VisitTransactions implements FsiTransaction {
         java.math.BigDecimal pric = f.decimal("pric", 6);
         if (cnt.signum() <= 0) throw FsiException.invalid(f.path("cnt"), "must be positive (cancel a line with 2205/2302)");
         if (pric.signum() < 0) throw FsiException.invalid(f.path("pric"), "must not be negative");
-        // det_item_fee_sumamt must be cnt × pric to the fen
-        long expected = org.openyibao.engine.money.Money.fen(cnt.multiply(pric).setScale(2, java.math.RoundingMode.HALF_UP));
-        if (Math.abs(expected - amount) > 1) {
+        // fsi_fee_detail holds cnt as numeric(16,4) and pric as numeric(16,6)
+        checkIntegerDigits(f, "cnt", cnt, 12);
+        checkIntegerDigits(f, "pric", pric, 10);
+        // det_item_fee_sumamt must be cnt × pric to the fen (compared as decimals: the product may exceed a long in fen)
+        java.math.BigDecimal expected = cnt.multiply(pric).setScale(2, java.math.RoundingMode.HALF_UP);
+        if (expected.subtract(org.openyibao.engine.money.Money.yuan(amount)).abs().compareTo(ONE_FEN) > 0) {
             throw FsiException.invalid(f.path("det_item_fee_sumamt"), org.openyibao.engine.money.Money.format(amount)
-                    + " is not cnt × pric = " + org.openyibao.engine.money.Money.format(expected));
+                    + " is not cnt × pric = " + expected.toPlainString());
         }
-        return new FeeLineInput(f.text("feedetl_sn", 40), f.optText("chrg_bchno"), f.text("med_list_codg", 60),
-                f.optText("medins_list_codg"), f.optDateTime("fee_ocur_time"), amount, cnt, pric);
+        return new FeeLineInput(f.text("feedetl_sn", 40), f.optText("chrg_bchno", 40), f.text("med_list_codg", 60),
+                f.optText("medins_list_codg", 60), f.optDateTime("fee_ocur_time"), amount, cnt, pric);
+    }
+
+    private static final java.math.BigDecimal ONE_FEN = new java.math.BigDecimal("0.01");
+
+    private static void checkIntegerDigits(FsiFields f, String name, java.math.BigDecimal v, int max) {
+        if (v.precision() - v.scale() > max) {
+            throw FsiException.invalid(f.path(name), "at most " + max + " digits before the point, got " + v.toPlainString());
+        }
     }
 
     static ObjectNode lineResult(FsiVisits.Classified c) {
@@ -323,8 +339,8 @@ public class VisitTransactions implements FsiTransaction {
         List<FsiFields> lines = call.fields().array("drugdetail");
         String psnNo = info.text("psn_no");
         List<String> dx = new ArrayList<>();
-        if (info.optText("dise_codg") != null) dx.add(info.optText("dise_codg"));
-        String mdtrtId = visits.open("pharmacy", inst, psnNo, "41", info.optText("insutype"), null, info.dateTime("begntime"), dx);
+        if (info.optText("dise_codg") != null) dx.add(info.optText("dise_codg", 20));
+        String mdtrtId = visits.open("pharmacy", inst, psnNo, "41", info.optText("insutype", 10), null, info.dateTime("begntime"), dx);
         List<FeeLineInput> in = new ArrayList<>();
         for (FsiFields f : lines) in.add(fee(f));
         List<FsiVisits.Classified> classified = visits.uploadFees(mdtrtId, inst, in);
