@@ -753,7 +753,7 @@ public final class FsiLoadGenerator {
     // ------------------------------------------------------------------------------------------ helpers
 
     static String yuan(long fen) {
-        return BigDecimal.valueOf(fen, 2).toPlainString();
+        return org.openyibao.engine.money.Money.yuan(fen).toPlainString();
     }
 
     static boolean same(Object a, Object b) {

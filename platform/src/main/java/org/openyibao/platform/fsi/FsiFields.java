@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.openyibao.engine.money.Money;
 
 /**
  * Reads the fields of an input the same way in every handler, and refuses a bad one with infcode -1 and an
@@ -308,12 +309,12 @@ public final class FsiFields {
         BigDecimal d = toDecimal(v, path, 2, "an amount");
         if (!allowNegative && d.signum() < 0) throw FsiException.invalid(path, "must not be negative, got " + d.toPlainString());
         if (d.abs().compareTo(MAX_AMOUNT) > 0) throw FsiException.invalid(path, "too large for numeric(16,2): " + d.toPlainString());
-        return d.movePointRight(2).longValueExact();
+        return Money.fen(d);
     }
 
     /** Fen as yuan with 2 decimals, for outputs: {@code yuan(1230)} is {@code 12.30}. */
     public static BigDecimal yuan(long fen) {
-        return BigDecimal.valueOf(fen, 2);
+        return Money.yuan(fen);
     }
 
     private static BigDecimal toDecimal(JsonNode v, String path, int maxScale) {

@@ -104,7 +104,7 @@ final class SettlementReply {
     }
 
     static void money(ObjectNode o, String field, long fen) {
-        o.put(field, BigDecimal.valueOf(fen, 2));
+        o.put(field, org.openyibao.engine.money.Money.yuan(fen));
     }
 
     static BigDecimal age(LocalDate birth, LocalDate on) {
