@@ -72,6 +72,16 @@ class FsiBadInputTest extends FsiServerTest {
     }
 
     @Test
+    void aClearingTypeLongerThanItsColumnIsNamed() {
+        FsiTestClient c = hospital().signIn();
+        FsiTestClient.Reply r = c.call("3203", FsiSettlementFlowTest.data("clr_type", repeat(11), "clr_way", "1",
+                "begndate", "2026-01-01", "enddate", "2026-01-31", "medfee_sumamt", "0", "med_sumfee", "0",
+                "fund_appy_sum", "0", "cash_payamt", "0", "acct_pay", "0"));
+        assertThat(r.infcode()).as(r.text()).isEqualTo(-1);
+        assertThat(r.errMsg()).contains("input.data.clr_type");
+    }
+
+    @Test
     void quantitiesBeyondTheColumnAreNamed() {
         FsiTestClient c = hospital().signIn();
         String mdtrtId = register(c);

@@ -99,7 +99,7 @@ public class ClearingTransactions implements FsiTransaction {
 
     private JsonNode apply(FsiCall call) {
         FsiFields d = call.data();
-        String clrType = d.text("clr_type");
+        String clrType = d.text("clr_type", 10); // fsi_clearing.clr_type VARCHAR(10)
         d.text("clr_way");
         LocalDate from = d.date("begndate");
         LocalDate to = d.date("enddate");
