@@ -316,7 +316,10 @@ public final class CallCommand implements Callable<Integer> {
         try {
             uri = URI.create(s.url + s.path);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--url: not a URL: " + s.url + s.path);
+            throw new UserError((path != null ? "--path" : "--url") + ": not a URL: " + s.url + s.path);
+        }
+        if (s.paasid.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            throw new UserError("--paasid: contains a control character (it is sent as the x-tif-paasid header)");
         }
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json;charset=utf-8")
@@ -333,6 +336,11 @@ public final class CallCommand implements Callable<Integer> {
         } catch (HttpTimeoutException e) {
             throw new UserError("no reply from " + s.url + " within 60 s");
         } catch (ConnectException e) {
+            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                if (c instanceof UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+                    throw new UserError("cannot connect to " + s.url + ": unknown host");
+                }
+            }
             throw new UserError("cannot connect to " + s.url + ": connection refused (is the server running? ./yibao demo starts one)");
         } catch (IOException e) {
             Throwable c = e.getCause() != null ? e.getCause() : e;

@@ -58,6 +58,9 @@ public final class ImportCommand implements Callable<Integer> {
         if (chunk < 1) throw new UserError("--chunk: must be at least 1");
         if (lanes < 1 || lanes > 16) throw new UserError("--lanes: between 1 and 16");
         Path err = errors != null ? errors : csv.resolveSibling(csv.getFileName().toString().replaceFirst("\\.csv$", "") + ".errors.csv");
+        if (Files.isDirectory(err)) throw new UserError("--errors: " + err + " is a directory; give a file name");
+        Path errDir = err.toAbsolutePath().getParent();
+        if (errDir != null && !Files.isDirectory(errDir)) throw new UserError("--errors: directory " + errDir + " not found");
         quietLogging(verbose);
         DataSource ds = dataSource();
         try {

@@ -22,11 +22,37 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(config)) throw new UserError("--config: " + config + " not found");
-        ConfigurableApplicationContext ctx = start(
-                "--spring.config.additional-location=file:" + config.toAbsolutePath(),
-                "--yibao.policies=" + Policies.standard().root().toAbsolutePath());
+        checkSyntax(config);
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = start(
+                    "--spring.config.additional-location=file:" + config.toAbsolutePath(),
+                    "--yibao.policies=" + Policies.standard().root().toAbsolutePath());
+        } catch (RuntimeException e) {
+            throw new UserError("the server did not start with --config " + config + ": " + rootCause(e));
+        }
         System.out.println("OpenYibao is running on port " + ctx.getEnvironment().getProperty("local.server.port"));
         return waitForShutdown(ctx);
+    }
+
+    /** A file Spring cannot parse is named here, not in a stack trace. */
+    private static void checkSyntax(Path file) {
+        try (java.io.Reader in = Files.newBufferedReader(file)) {
+            if (file.getFileName().toString().endsWith(".properties")) {
+                new java.util.Properties().load(in);
+            } else {
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UserError("--config: cannot read " + file + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 
     static ConfigurableApplicationContext start(String... args) {

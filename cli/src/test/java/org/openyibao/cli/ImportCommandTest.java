@@ -93,5 +93,11 @@ class ImportCommandTest {
         r = run("import", "--config", config.toString(), csv.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("has no spring.datasource.url");
+        r = run("import", "--errors", tmp.toString(), csv.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("error: --errors: ").contains("is a directory");
+        r = run("import", "--errors", tmp.resolve("no/such/dir/e.csv").toString(), csv.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("error: --errors: ").contains("not found");
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Contribution;
 import org.openyibao.engine.policy.Dated;
 import org.openyibao.engine.policy.NoPolicyException;
@@ -127,10 +128,9 @@ public final class ContributionCalculator {
     /** fen × ppm₁ × ppm₂ … / 10^(6k), rounded half-up once (amounts are non-negative). */
     static long halfUp(long fen, int... ppms) {
         if (fen < 0) throw new IllegalArgumentException("negative amount " + fen);
-        if (ppms.length == 1 && ppms[0] >= 0 && (ppms[0] == 0 || fen <= Long.MAX_VALUE / ppms[0])) {
-            // the usual case: one ratio, and the exact product fits in a long
-            long n = fen * ppms[0];
-            return n / 1_000_000 + (n % 1_000_000 * 2 >= 1_000_000 ? 1 : 0);
+        if (ppms.length == 1 && ppms[0] >= 0 && (ppms[0] == 0 || fen <= (Long.MAX_VALUE - Money.PPM / 2) / ppms[0])) {
+            // the usual case: one ratio, and the exact product (rounding included) fits in a long
+            return Money.roundMicro(fen * ppms[0]);
         }
         BigInteger n = BigInteger.valueOf(fen), d = BigInteger.ONE;
         for (int p : ppms) {

@@ -1,0 +1,31 @@
+package org.openyibao.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** yibao serve --config: a missing or unreadable file is a clear error naming --config, before Spring starts. */
+class ServeCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void missingConfigIsNamed() {
+        Cli.run("serve", "--config", tmp.resolve("nope.yaml").toString()).userError("--config:", "not found");
+    }
+
+    @Test
+    void unparsableYamlIsNamed() throws IOException {
+        Path f = Files.writeString(tmp.resolve("bad.yaml"), "server:\n  port: [oops\n");
+        Cli.run("serve", "--config", f.toString()).userError("--config:", "cannot read", "bad.yaml");
+    }
+
+    @Test
+    void unparsablePropertiesAreNamed() throws IOException {
+        Path f = Files.writeString(tmp.resolve("bad.properties"), "a=\\u00zz\n");
+        Cli.run("serve", "--config", f.toString()).userError("--config:", "cannot read", "bad.properties");
+    }
+}
