@@ -115,8 +115,10 @@ class SimulateCommandTest {
         Path part = bad.resolve("persons/part-00002.parquet");
         byte[] bytes = Files.readAllBytes(part);
         Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Cli.run("simulate", "--population", bad.toString(), "--out", tmp.resolve("o").toString(), "--threads", "2")
+        Cli.Result r = Cli.run("simulate", "--population", bad.toString(), "--out", tmp.resolve("o").toString(), "--threads", "2")
                 .userError("--population", "part-00002.parquet", "Parquet");
+        // the error is on a line of its own, not at the end of the progress bar
+        assertThat(r.err()).containsPattern("(?m)^error: --population");
         Files.writeString(bad.resolve("visits/part-00001.parquet"), "not parquet");
         Cli.run("simulate", "--population", bad.toString(), "--out", tmp.resolve("o").toString(), "--force")
                 .userError("--population", "parquet");
