@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a synthetic region (households, persons, a year of visits) as Parquet or CSV.")
 public final class GenerateCommand implements Callable<Integer> {
+    /** Far more than a province (Zhanjiang's full run is 7,332,000); households stay well within an int. */
+    static final long MAX_PERSONS = 1_000_000_000L;
+
     @Spec CommandSpec spec;
 
     @Option(names = "--region", required = true, paramLabel = "NAME", description = "region to calibrate to (zhanjiang)")
@@ -51,7 +54,11 @@ public final class GenerateCommand implements Callable<Integer> {
         Region r = Region.KNOWN.get(region);
         if (r == null) throw new UserError("--region: unknown region '" + region + "' (known: " + new TreeSet<>(Region.KNOWN.keySet()) + ")");
         if (persons <= 0) throw new UserError("--persons: must be a positive number, got " + persons);
-        if (year < 2009 || year > 2100) throw new UserError("--year: must be 2009 or later, got " + year);
+        // the evaluation indexes households by int; far above that, the generator would count households for minutes first
+        if (persons > MAX_PERSONS) {
+            throw new UserError(String.format(Locale.ROOT, "--persons: at most %,d, got %,d", MAX_PERSONS, persons));
+        }
+        if (year < 2009 || year > 2100) throw new UserError("--year: must be between 2009 and 2100, got " + year);
         Format f = Format.of(format);
         if (f == null) throw new UserError("--format: must be parquet or csv, got '" + format + "'");
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

@@ -96,7 +96,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }, "simulate-progress");
         progress.setDaemon(true);
         progress.start();
-        Simulation.Result r;
+        Simulation.Result r = null;
         try {
             r = sim.run();
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
@@ -104,6 +104,11 @@ public final class SimulateCommand implements Callable<Integer> {
         } finally {
             progress.interrupt();
             progress.join();
+            if (r == null) {
+                // end the progress line, so that the error starts a line of its own
+                err.println();
+                err.flush();
+            }
         }
         progress(err, r.visits(), total, System.nanoTime() - t0, true);
         PrintWriter o = spec.commandLine().getOut();

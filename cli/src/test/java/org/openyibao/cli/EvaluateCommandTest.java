@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openyibao.sim.evaluate.Households;
+import org.openyibao.sim.io.RunFiles;
 import org.openyibao.sim.io.RunReader;
 
 /**
@@ -115,6 +116,29 @@ class EvaluateCommandTest {
                 .userError("RUN", "nowhere", "not a directory");
         Cli.run("evaluate", baseline.toString(), pop.toString(), "--out", tmp.resolve("r3").toString())
                 .userError("RUN", "not a simulated year");
+    }
+
+    @Test
+    void aDamagedRunIsAUserErrorNamingTheFile(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("run");
+        try (var files = Files.walk(baseline)) {
+            for (Path f : files.toList()) {
+                Path t = bad.resolve(baseline.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t); else Files.copy(f, t);
+            }
+        }
+        Path settlements = RunFiles.part(bad, RunFiles.SETTLEMENTS, 0);
+        byte[] bytes = Files.readAllBytes(settlements);
+        Files.write(settlements, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        Cli.run("evaluate", bad.toString(), "--out", tmp.resolve("r1").toString())
+                .userError("RUN", settlements.getFileName().toString(), "Parquet");
+        Files.writeString(RunFiles.part(bad, RunFiles.HOUSEHOLDS, 0), "PAR1");
+        Cli.run("evaluate", bad.toString(), "--out", tmp.resolve("r2").toString())
+                .userError("RUN", "households", "cannot read");
+        try (var files = Files.walk(bad.resolve(RunFiles.HOUSEHOLDS))) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
+        Cli.run("evaluate", bad.toString(), "--out", tmp.resolve("r3").toString()).userError("RUN", "no households/");
     }
 
     @Test

@@ -62,5 +62,13 @@ class GenerateCommandTest {
         assertThat(r.err()).contains("--persons");
         r = run("generate", "--region", "zhanjiang", "--persons", "5", "--format", "xml", "--out", dir.resolve("x").toString());
         assertThat(r.err()).contains("--format");
+        // far too many persons: refused at once, not hours of counting households first
+        r = run("generate", "--region", "zhanjiang", "--persons", "99999999999", "--out", dir.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--persons: at most 1,000,000,000");
+        r = run("generate", "--region", "zhanjiang", "--persons", "5", "--year", "3000", "--out", dir.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--year: must be between 2009 and 2100, got 3000");
+        assertThat(dir.resolve("x")).doesNotExist();
     }
 }

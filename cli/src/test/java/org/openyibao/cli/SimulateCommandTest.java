@@ -98,6 +98,46 @@ class SimulateCommandTest {
         assertThat(dir.resolve("o4").resolve(RunFiles.RUN)).doesNotExist();
     }
 
+    /** A copy of the population's files (region.json and the Parquet tables) to damage. */
+    static Path copyOfPopulation(Path to) throws Exception {
+        try (var files = Files.walk(pop)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(pop.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t); else Files.copy(f, t);
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void aTruncatedParquetPartIsAUserErrorNamingTheFile(@TempDir Path tmp) throws Exception {
+        Path bad = copyOfPopulation(tmp.resolve("pop"));
+        Path part = bad.resolve("persons/part-00002.parquet");
+        byte[] bytes = Files.readAllBytes(part);
+        Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Cli.Result r = Cli.run("simulate", "--population", bad.toString(), "--out", tmp.resolve("o").toString(), "--threads", "2")
+                .userError("--population", "part-00002.parquet", "Parquet");
+        // the error is on a line of its own, not at the end of the progress bar
+        assertThat(r.err()).containsPattern("(?m)^error: --population");
+        Files.writeString(bad.resolve("visits/part-00001.parquet"), "not parquet");
+        Cli.run("simulate", "--population", bad.toString(), "--out", tmp.resolve("o").toString(), "--force")
+                .userError("--population", "parquet");
+    }
+
+    @Test
+    void aRegionJsonWithoutTheYearIsAUserError(@TempDir Path tmp) throws Exception {
+        Path bad = copyOfPopulation(tmp.resolve("pop"));
+        JsonNode region = JSON.readTree(bad.resolve("region.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) region).remove("year");
+        JSON.writeValue(bad.resolve("region.json").toFile(), region);
+        Cli.run("simulate", "--population", bad.toString(), "--out", tmp.resolve("o").toString())
+                .userError("--population", "region.json", "\"year\"");
+        Files.writeString(bad.resolve("region.json"), "{\"year\": 2018}");
+        Cli.run("simulate", "--population", bad.toString(), "--out", tmp.resolve("o").toString())
+                .userError("--population", "region.json", "\"region\"");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
     @Test
     void thePopulationIsNeverTheOutput() {
         Cli.run("simulate", "--population", pop.toString(), "--out", pop.toString(), "--force").userError("--out");

@@ -73,6 +73,14 @@ public final class Simulation {
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage());
         }
+        if (!region.isObject()) throw new IllegalArgumentException(file + " is not a JSON object");
+        // the year dates every visit and the pack's parameters; without it the year would be 0 and fail far away
+        if (!region.path("year").canConvertToInt() || !region.path("year").isIntegralNumber()) {
+            throw new IllegalArgumentException(file + " has no \"year\" (an integer, as yibao generate writes it)");
+        }
+        if (!region.path("region").isTextual() || region.path("region").asText().isBlank()) {
+            throw new IllegalArgumentException(file + " has no \"region\" (the name of the region it was generated for)");
+        }
         String format = region.path("format").asText("parquet");
         if (!format.equals("parquet")) {
             throw new IllegalArgumentException(population + " is a " + format + " population; simulate reads Parquet"

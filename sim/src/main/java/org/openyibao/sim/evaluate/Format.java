@@ -18,13 +18,6 @@ final class Format {
         return sign + String.format(Locale.ROOT, "%,d.%02d", a / 100, a % 100);
     }
 
-    /** fen as yuan without separators, for CSV: 101580 → "1015.80". */
-    static String yuanPlain(long fen) {
-        String sign = fen < 0 ? "-" : "";
-        long a = Math.abs(fen);
-        return sign + (a / 100) + "." + String.format(Locale.ROOT, "%02d", a % 100);
-    }
-
     /** A mean in fen (a double) as yuan with 2 decimals. */
     static String yuan(double fen) {
         return Double.isNaN(fen) ? NONE : String.format(Locale.ROOT, "%,.2f", fen / 100);

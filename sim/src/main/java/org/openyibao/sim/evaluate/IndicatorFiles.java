@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
+import org.openyibao.engine.money.Money;
+import org.openyibao.sim.io.Csv;
+
 /**
  * {@code indicators.csv} (one line per scenario and threshold, percentages with 2 decimals, for a
  * spreadsheet) and {@code indicators.json} (everything, money in fen, ratios as unrounded fractions,
@@ -27,12 +30,12 @@ final class IndicatorFiles {
         StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
         for (ScenarioResult s : r.scenarios())
             for (CheIndicators i : s.indicators())
-                b.append(csvField(s.key())).append(',').append(s.derived()).append(',').append(i.thresholdPercent())
+                b.append(Csv.field(s.key())).append(',').append(s.derived()).append(',').append(i.thresholdPercent())
                         .append(',').append(i.households()).append(',').append(i.excluded()).append(',')
                         .append(i.catastrophic()).append(',').append(pct(i.headcount())).append(',')
                         .append(pct(i.averageGap())).append(',').append(pct(i.meanPositiveGap())).append(',')
                         .append(Double.isNaN(i.concentrationIndex()) ? "" : String.format(Locale.ROOT, "%.4f", i.concentrationIndex()))
-                        .append(',').append(Format.yuanPlain(s.oopFen())).append('\n');
+                        .append(',').append(Money.format(s.oopFen())).append('\n');
         return b.toString();
     }
 
@@ -42,12 +45,6 @@ final class IndicatorFiles {
 
     private static String pct(double ratio) {
         return Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio * 100);
-    }
-
-    /** RFC 4180: quoted when it holds a comma, a quote or a line break. */
-    static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     static void writeJson(EvaluationResult r, Path file) throws IOException {

@@ -82,13 +82,7 @@ public final class Parquet {
      */
     public static <T> CloseableIterator<T> read(Path file, MessageType projection,
                                                 java.util.function.Function<MessageType, RecordMaterializer<T>> materializer) {
-        ParquetFileReader reader;
-        try {
-            reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration())
-                    .withCodecFactory(SnappyCodecs.INSTANCE).build());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        ParquetFileReader reader = open(file);
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
         MessageType requested = projection == null ? fileSchema : projection;
         reader.setRequestedSchema(requested);
@@ -110,7 +104,10 @@ public final class Parquet {
                     left--;
                     return group.read();
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file, e);
+                    throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                } catch (org.apache.parquet.ParquetRuntimeException e) {
+                    // a corrupt page or row group (ParquetDecodingException)
+                    throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), new IOException(e));
                 }
             }
             @Override public boolean hasNext() { return next != null; }
@@ -132,12 +129,26 @@ public final class Parquet {
 
     /** The schema in a file's footer. */
     public static MessageType schema(Path file) {
-        try (ParquetFileReader r = ParquetFileReader.open(
-                new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration())
-                        .withCodecFactory(SnappyCodecs.INSTANCE).build())) {
+        try (ParquetFileReader r = open(file)) {
             return r.getFooter().getFileMetaData().getSchema();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Opens {@code file}; a missing, truncated or non-Parquet file is an {@link UncheckedIOException} naming
+     * the file (parquet-mr reports a bad footer as a bare RuntimeException naming only its input object).
+     */
+    private static ParquetFileReader open(Path file) {
+        try {
+            return ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration())
+                    .withCodecFactory(SnappyCodecs.INSTANCE).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().replaceFirst("^\\S*LocalInputFile@\\S+ ", "");
+            throw new UncheckedIOException("cannot read " + file + ": " + why, new IOException(e));
         }
     }
 

@@ -52,9 +52,7 @@ public abstract class PartWriter implements AutoCloseable {
     }
 
     static String csv(String s) {
-        if (s == null) return "";
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return Csv.field(s);
     }
 
     private static Path prepare(Path dir, String table, int part, Format format) {
