@@ -62,7 +62,8 @@ public final class Money {
     /** amount × ratio, rounded half-up to the fen. Amounts are non-negative. */
     public static long applyRatio(long fen, int ppm) {
         if (fen < 0) throw new IllegalArgumentException("negative amount " + fen);
-        if (fen <= 9_000_000_000_000L) {
+        // exact in a long while fen × ppm + PPM/2 fits: always for ratios up to 1 below 9e12 fen
+        if (ppm >= 0 && (ppm <= PPM ? fen <= 9_000_000_000_000L : fen <= (Long.MAX_VALUE - PPM / 2) / ppm)) {
             return (fen * ppm + PPM / 2) / PPM;
         }
         return BigDecimal.valueOf(fen).multiply(BigDecimal.valueOf(ppm))

@@ -49,4 +49,19 @@ class MoneyTest {
                 .setScale(0, java.math.RoundingMode.HALF_UP);
         assertThat(Money.applyRatio(fen, ppm)).isEqualTo(exact.longValueExact());
     }
+
+    @Test
+    void ratiosAboveOneOnLargeAmountsDoNotOverflow() {
+        // 4e12 fen × 3,000,000 ppm = 1.2e19 > Long.MAX_VALUE: the exact path, 3 × 4e12 = 1.2e13 fen
+        assertThat(Money.applyRatio(4_000_000_000_000L, 3_000_000)).isEqualTo(12_000_000_000_000L);
+        assertThat(Money.applyRatio(3_000_000_000_001L, 3_000_000)).isEqualTo(9_000_000_000_003L);
+    }
+
+    @Property(tries = 1000)
+    void applyRatioIsTheExactHalfUpRounding(@ForAll @LongRange(min = 0, max = 1_000_000_000_000_000L) long fen,
+                                            @ForAll @IntRange(min = 0, max = 5_000_000) int ppm) {
+        BigDecimal exact = BigDecimal.valueOf(fen).multiply(BigDecimal.valueOf(ppm))
+                .divide(BigDecimal.valueOf(1_000_000), 0, java.math.RoundingMode.HALF_UP);
+        if (exact.toBigInteger().bitLength() < 63) assertThat(Money.applyRatio(fen, ppm)).isEqualTo(exact.longValueExact());
+    }
 }
