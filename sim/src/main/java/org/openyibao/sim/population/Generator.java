@@ -230,10 +230,9 @@ public final class Generator {
                         LocalDate start = later(LocalDate.of(2000, 1, 1), birth.plusYears(18 + r.nextInt(8)));
                         since = start.isBefore(jan1) ? start.withDayOfMonth(1) : jan1.minusYears(1);
                     }
-                    // DECISION: monthly base lognormal around 4,500 yuan, bounded to 60%–300% of an average wage of
-                    // 5,400 a month (REFERENCE §2: the 60–300% convention; the wage itself is not in the seeds)
-                    double base = Math.max(0.6 * AVERAGE_WAGE, Math.min(3.0 * AVERAGE_WAGE, Economy.lognormal(r, 4_500, 0.4)));
-                    wage = Economy.fen(base);
+                    // DECISION: the declared monthly wage, lognormal around 4,500 yuan (not in the seeds). The pack
+                    // bounds it to the contribution base where contributions are computed (ContributionCalculator).
+                    wage = Economy.fen(Economy.lognormal(r, 4_500, 0.4));
                     account = since.isBefore(jan1) ? Economy.fen(Economy.lognormal(r, ACCOUNT_IN_SERVICE, 1.0)) : 0;
                 }
                 arrears = r.nextDouble() < ARREARS / 2;
@@ -250,8 +249,6 @@ public final class Generator {
                 arrears, wage, account, visits);
     }
 
-    /** DECISION: average monthly wage 5,400 yuan (Zhanjiang's is not in the seeds). */
-    private static final double AVERAGE_WAGE = 5_400;
     /** DECISION: individual-account balance on 1 January, lognormal means in yuan. */
     private static final double ACCOUNT_IN_SERVICE = 1_500, ACCOUNT_RETIRED = 2_500;
 
