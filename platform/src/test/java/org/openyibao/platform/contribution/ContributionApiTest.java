@@ -126,6 +126,8 @@ class ContributionApiTest {
                 + " \"date\": \"2018-03-01\", \"reference\": \"order 1\"}"), "from_fund", "no fund 'pool'");
         badRequest(postJson("/api/funds/440800/transfers", "{\"from_fund\": \"pooling\", \"to_fund\": \"assistance\", \"amount\": 10,"
                 + " \"date\": \"2018-03-01\"}"), "reference", "required");
+        badRequest(postJson("/api/funds/440800/transfers", "{\"from_fund\": \"pooling\", \"to_fund\": \"assistance\", \"amount\": 10,"
+                + " \"date\": \"2018-03-01\", \"reference\": \"order\\u0000 1\"}"), "reference", "must not contain control characters");
         badRequest(mvc.perform(put("/api/contributions/average-wages/440800/2018").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"average_monthly_wage\": 6000, \"source\": \"bulletin\\u0007\"}")), "source", "must not contain control characters");
         mvc.perform(get("/api/ledger/check")).andExpect(jsonPath("$.entries").value(0));
