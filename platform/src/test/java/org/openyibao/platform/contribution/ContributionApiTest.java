@@ -106,6 +106,8 @@ class ContributionApiTest {
                 "must be a month YYYY-MM, got '2018-3'");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "\"lots\"", "2018-03-15")), "wage", "lots is not a valid");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "0", "2018-03-15")), "wage", "must be positive");
+        badRequest(postJson("/api/contributions/employee", month("2018-03", "1e25", "2018-03-15")), "wage", "too large");
+        badRequest(postJson("/api/contributions/employee", month("2018-03", "50.001", "2018-03-15")), "wage", "at most two decimals");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "5000", "2018-02-30")), "paid_on", "2018-02-30 is not a valid");
         badRequest(postJson("/api/contributions/employee", "{\"period\": \"2018-03\", \"wage\": 5000, \"paid_on\": \"2018-03-15\"}"),
                 "enrolment_id", "required");
