@@ -108,6 +108,9 @@ class ContributionApiTest {
         badRequest(postJson("/api/contributions/employee", month("2018-03", "0", "2018-03-15")), "wage", "must be positive");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "1e25", "2018-03-15")), "wage", "too large");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "50.001", "2018-03-15")), "wage", "at most two decimals");
+        badRequest(postJson("/api/contributions/employee", "{\"enrolment_id\": {}, \"period\": \"2018-03\"}"), "enrolment_id",
+                "not a valid Long");
+        badRequest(postJson("/api/contributions/employee", "{\"enrolment_id\": 99999999999999999999}"), "enrolment_id", "not a valid value");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "5000", "2018-02-30")), "paid_on", "2018-02-30 is not a valid");
         badRequest(postJson("/api/contributions/employee", "{\"period\": \"2018-03\", \"wage\": 5000, \"paid_on\": \"2018-03-15\"}"),
                 "enrolment_id", "required");
