@@ -27,6 +27,7 @@ import org.openyibao.platform.ledger.Amounts;
 import org.openyibao.platform.ledger.JournalEntry;
 import org.openyibao.platform.ledger.Ledger;
 import org.openyibao.platform.policy.PolicyPacks;
+import org.openyibao.platform.registry.Fields;
 import org.openyibao.platform.web.ApiException;
 
 /**
@@ -129,7 +130,7 @@ public class ContributionService {
     }
 
     private ContributionView employee(EmployeeMonthRequest r, boolean pay) {
-        long enrolmentId = required("enrolment_id", r.enrolmentId());
+        long enrolmentId = Fields.required("enrolment_id", r.enrolmentId());
         YearMonth period = month("period", r.period());
         LocalDate paidOn = paidOn(r.paidOn(), pay);
         Enrolment en = enrolment(enrolmentId);
@@ -174,9 +175,9 @@ public class ContributionService {
     /** Credits a retiree's individual account for the month, from the pooling fund (a transfer). */
     public ContributionView creditRetiree(RetireeCreditRequest r) {
         return tx.execute(s -> {
-            long enrolmentId = required("enrolment_id", r.enrolmentId());
+            long enrolmentId = Fields.required("enrolment_id", r.enrolmentId());
             YearMonth period = month("period", r.period());
-            LocalDate on = required("credited_on", r.creditedOn());
+            LocalDate on = Fields.required("credited_on", r.creditedOn());
             Enrolment en = enrolment(enrolmentId);
             if (!"employee".equals(en.scheme()) || !"retired".equals(en.employment())
                     || !"combined".equals(en.paymentMode())) {
@@ -209,8 +210,8 @@ public class ContributionService {
     }
 
     private ContributionView resident(ResidentYearRequest r, boolean pay) {
-        long enrolmentId = required("enrolment_id", r.enrolmentId());
-        int year = required("year", r.year());
+        long enrolmentId = Fields.required("enrolment_id", r.enrolmentId());
+        int year = Fields.required("year", r.year());
         if (year < 1900 || year > 9998) throw ApiException.badRequest("year", "year: " + year + " is not a valid year");
         LocalDate paidOn = paidOn(r.paidOn(), pay);
         Enrolment en = enrolment(enrolmentId);
@@ -251,7 +252,7 @@ public class ContributionService {
      * suspension ends on the payment date (benefits restored).
      */
     public ContributionView payArrears(long contributionId, PaymentRequest r) {
-        LocalDate paidOn = required("paid_on", r == null ? null : r.paidOn());
+        LocalDate paidOn = Fields.required("paid_on", r == null ? null : r.paidOn());
         return tx.execute(s -> {
             ContributionView c = get(contributionId);
             Enrolment en = enrolment(c.enrolmentId()); // locks the enrolment: its payments are one at a time
@@ -307,12 +308,10 @@ public class ContributionService {
     /** Sets (or replaces) the region's average monthly wage of a year; contributions already recorded keep their base. */
     public AverageWage setAverageWage(String admdvs, int year, AverageWageRequest r) {
         long fen = Amounts.positiveFen("average_monthly_wage", r == null ? null : r.averageMonthlyWage());
-        String source = r.source() == null || r.source().isBlank() ? null : r.source().strip();
-        if (source == null) {
-            throw ApiException.badRequest("source", "source: required (where the figure is published, e.g. the statistics"
-                    + " bureau's bulletin)");
+        if (r.source() == null || r.source().isBlank()) {
+            throw Fields.bad("source", "required (where the figure is published, e.g. the statistics bureau's bulletin)");
         }
-        if (source.length() > 300) throw ApiException.badRequest("source", "source: at most 300 characters");
+        String source = Fields.text("source", r.source(), 300);
         if (year < 1900 || year > 9998) throw ApiException.badRequest("year", "year: " + year + " is not a valid year");
         return tx.execute(s -> {
             Integer region = jdbc.queryForObject("SELECT COUNT(*) FROM region WHERE admdvs = ?", Integer.class, admdvs);
@@ -437,13 +436,8 @@ public class ContributionService {
                 Money.yuan(due), Money.yuan(paid), paidOn == null ? null : paidOn.toString(), entryId, dueEntryId, null);
     }
 
-    private static <T> T required(String field, T value) {
-        if (value == null) throw ApiException.badRequest(field, field + ": required");
-        return value;
-    }
-
     private static LocalDate paidOn(LocalDate paidOn, boolean pay) {
-        if (pay) return required("paid_on", paidOn);
+        if (pay) return Fields.required("paid_on", paidOn);
         if (paidOn != null) {
             throw ApiException.badRequest("paid_on", "paid_on: not allowed when recording a contribution as due (unpaid)");
         }

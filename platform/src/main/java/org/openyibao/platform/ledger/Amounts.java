@@ -16,7 +16,10 @@ public final class Amounts {
         try {
             return Money.fen(yuan);
         } catch (ArithmeticException e) {
-            throw ApiException.badRequest(field, field + ": at most two decimals (fen), got " + yuan.toPlainString());
+            if (yuan.stripTrailingZeros().scale() > 2) {
+                throw ApiException.badRequest(field, field + ": at most two decimals (fen), got " + yuan.toPlainString());
+            }
+            throw ApiException.badRequest(field, field + ": too large, got " + yuan.toPlainString());
         }
     }
 }

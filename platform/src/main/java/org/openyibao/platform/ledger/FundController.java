@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.openyibao.platform.registry.Fields;
 import org.openyibao.platform.web.ApiException;
 
 /** The funds of a region: report, year-end close, accounts, transfers between funds (issue 3). */
@@ -115,15 +116,12 @@ public class FundController {
         Accounts.Fund from = fund("from_fund", r.fromFund()), to = fund("to_fund", r.toFund());
         long fen = Amounts.positiveFen("amount", r.amount());
         if (r.date() == null) throw ApiException.badRequest("date", "date: required (YYYY-MM-DD)");
-        if (r.reference() == null || r.reference().isBlank() || r.reference().length() > 80) {
-            throw ApiException.badRequest("reference", "reference: required, at most 80 characters (the document ordering it)");
-        }
-        String description = r.description() == null || r.description().isBlank()
-                ? "transfer " + from.key + " → " + to.key : r.description().strip();
-        if (description.length() > 300) throw ApiException.badRequest("description", "description: at most 300 characters");
+        String reference = Fields.text("reference", r.reference(), 80);
+        String given = Fields.optionalText("description", r.description(), 300);
+        String description = given == null ? "transfer " + from.key + " → " + to.key : given;
         long entry = tx.execute(s -> {
             YearEndClose.requireRegion(jdbc, admdvs);
-            return ledger.transfer(admdvs, r.date(), from, to, fen, r.reference().strip(), description);
+            return ledger.transfer(admdvs, r.date(), from, to, fen, reference, description);
         });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("entry_id", entry);

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.openyibao.engine.policy.NoPolicyException;
@@ -64,6 +66,14 @@ public class ApiErrors {
             String field = f.getPath().get(f.getPath().size() - 1).getFieldName();
             return body(HttpStatus.BAD_REQUEST, field, field + ": " + f.getValue() + " is not a valid "
                     + f.getTargetType().getSimpleName());
+        }
+        if (c instanceof JsonMappingException m && !m.getPath().isEmpty()
+                && m.getPath().get(m.getPath().size() - 1).getFieldName() != null) {
+            // a value of the wrong shape (an object for a number, a number beyond a long): name the field, not the value
+            String field = m.getPath().get(m.getPath().size() - 1).getFieldName();
+            String wanted = c instanceof MismatchedInputException mi && mi.getTargetType() != null
+                    ? " not a valid " + mi.getTargetType().getSimpleName() : " not a valid value";
+            return body(HttpStatus.BAD_REQUEST, field, field + ":" + wanted);
         }
         return body(HttpStatus.BAD_REQUEST, null, "malformed JSON request body");
     }

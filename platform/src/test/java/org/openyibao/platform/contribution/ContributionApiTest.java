@@ -106,6 +106,11 @@ class ContributionApiTest {
                 "must be a month YYYY-MM, got '2018-3'");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "\"lots\"", "2018-03-15")), "wage", "lots is not a valid");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "0", "2018-03-15")), "wage", "must be positive");
+        badRequest(postJson("/api/contributions/employee", month("2018-03", "1e25", "2018-03-15")), "wage", "too large");
+        badRequest(postJson("/api/contributions/employee", month("2018-03", "50.001", "2018-03-15")), "wage", "at most two decimals");
+        badRequest(postJson("/api/contributions/employee", "{\"enrolment_id\": {}, \"period\": \"2018-03\"}"), "enrolment_id",
+                "not a valid Long");
+        badRequest(postJson("/api/contributions/employee", "{\"enrolment_id\": 99999999999999999999}"), "enrolment_id", "not a valid value");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "5000", "2018-02-30")), "paid_on", "2018-02-30 is not a valid");
         badRequest(postJson("/api/contributions/employee", "{\"period\": \"2018-03\", \"wage\": 5000, \"paid_on\": \"2018-03-15\"}"),
                 "enrolment_id", "required");
@@ -126,6 +131,10 @@ class ContributionApiTest {
                 + " \"date\": \"2018-03-01\", \"reference\": \"order 1\"}"), "from_fund", "no fund 'pool'");
         badRequest(postJson("/api/funds/440800/transfers", "{\"from_fund\": \"pooling\", \"to_fund\": \"assistance\", \"amount\": 10,"
                 + " \"date\": \"2018-03-01\"}"), "reference", "required");
+        badRequest(postJson("/api/funds/440800/transfers", "{\"from_fund\": \"pooling\", \"to_fund\": \"assistance\", \"amount\": 10,"
+                + " \"date\": \"2018-03-01\", \"reference\": \"order\\u0000 1\"}"), "reference", "must not contain control characters");
+        badRequest(mvc.perform(put("/api/contributions/average-wages/440800/2018").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"average_monthly_wage\": 6000, \"source\": \"bulletin\\u0007\"}")), "source", "must not contain control characters");
         mvc.perform(get("/api/ledger/check")).andExpect(jsonPath("$.entries").value(0));
     }
 
