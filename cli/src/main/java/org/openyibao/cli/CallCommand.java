@@ -158,7 +158,11 @@ public final class CallCommand implements Callable<Integer> {
         String type = r.headers().firstValue("Content-Type").orElse("");
         if (type.startsWith("application/octet-stream")) {
             if (out == null) throw new UserError("the reply is a file of " + r.body().length + " bytes: give --out FILE to save it");
-            Files.write(out, r.body());
+            try {
+                Files.write(out, r.body());
+            } catch (IOException e) {
+                throw new UserError("--out: cannot write " + out + ": " + oneLine(String.valueOf(e.getMessage())));
+            }
             System.err.println("saved " + r.body().length + " bytes to " + out);
             return 0;
         }
@@ -281,6 +285,8 @@ public final class CallCommand implements Callable<Integer> {
             Properties p = new Properties();
             try (var r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                 p.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UserError("--config: cannot read " + f + ": " + oneLine(e.getMessage()));
             }
             p.stringPropertyNames().forEach(k -> m.put(k.trim(), p.getProperty(k).trim()));
             return m;

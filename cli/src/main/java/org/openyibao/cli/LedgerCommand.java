@@ -99,12 +99,12 @@ public final class LedgerCommand implements Callable<Integer> {
         static Database from(Path file) {
             if (!Files.isRegularFile(file)) throw new UserError("--config: " + file + " not found");
             Map<String, String> props = read(file);
-            String url = override("SPRING_DATASOURCE_URL", props.get("spring.datasource.url"));
+            String url = override("SPRING_DATASOURCE_URL", resolve(props.get("spring.datasource.url")));
             if (url == null || url.isBlank()) {
                 throw new UserError("--config: " + file + " has no spring.datasource.url");
             }
-            return new Database(url, override("SPRING_DATASOURCE_USERNAME", props.get("spring.datasource.username")),
-                    override("SPRING_DATASOURCE_PASSWORD", props.get("spring.datasource.password")), null);
+            return new Database(url, override("SPRING_DATASOURCE_USERNAME", resolve(props.get("spring.datasource.username"))),
+                    override("SPRING_DATASOURCE_PASSWORD", resolve(props.get("spring.datasource.password"))), null);
         }
 
         String shown() {
@@ -139,7 +139,7 @@ public final class LedgerCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             throw new UserError("--config: cannot read " + file + ": " + firstLine(e.getMessage()));
         }
-        out.replaceAll((k, v) -> resolve(v));
+        // placeholders are resolved only in the settings used (Database.from): as in Spring, an unused one may be unset
         return out;
     }
 

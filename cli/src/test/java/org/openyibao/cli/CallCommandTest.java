@@ -48,6 +48,12 @@ class CallCommandTest {
     }
 
     @Test
+    void unreadableConfigIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {
+        java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("call.properties"), "url=\\u00zz\n");
+        call("2207", "{}", "--config", f.toString()).userError("--config:", "cannot read");
+    }
+
+    @Test
     void noServerIsAClearError() throws IOException {
         int port = closedPort();
         call("2207", "{}", "--url", "http://127.0.0.1:" + port).userError("cannot connect", "connection refused");
