@@ -11,10 +11,10 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import org.openyibao.platform.calc.CalcReader;
-import org.openyibao.platform.calc.CalcRequest;
-import org.openyibao.platform.calc.CalcWriter;
-import org.openyibao.platform.calc.Calculator;
+import org.openyibao.engine.calc.CalcReader;
+import org.openyibao.engine.calc.CalcRequest;
+import org.openyibao.engine.calc.CalcWriter;
+import org.openyibao.engine.calc.Calculator;
 import org.openyibao.engine.settlement.Settlement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.openyibao.platform.calc.CalcReader;
-import org.openyibao.platform.calc.CalcRequest;
-import org.openyibao.platform.calc.Calculator;
+import org.openyibao.engine.calc.CalcReader;
+import org.openyibao.engine.calc.CalcRequest;
+import org.openyibao.engine.calc.Calculator;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.settlement.Settlement;
 import org.openyibao.engine.settlement.TraceEntry;

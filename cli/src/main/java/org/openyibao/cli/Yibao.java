@@ -18,7 +18,7 @@ public final class Yibao {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Yibao());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof UserError || e instanceof org.openyibao.platform.calc.CalcInputException
+            if (e instanceof UserError || e instanceof org.openyibao.engine.calc.CalcInputException
                     || e instanceof org.openyibao.engine.policy.NoPolicyException
                     || e instanceof org.openyibao.engine.policy.PolicyException) {
                 cmd.getErr().println("error: " + e.getMessage());

@@ -35,7 +35,7 @@ final class Cli {
         cl.setErr(new PrintWriter(err));
         // as Yibao.run
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof UserError || e instanceof org.openyibao.platform.calc.CalcInputException
+            if (e instanceof UserError || e instanceof org.openyibao.engine.calc.CalcInputException
                     || e instanceof org.openyibao.engine.policy.NoPolicyException
                     || e instanceof org.openyibao.engine.policy.PolicyException) {
                 cmd.getErr().println("error: " + e.getMessage());

@@ -22,10 +22,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import org.openyibao.platform.calc.CalcReader;
-import org.openyibao.platform.calc.CalcRequest;
-import org.openyibao.platform.calc.CalcWriter;
-import org.openyibao.platform.calc.Calculator;
+import org.openyibao.engine.calc.CalcReader;
+import org.openyibao.engine.calc.CalcRequest;
+import org.openyibao.engine.calc.CalcWriter;
+import org.openyibao.engine.calc.Calculator;
 import org.openyibao.engine.settlement.Settlement;
 
 /**
@@ -63,7 +63,7 @@ class HandWorkedCasesTest {
         CalcReader reader = new CalcReader(region -> new Policies(policies()).pack(region, reformOf(file, doc)));
         if (doc.has("error")) {
             assertThatThrownBy(() -> Calculator.settle(reader.read(doc.get("request"), false)))
-                    .isInstanceOfAny(UserError.class, org.openyibao.platform.calc.CalcInputException.class)
+                    .isInstanceOfAny(UserError.class, org.openyibao.engine.calc.CalcInputException.class)
                     .hasMessageContaining(doc.get("error").asText());
             return;
         }

@@ -1,4 +1,4 @@
-package org.openyibao.platform.calc;
+package org.openyibao.engine.calc;
 
 import java.io.IOException;
 import java.io.Reader;

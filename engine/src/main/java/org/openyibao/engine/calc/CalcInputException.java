@@ -1,4 +1,4 @@
-package org.openyibao.platform.calc;
+package org.openyibao.engine.calc;
 
 /** A mistake in a calc request or a visit: the message starts with the field's JSON path. */
 public class CalcInputException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.openyibao.platform.calc;
+package org.openyibao.engine.calc;
 
 import java.math.BigDecimal;
 import java.util.List;
