@@ -1,8 +1,11 @@
 package org.openyibao.engine.policy;
 
-/** No rules in the pack cover the date (and scheme) asked for. */
-public class NoPolicyException extends RuntimeException {
+import org.openyibao.engine.error.DomainException;
+import org.openyibao.engine.error.EngineError;
+
+/** No rules in the pack cover the date (and scheme) asked for: {@link EngineError#NO_POLICY_ON_DATE}. */
+public class NoPolicyException extends DomainException {
     public NoPolicyException(String message) {
-        super(message);
+        super(EngineError.NO_POLICY_ON_DATE, null, message);
     }
 }

@@ -329,7 +329,7 @@ public final class SettlementEngine {
             long deductible = sr.deductible[lvl];
             int ratio = sr.ratio[emp][lvl];
             if (deductible < 0 || ratio < 0) {
-                throw new SettlementException("policy " + rules.region + " has no " + person.scheme().key
+                throw new SettlementException(org.openyibao.engine.error.EngineError.NO_RULES_FOR_LEVEL, "policy " + rules.region + " has no " + person.scheme().key
                         + " inpatient rules for institution level " + visit.level().key + " on " + visit.date());
             }
             long due;
