@@ -30,6 +30,7 @@ import org.openyibao.engine.policy.PackLoader;
 import org.openyibao.engine.policy.Rules;
 import org.openyibao.engine.policy.Scheme;
 import org.openyibao.engine.policy.VisitType;
+import org.openyibao.engine.settlement.Accumulator;
 import org.openyibao.engine.settlement.Accumulators;
 import org.openyibao.engine.settlement.FeeLine;
 import org.openyibao.engine.settlement.Person;
@@ -212,7 +213,10 @@ public class SettlementBenchmark {
         long siPaid = siBase > fen(20_000, 1) ? (siBase - fen(20_000, 1)) / 2 : 0;
         long maBase = cat == Category.GENERAL ? 0 : Math.max(0, siBase - siPaid);
         long maPaid = maBase * 8 / 10 > fen(50_000, 1) ? fen(50_000, 1) : maBase * 8 / 10;
-        return new Accumulators(2018, hifp, ded, 0, 0, 0, siBase, siPaid, maBase, maPaid, 0, fen(20, 1), 2018, 0);
+        return Accumulators.builder(2018).set(Accumulator.POOLING_PAID, hifp).set(Accumulator.DEDUCTIBLE_PAID, ded)
+                .set(Accumulator.SERIOUS_ILLNESS_BASE, siBase).set(Accumulator.SERIOUS_ILLNESS_PAID, siPaid)
+                .set(Accumulator.ASSISTANCE_BASE, maBase).set(Accumulator.ASSISTANCE_PAID, maPaid)
+                .set(Accumulator.CARD_BALANCE, fen(20, 1)).set(Accumulator.CARD_YEAR, 2018).build();
     }
 
     /** A township health centre visit (3-5 lines) or, one in four, a village station visit paid from the card. */
@@ -233,7 +237,9 @@ public class SettlementBenchmark {
     static Accumulators outpatientYearToDate(int i, SplittableRandom rnd) {
         long township = fen(rnd.nextInt(320), 1); // some past the 300-yuan yearly limit
         long card = fen(rnd.nextInt(25), 1);
-        return new Accumulators(2018, township, 0, 0, township, 0, 0, 0, 0, 0, 0, card, i % 8 == 0 ? 2017 : 2018, 0);
+        return Accumulators.builder(2018).set(Accumulator.POOLING_PAID, township)
+                .set(Accumulator.TOWNSHIP_OUTPATIENT_PAID, township).set(Accumulator.CARD_BALANCE, card)
+                .set(Accumulator.CARD_YEAR, i % 8 == 0 ? 2017 : 2018).build();
     }
 
     /** Fails fast if the cases do not exercise what they are meant to (and warms nothing: JMH does that). */

@@ -31,6 +31,7 @@ import org.openyibao.engine.policy.LineClass;
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.engine.policy.Scheme;
 import org.openyibao.engine.policy.VisitType;
+import org.openyibao.engine.settlement.Accumulator;
 import org.openyibao.engine.settlement.Accumulators;
 import org.openyibao.engine.settlement.FeeLine;
 import org.openyibao.engine.settlement.Person;
@@ -225,24 +226,19 @@ public final class CalcReader {
     private Accumulators accumulators(JsonNode a, int year, long balance) {
         if (!a.isObject()) throw new CalcInputException("accumulators: expected an object");
         String p = "accumulators.";
-        known(a, p, Set.of("year", "hifp_pay", "deductible_paid", "special_deductible_paid", "township_outpatient_pay",
-                "hifob_pay", "serious_illness_base", "hifmi_pay", "assistance_base", "maf_pay", "oth_pay",
-                "outpatient_card_balance", "outpatient_card_year"));
+        Set<String> names = new java.util.LinkedHashSet<>(List.of("year"));
+        for (Accumulator k : Accumulator.values()) if (k != Accumulator.ACCOUNT_BALANCE) names.add(k.calcName());
+        known(a, p, names);
         int y = a.has("year") ? a.get("year").asInt() : year;
         if (a.has("year") && !a.get("year").isIntegralNumber()) throw new CalcInputException("accumulators.year: expected a year");
         if (y > year) throw new CalcInputException("accumulators.year: " + y + " is after the first visit's year " + year);
-        int cardYear = a.has("outpatient_card_year") ? a.get("outpatient_card_year").asInt() : 0;
-        return new Accumulators(y, money(a, "hifp_pay", p + "hifp_pay", 0),
-                money(a, "deductible_paid", p + "deductible_paid", 0),
-                money(a, "special_deductible_paid", p + "special_deductible_paid", 0),
-                money(a, "township_outpatient_pay", p + "township_outpatient_pay", 0),
-                money(a, "hifob_pay", p + "hifob_pay", 0),
-                money(a, "serious_illness_base", p + "serious_illness_base", 0),
-                money(a, "hifmi_pay", p + "hifmi_pay", 0),
-                money(a, "assistance_base", p + "assistance_base", 0),
-                money(a, "maf_pay", p + "maf_pay", 0),
-                money(a, "oth_pay", p + "oth_pay", 0),
-                money(a, "outpatient_card_balance", p + "outpatient_card_balance", 0), cardYear, balance);
+        Accumulators.Builder b = Accumulators.builder(y).set(Accumulator.ACCOUNT_BALANCE, balance);
+        for (Accumulator k : Accumulator.values()) {
+            if (k == Accumulator.ACCOUNT_BALANCE) continue;
+            String name = k.calcName();
+            b.set(k, k.unit() == Accumulator.Unit.YEAR ? (a.has(name) ? a.get(name).asInt() : 0) : money(a, name, p + name, 0));
+        }
+        return b.build();
     }
 
     // ---------------------------------------------------------------- field helpers

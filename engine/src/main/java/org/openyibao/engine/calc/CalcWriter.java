@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Cited;
+import org.openyibao.engine.settlement.Accumulator;
 import org.openyibao.engine.settlement.Accumulators;
 import org.openyibao.engine.settlement.Settlement;
 import org.openyibao.engine.settlement.TraceEntry;
@@ -60,7 +61,10 @@ public final class CalcWriter {
         money(o, "hosp_part_amt", s.hospPartAmt());
         money(o, "balc", s.balc());
         o.put("eligible", s.eligible());
-        if (s.ineligibleReason() != null) o.put("reason", s.ineligibleReason());
+        if (!s.eligible()) {
+            o.put("reason_code", s.ineligibility().code());
+            o.put("reason", s.ineligibility().explanation());
+        }
         ArrayNode trace = o.putArray("trace");
         for (TraceEntry t : s.trace()) trace.add(trace(t));
         return o;
@@ -85,19 +89,10 @@ public final class CalcWriter {
     static ObjectNode accumulators(Accumulators a) {
         ObjectNode o = F.objectNode();
         o.put("year", a.year());
-        money(o, "hifp_pay", a.hifpPaid());
-        money(o, "deductible_paid", a.deductiblePaid());
-        money(o, "special_deductible_paid", a.specialDeductiblePaid());
-        money(o, "township_outpatient_pay", a.townshipOutpatientPaid());
-        money(o, "hifob_pay", a.largeAmountPaid());
-        money(o, "serious_illness_base", a.seriousIllnessBase());
-        money(o, "hifmi_pay", a.seriousIllnessPaid());
-        money(o, "assistance_base", a.assistanceBase());
-        money(o, "maf_pay", a.assistancePaid());
-        money(o, "oth_pay", a.emergencyPaid());
-        money(o, "outpatient_card_balance", a.cardBalance());
-        o.put("outpatient_card_year", a.cardYear());
-        money(o, "account_balance", a.accountBalance());
+        for (Accumulator k : Accumulator.values()) {
+            if (k.unit() == Accumulator.Unit.YEAR) o.put(k.calcName(), (int) a.value(k));
+            else money(o, k.calcName(), a.value(k));
+        }
         return o;
     }
 

@@ -74,7 +74,8 @@ public final class SettlementEngine {
         int gRatio;
 
         boolean eligible = true;
-        String reason;
+        Ineligibility reason;
+        long cardCredit;
         Declaration emergency;
         boolean confirmed;
         boolean inpatientRules;
@@ -217,26 +218,26 @@ public final class SettlementEngine {
         void checkEligibility() {
             if (!person.insured()) {
                 eligible = false;
-                reason = "not insured";
+                reason = new Ineligibility(Ineligibility.Reason.NOT_INSURED, "not insured", null);
             } else if (sr.has(Tier.ELIGIBILITY)) {
                 LocalDate since = person.enrolledSince();
                 LocalDate coveredFrom = sr.waitingMonths == 0 ? since
                         : since.withDayOfMonth(1).plusMonths(sr.waitingMonths);
                 if (visit.date().isBefore(since)) {
                     eligible = false;
-                    reason = "not enrolled on " + visit.date() + " (enrolled from " + since + ")";
+                    reason = new Ineligibility(Ineligibility.Reason.BEFORE_ENROLMENT, "not enrolled on " + visit.date() + " (enrolled from " + since + ")", null);
                 } else if (visit.date().isBefore(coveredFrom)) {
                     eligible = false;
                     // seed 003 L1060: benefits from the seventh month after payment starts (REFERENCE §3 DECISION)
-                    reason = "waiting period: contributions started " + since + ", benefits from " + coveredFrom;
+                    reason = new Ineligibility(Ineligibility.Reason.WAITING_PERIOD, "waiting period: contributions started " + since + ", benefits from " + coveredFrom, sr.waitingCited);
                 } else if (person.arrears() && sr.arrearsSuspend) {
                     eligible = false;
-                    reason = "benefits suspended for arrears";
+                    reason = new Ineligibility(Ineligibility.Reason.ARREARS_SUSPENDED, "benefits suspended for arrears", sr.arrearsCited);
                 }
             }
             if (trace != null) {
                 add("eligibility", eligible ? "eligible: " + person.scheme().key + " insured, enrolled from "
-                                + person.enrolledSince() : "not eligible, settled without insurance: " + reason, 0,
+                                + person.enrolledSince() : "not eligible, settled without insurance: " + reason.explanation(), 0,
                         sr == null ? null : sr.waitingCited, sr == null ? null : sr.arrearsCited);
             }
         }
@@ -252,6 +253,7 @@ public final class SettlementEngine {
             long credit = sr.villageCardCredit * years;
             cardBalance = (sr.cardRollsOver ? cardBalance : 0) + credit;
             cardYear = year;
+            cardCredit = credit;
             if (trace != null) {
                 add("outpatient_card_credit", "card credited " + Money.format(sr.villageCardCredit) + " × " + years
                         + " year" + (years == 1 ? "" : "s") + " to " + year + ": balance " + Money.format(before) + " → "
@@ -576,10 +578,21 @@ public final class SettlementEngine {
                 add("cash", "the person pays " + Money.format(cash) + " in cash (" + Money.format(total) + " − funds "
                         + Money.format(funds) + " − account " + Money.format(acct) + ")", cash);
             }
-            Accumulators after = new Accumulators(year, hifpYtd, dedYtd, specialDedYtd, townshipYtd, largeYtd, siBase,
-                    siPaid, maBase, maPaid, emergencyYtd, cardBalance, cardYear, account);
-            return new Settlement(total, ful, over, pre, inscp, dedc, hifp, poolRatio, 0, hifmi, hifob, maf, oth, funds,
-                    acct, cash, psnPart, 0, account, eligible, reason, after, trace == null ? List.of() : List.copyOf(trace));
+            Accumulators after = Accumulators.builder(year).set(Accumulator.POOLING_PAID, hifpYtd)
+                    .set(Accumulator.DEDUCTIBLE_PAID, dedYtd).set(Accumulator.SPECIAL_DEDUCTIBLE_PAID, specialDedYtd)
+                    .set(Accumulator.TOWNSHIP_OUTPATIENT_PAID, townshipYtd).set(Accumulator.LARGE_AMOUNT_PAID, largeYtd)
+                    .set(Accumulator.SERIOUS_ILLNESS_BASE, siBase).set(Accumulator.SERIOUS_ILLNESS_PAID, siPaid)
+                    .set(Accumulator.ASSISTANCE_BASE, maBase).set(Accumulator.ASSISTANCE_PAID, maPaid)
+                    .set(Accumulator.EMERGENCY_PAID, emergencyYtd).set(Accumulator.CARD_BALANCE, cardBalance)
+                    .set(Accumulator.CARD_YEAR, cardYear).set(Accumulator.ACCOUNT_BALANCE, account).build();
+            return Settlement.builder().set(SettlementField.MEDFEE_SUMAMT, total).set(SettlementField.FULAMT_OWNPAY_AMT, ful)
+                    .set(SettlementField.OVERLMT_SELFPAY, over).set(SettlementField.PRESELFPAY_AMT, pre)
+                    .set(SettlementField.INSCP_SCP_AMT, inscp).set(SettlementField.ACT_PAY_DEDC, dedc)
+                    .set(SettlementField.HIFP_PAY, hifp).set(SettlementField.POOL_PROP_SELFPAY, poolRatio)
+                    .set(SettlementField.HIFMI_PAY, hifmi).set(SettlementField.HIFOB_PAY, hifob).set(SettlementField.MAF_PAY, maf)
+                    .set(SettlementField.OTH_PAY, oth).set(SettlementField.ACCT_PAY, acct).set(SettlementField.PSN_CASH_PAY, cash)
+                    .set(SettlementField.BALC, account).ineligibility(reason).outpatientCardCredit(cardCredit).after(after)
+                    .trace(trace == null ? List.of() : trace).build();
         }
 
         void add(String rule, String text, long amount, Cited... cited) {

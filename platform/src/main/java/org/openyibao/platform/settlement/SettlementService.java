@@ -182,7 +182,7 @@ public class SettlementService {
                     s.medfeeSumamt(), s.fulamtOwnpayAmt(), s.overlmtSelfpay(), s.preselfpayAmt(), s.inscpScpAmt(),
                     s.actPayDedc(), s.hifpPay(), s.poolPropSelfpay(), s.cvlservPay(), s.hifmiPay(), s.hifobPay(), s.mafPay(),
                     s.othPay(), s.fundPaySumamt(), s.acctPay(), s.psnCashPay(), s.psnPartAmt(), s.hospPartAmt(), s.balc(),
-                    s.eligible(), s.ineligibleReason(), CalcWriter.settlement(visit, s).get("trace").toString(), entryId,
+                    s.eligible(), s.eligible() ? null : s.ineligibility().code(), CalcWriter.settlement(visit, s).get("trace").toString(), entryId,
                     JSON.writeValueAsString(delta));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -252,10 +252,11 @@ public class SettlementService {
         long balance = account.isEmpty() ? 0 : account.get(0);
         if (rows.isEmpty()) return Accumulators.start(year, balance);
         Map<String, Object> r = rows.get(0);
-        return new Accumulators(((Number) r.get("fiscal_year")).intValue(), l(r, "hifp_paid"), l(r, "deductible_paid"),
-                l(r, "special_deductible_paid"), l(r, "township_outpatient_paid"), l(r, "large_amount_paid"),
-                l(r, "serious_illness_base"), l(r, "serious_illness_paid"), l(r, "assistance_base"), l(r, "assistance_paid"),
-                l(r, "emergency_paid"), l(r, "card_balance"), ((Number) r.get("card_year")).intValue(), balance);
+        Accumulators.Builder b = Accumulators.builder(((Number) r.get("fiscal_year")).intValue());
+        for (org.openyibao.engine.settlement.Accumulator k : org.openyibao.engine.settlement.Accumulator.values()) {
+            b.set(k, k.inPersonYear() ? l(r, k.column()) : balance);
+        }
+        return b.build();
     }
 
     private static final List<String> YEARLY = List.of("hifp_paid", "deductible_paid", "special_deductible_paid",

@@ -102,8 +102,6 @@ public final class HouseholdYear {
     }
 
     private static Accumulators withAccount(Accumulators a, long balance) {
-        return new Accumulators(a.year(), a.hifpPaid(), a.deductiblePaid(), a.specialDeductiblePaid(),
-                a.townshipOutpatientPaid(), a.largeAmountPaid(), a.seriousIllnessBase(), a.seriousIllnessPaid(),
-                a.assistanceBase(), a.assistancePaid(), a.emergencyPaid(), a.cardBalance(), a.cardYear(), balance);
+        return a.toBuilder().set(org.openyibao.engine.settlement.Accumulator.ACCOUNT_BALANCE, balance).build();
     }
 }

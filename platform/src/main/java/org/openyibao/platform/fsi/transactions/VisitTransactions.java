@@ -320,11 +320,16 @@ public class VisitTransactions implements FsiTransaction {
     }
 
     static Settlement fromRow(Map<String, Object> r) {
-        return new Settlement(l(r, "medfee_sumamt"), l(r, "fulamt_ownpay_amt"), l(r, "overlmt_selfpay"), l(r, "preselfpay_amt"),
-                l(r, "inscp_scp_amt"), l(r, "act_pay_dedc"), l(r, "hifp_pay"), (int) l(r, "pool_prop_selfpay"), l(r, "cvlserv_pay"),
-                l(r, "hifmi_pay"), l(r, "hifob_pay"), l(r, "maf_pay"), l(r, "oth_pay"), l(r, "fund_pay_sumamt"), l(r, "acct_pay"),
-                l(r, "psn_cash_pay"), l(r, "psn_part_amt"), l(r, "hosp_part_amt"), l(r, "balc"), (Boolean) r.get("eligible"),
-                (String) r.get("reason"), null, List.of());
+        Settlement.Builder b = Settlement.builder();
+        for (org.openyibao.engine.settlement.SettlementField f : org.openyibao.engine.settlement.SettlementField.values()) {
+            b.set(f, l(r, f.national()));
+        }
+        if (!(Boolean) r.get("eligible")) {
+            String reason = (String) r.get("reason");
+            b.ineligibility(new org.openyibao.engine.settlement.Ineligibility(
+                    org.openyibao.engine.settlement.Ineligibility.Reason.of(reason), reason, null));
+        }
+        return b.build();
     }
 
     private static long l(Map<String, Object> r, String f) {
