@@ -1,6 +1,7 @@
 package org.openyibao.platform.fsi;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,7 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +24,25 @@ public class FsiClock {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final long SERIALS = 10_000_000_000L;
 
+    private final Clock clock;
     private final ZoneId zone;
     /** Starts at a random point so that a restart within the same second does not repeat IDs. */
     private final AtomicLong serial = new AtomicLong(Math.floorMod(new SecureRandom().nextLong(), SERIALS));
 
-    public FsiClock(@Value("${yibao.fsi.zone:}") String zone) {
-        this.zone = zone == null || zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+    /** The interface's view of the server's one {@link Clock} (see {@code PlatformClock}). */
+    @Autowired
+    public FsiClock(Clock clock) {
+        this.clock = clock;
+        this.zone = clock.getZone();
+    }
+
+    /** A clock of its own in {@code zone} (tests). */
+    public FsiClock(String zone) {
+        this(Clock.system(ZoneId.of(zone)));
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public ZoneId zone() {
@@ -36,15 +50,15 @@ public class FsiClock {
     }
 
     public Instant instant() {
-        return Instant.now();
+        return clock.instant();
     }
 
     public LocalDateTime now() {
-        return LocalDateTime.now(zone);
+        return LocalDateTime.now(clock);
     }
 
     public LocalDate today() {
-        return LocalDate.now(zone);
+        return LocalDate.now(clock);
     }
 
     /** {@code yyyyMMddHHmmssSSS} of an instant in the zone (refmsg_time, respond_time). */
@@ -56,6 +70,6 @@ public class FsiClock {
     public String newId(String region) {
         String r = region != null && region.matches("\\d{6}") ? region : "000000";
         long n = Math.floorMod(serial.getAndIncrement(), SERIALS);
-        return r + STAMP.format(LocalDateTime.now(zone)) + String.format("%010d", n);
+        return r + STAMP.format(LocalDateTime.now(clock)) + String.format("%010d", n);
     }
 }
