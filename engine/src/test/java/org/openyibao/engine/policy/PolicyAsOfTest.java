@@ -17,10 +17,9 @@ class PolicyAsOfTest {
     void residentsLevel3RatioChangesOn2018_01_01() {
         Rules r2017 = pack.asOf(LocalDate.of(2017, 12, 31));
         Rules r2018 = pack.asOf(LocalDate.of(2018, 1, 1));
-        int l3 = Level.LEVEL3.ordinal();
-        assertThat(r2017.scheme(Scheme.RESIDENT).ratio[0][l3]).isEqualTo(450_000);
-        assertThat(r2018.scheme(Scheme.RESIDENT).ratio[0][l3]).isEqualTo(500_000);
-        assertThat(r2018.scheme(Scheme.RESIDENT).ratioCited[0][l3].source()).contains("seed 003 L1039");
+        assertThat(r2017.scheme(Scheme.RESIDENT).ratio(Employment.IN_SERVICE, Level.LEVEL3).ppm()).isEqualTo(450_000);
+        assertThat(r2018.scheme(Scheme.RESIDENT).ratio(Employment.IN_SERVICE, Level.LEVEL3).ppm()).isEqualTo(500_000);
+        assertThat(r2018.scheme(Scheme.RESIDENT).ratio(Employment.IN_SERVICE, Level.LEVEL3).cited().source()).contains("seed 003 L1039");
     }
 
     @Test
@@ -29,16 +28,16 @@ class PolicyAsOfTest {
         Rules r2016 = pack.asOf(LocalDate.of(2016, 6, 1));
         Rules r2017 = pack.asOf(LocalDate.of(2017, 6, 1));
         // before 2017 the poverty categories fall back to the general bands
-        assertThat(r2016.seriousIllness.bands[Category.DIRE_POVERTY.ordinal()].threshold()).isEqualTo(2_000_000);
-        assertThat(r2017.seriousIllness.bands[Category.DIRE_POVERTY.ordinal()].threshold()).isEqualTo(400_000);
-        assertThat(r2016.seriousIllness.bands[0].rates).containsExactly(500_000, 600_000, 700_000, 800_000);
-        assertThat(r2017.seriousIllness.bands[0].rates).containsExactly(500_000, 600_000, 800_000, 800_000);
+        assertThat(r2016.seriousIllness.bands(Category.DIRE_POVERTY).threshold()).isEqualTo(2_000_000);
+        assertThat(r2017.seriousIllness.bands(Category.DIRE_POVERTY).threshold()).isEqualTo(400_000);
+        assertThat(r2016.seriousIllness.bands(Category.GENERAL).rates()).containsExactly(500_000, 600_000, 700_000, 800_000);
+        assertThat(r2017.seriousIllness.bands(Category.GENERAL).rates()).containsExactly(500_000, 600_000, 800_000, 800_000);
     }
 
     @Test
     void employeesAreCoveredFrom2018Only() {
         assertThat(pack.asOf(LocalDate.of(2017, 12, 31)).scheme(Scheme.EMPLOYEE)).isNull();
-        assertThat(pack.asOf(LocalDate.of(2018, 1, 1)).scheme(Scheme.EMPLOYEE).waitingMonths).isEqualTo(6);
+        assertThat(pack.asOf(LocalDate.of(2018, 1, 1)).scheme(Scheme.EMPLOYEE).waitingMonths()).isEqualTo(6);
     }
 
     @Test

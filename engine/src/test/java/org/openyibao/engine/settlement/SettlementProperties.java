@@ -26,6 +26,7 @@ import org.openyibao.engine.policy.Level;
 import org.openyibao.engine.policy.LineClass;
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.engine.policy.Rules;
+import org.openyibao.engine.policy.SchemeRules;
 import org.openyibao.engine.policy.Scheme;
 import org.openyibao.engine.policy.VisitType;
 
@@ -140,24 +141,26 @@ class SettlementProperties {
         if (!s.eligible()) assertThat(s.hifpPay() + s.hifobPay() + s.hifmiPay() + s.mafPay() + s.acctPay()).isZero();
         // caps and limits, year to date
         Accumulators a = s.after();
-        Rules.SchemeRules sr = rules.scheme(p.scheme());
+        SchemeRules sr = rules.scheme(p.scheme());
         if (sr != null) {
-            assertThat(a.hifpPaid()).isLessThanOrEqualTo(sr.annualCap[p.contributionLevel().ordinal()]);
+            assertThat(a.hifpPaid()).isLessThanOrEqualTo(sr.annualCap(p.contributionLevel()).fen());
             if (sr.has(org.openyibao.engine.policy.Tier.LARGE_AMOUNT)) {
-                assertThat(a.largeAmountPaid()).isLessThanOrEqualTo(sr.largeLimit[p.contributionLevel().ordinal()]);
+                assertThat(a.largeAmountPaid()).isLessThanOrEqualTo(sr.largeLimit(p.contributionLevel()).fen());
             }
-            if (sr.hasOutpatient) assertThat(a.townshipOutpatientPaid()).isLessThanOrEqualTo(sr.townshipLimit);
+            if (sr.outpatient() != null) {
+                assertThat(a.townshipOutpatientPaid()).isLessThanOrEqualTo(sr.outpatient().townshipLimit().fen());
+            }
         }
         if (rules.seriousIllness != null && p.scheme() == Scheme.RESIDENT) {
-            long cap = rules.seriousIllness.combinedCap[p.category().ordinal()][p.contributionLevel().ordinal()];
+            long cap = rules.seriousIllness.combinedCap(p.category(), p.contributionLevel()).fen();
             assertThat(a.hifpPaid() + a.seriousIllnessPaid()).isLessThanOrEqualTo(Math.max(cap,
                     before.forYear(v.date().getYear()).hifpPaid() + a.seriousIllnessPaid() - s.hifmiPay()));
             if (cap != Money.UNLIMITED) assertThat(s.hifmiPay() == 0 || a.hifpPaid() + a.seriousIllnessPaid() <= cap).isTrue();
             assertThat(a.seriousIllnessPaid()).isLessThanOrEqualTo(
-                    rules.seriousIllness.annualCap[p.category().ordinal()][p.contributionLevel().ordinal()]);
+                    rules.seriousIllness.annualCap(p.category(), p.contributionLevel()).fen());
         }
-        if (rules.assistance != null && rules.assistance.threshold[p.category().ordinal()] >= 0) {
-            assertThat(a.assistancePaid()).isLessThanOrEqualTo(rules.assistance.annualCap[p.category().ordinal()]);
+        if (rules.assistance != null && rules.assistance.of(p.category()) != null) {
+            assertThat(a.assistancePaid()).isLessThanOrEqualTo(rules.assistance.of(p.category()).annualCap().fen());
         }
     }
 

@@ -1,0 +1,17 @@
+package org.openyibao.engine.settlement;
+
+import org.openyibao.engine.money.Money;
+
+/**
+ * Public-health emergency cover ({@code oth_pay}, REFERENCE §7): for a declared emergency's case,
+ * public finance pays everything the insurance funds left of the emergency lines, class C included.
+ */
+final class EmergencyCover {
+    Payment pay(EmergencyMatch emergency, GroupPayments paid, boolean trace) {
+        long pays = paid.group.total() - paid.insuranceFunds();
+        TraceEntry why = trace ? TraceLog.entry("emergency_cover", "public finance pays what is left of the emergency lines: "
+                + Money.format(paid.group.total()) + " − funds " + Money.format(paid.insuranceFunds()) + " = "
+                + Money.format(pays), pays, emergency.declaration().cited()) : null;
+        return new Payment(pays, why);
+    }
+}
