@@ -90,7 +90,7 @@ public final class Accumulators {
     /** Sets values by name. */
     public static final class Builder {
         private final int year;
-        private final long[] values;
+        private long[] values;
 
         private Builder(int year, long[] values) {
             this.year = year;
@@ -102,8 +102,11 @@ public final class Accumulators {
             return this;
         }
 
+        /** The accumulators; the builder cannot be used again. */
         public Accumulators build() {
-            return new Accumulators(year, values.clone());
+            long[] v = values;
+            values = null;
+            return new Accumulators(year, v);
         }
     }
 }

@@ -9,9 +9,12 @@ import org.openyibao.engine.money.Money;
 final class EmergencyCover {
     Payment pay(EmergencyMatch emergency, GroupPayments paid, boolean trace) {
         long pays = paid.group.total() - paid.insuranceFunds();
-        TraceEntry why = trace ? TraceLog.entry("emergency_cover", "public finance pays what is left of the emergency lines: "
+        return new Payment(pays, trace ? explain(emergency, paid, pays) : null);
+    }
+
+    private static TraceEntry explain(EmergencyMatch emergency, GroupPayments paid, long pays) {
+        return TraceLog.entry("emergency_cover", "public finance pays what is left of the emergency lines: "
                 + Money.format(paid.group.total()) + " − funds " + Money.format(paid.insuranceFunds()) + " = "
-                + Money.format(pays), pays, emergency.declaration().cited()) : null;
-        return new Payment(pays, why);
+                + Money.format(pays), pays, emergency.declaration().cited());
     }
 }

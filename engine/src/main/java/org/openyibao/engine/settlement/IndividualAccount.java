@@ -12,9 +12,12 @@ final class IndividualAccount {
         long left = paid.personLeft();
         long payable = f.scheme().accountCoversSelfPay() ? left : Math.min(left, paid.inScopeLeft() + paid.group.selfPayFirst());
         long pays = Math.min(payable, ytd.accountBalance);
-        TraceEntry why = trace ? TraceLog.entry("individual_account", "account pays " + Money.format(pays) + " of "
-                + Money.format(payable) + " it may pay; balance left " + Money.format(ytd.accountBalance - pays), pays,
-                f.scheme().accountCoversSelfPayCited()) : null;
-        return new Payment(pays, why);
+        return new Payment(pays, trace ? explain(f, payable, ytd, pays) : null);
+    }
+
+    private static TraceEntry explain(VisitFacts f, long payable, YearToDate ytd, long pays) {
+        return TraceLog.entry("individual_account", "account pays " + Money.format(pays) + " of " + Money.format(payable)
+                + " it may pay; balance left " + Money.format(ytd.accountBalance - pays), pays,
+                f.scheme().accountCoversSelfPayCited());
     }
 }

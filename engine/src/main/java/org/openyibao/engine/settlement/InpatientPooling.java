@@ -38,19 +38,22 @@ final class InpatientPooling {
         long pays = Math.min(pool, room);
         // the part of the eligible cost the cap left unpaid, kept exact for the large-amount tier
         long cappedMicro = pool > room ? eligible * (long) ratio.ppm() - room * Money.PPM : 0;
-        TraceEntry why = null;
-        if (trace) {
-            SeriousIllnessRules si = f.rules().seriousIllness;
-            why = TraceLog.entry("basic_pooling", "(in scope " + Money.format(group.inScope()) + " − deductible "
-                            + Money.format(deductible) + " [" + due.basis() + "]) × " + Money.formatRatio(ratio.ppm()) + " = "
-                            + Money.format(pool) + "; annual cap " + Money.format(cap.fen()) + " with "
-                            + Money.format(ytd.poolingPaid) + " used → pooling pays " + Money.format(pays), pays,
-                    deductibleRule.cited(), due.basisCited(), ratio.cited(), cap.cited(),
-                    f.specialOutpatient() ? scheme.specialDiseasesCited() : null,
-                    f.child() ? si.children().diagnosesCited() : null);
-        }
+        TraceEntry why = trace ? explain(f, group, deductible, due, ratio, pool, cap, ytd, pays) : null;
         return new PoolingPayment(deductible, f.specialOutpatient() ? PoolingPayment.DeductibleCount.SPECIAL_OUTPATIENT
                 : PoolingPayment.DeductibleCount.INPATIENT, pays, ratio.ppm(), cappedMicro, 0, 0, why);
+    }
+
+    private static TraceEntry explain(VisitFacts f, LineGroup group, long deductible, Deductible due, Ratio ratio, long pool,
+                                      Amount cap, YearToDate ytd, long pays) {
+        SchemeRules scheme = f.scheme();
+        SeriousIllnessRules si = f.rules().seriousIllness;
+        return TraceLog.entry("basic_pooling", "(in scope " + Money.format(group.inScope()) + " − deductible "
+                        + Money.format(deductible) + " [" + due.basis() + "]) × " + Money.formatRatio(ratio.ppm()) + " = "
+                        + Money.format(pool) + "; annual cap " + Money.format(cap.fen()) + " with "
+                        + Money.format(ytd.poolingPaid) + " used → pooling pays " + Money.format(pays), pays,
+                scheme.deductible(f.level()).cited(), due.basisCited(), ratio.cited(), cap.cited(),
+                f.specialOutpatient() ? scheme.specialDiseasesCited() : null,
+                f.child() ? si.children().diagnosesCited() : null);
     }
 
     private static Deductible deductibleDue(VisitFacts f, long deductible, long earlierInVisit, YearToDate ytd) {

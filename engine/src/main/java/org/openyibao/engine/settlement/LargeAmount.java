@@ -27,11 +27,16 @@ final class LargeAmount {
                 .divide(BigInteger.valueOf(poolingRatio * Money.PPM)).longValueExact();
         long room = Money.remaining(limit.fen(), ytd.largeAmountPaid);
         long pays = Math.min(Math.min(due, room), paid.inScopeLeft());
-        TraceEntry why = trace ? TraceLog.entry("large_amount", "cost above the basic cap "
+        return new Payment(pays, trace ? explain(paid, ratio, ppm, due, limit, ytd, pays) : null);
+    }
+
+    private static TraceEntry explain(GroupPayments paid, Ratio ratio, int ppm, long due, Amount limit, YearToDate ytd,
+                                      long pays) {
+        long poolingRatio = paid.poolingRatio;
+        return TraceLog.entry("large_amount", "cost above the basic cap "
                         + Money.format((paid.cappedMicro + poolingRatio / 2) / poolingRatio) + " × " + Money.formatRatio(ppm)
                         + " = " + Money.format(due) + "; yearly limit " + Money.format(limit.fen()) + " with "
                         + Money.format(ytd.largeAmountPaid) + " used → pays " + Money.format(pays), pays,
-                ratio == null ? null : ratio.cited(), limit.cited()) : null;
-        return new Payment(pays, why);
+                ratio == null ? null : ratio.cited(), limit.cited());
     }
 }

@@ -16,9 +16,7 @@ final class MedicalAssistance {
         long childShare = f.child() ? childShare(f, paid, rule, ytd) : 0;
         TraceEntry childWhy = trace && f.child() ? explainChild(f, paid, childShare) : null;
         if (!f.inpatientRules() || rule == null) {
-            TraceEntry why = trace && !f.child() ? TraceLog.entry("medical_assistance",
-                    f.category().key + ": no medical assistance for this visit", 0) : null;
-            return new AssistancePayment(childShare, 0, 0, childWhy, why);
+            return new AssistancePayment(childShare, 0, 0, childWhy, trace && !f.child() ? none(f) : null);
         }
         long increment = paid.inScopeLeft() - childShare;
         long from = ytd.assistanceBase;
@@ -28,13 +26,22 @@ final class MedicalAssistance {
         long due = Money.applyRatio(Math.max(0, to - threshold), ratio) - Money.applyRatio(Math.max(0, from - threshold), ratio);
         long used = ytd.assistancePaid + childShare;
         long pays = Math.min(Math.min(due, Money.remaining(rule.annualCap().fen(), used)), increment);
-        TraceEntry why = trace ? TraceLog.entry("medical_assistance", f.category().key
-                        + ": cumulative self-pay after insurance " + Money.format(from) + " → " + Money.format(to)
-                        + ", above threshold " + Money.format(threshold) + " × " + Money.formatRatio(ratio) + " = "
+        TraceEntry why = trace ? explain(f, rule, from, to, due, used, pays) : null;
+        return new AssistancePayment(childShare, pays, increment, childWhy, why);
+    }
+
+    private static TraceEntry none(VisitFacts f) {
+        return TraceLog.entry("medical_assistance", f.category().key + ": no medical assistance for this visit", 0);
+    }
+
+    private static TraceEntry explain(VisitFacts f, AssistanceRules.CategoryRule rule, long from, long to, long due, long used,
+                                      long pays) {
+        return TraceLog.entry("medical_assistance", f.category().key + ": cumulative self-pay after insurance "
+                        + Money.format(from) + " → " + Money.format(to) + ", above threshold "
+                        + Money.format(rule.threshold().fen()) + " × " + Money.formatRatio(rule.ratio().ppm()) + " = "
                         + Money.format(due) + "; yearly cap " + Money.format(rule.annualCap().fen()) + " with "
                         + Money.format(used) + " used → pays " + Money.format(pays), pays,
-                rule.threshold().cited(), rule.ratio().cited(), rule.annualCap().cited()) : null;
-        return new AssistancePayment(childShare, pays, increment, childWhy, why);
+                rule.threshold().cited(), rule.ratio().cited(), rule.annualCap().cited());
     }
 
     /** The children's rule: the fund adds its ratio of the in-scope cost, within the category's cap where it has one. */

@@ -40,7 +40,7 @@ public final class Settlement {
         check(value(FUND_PAY_SUMAMT) + value(PSN_PART_AMT) + value(HOSP_PART_AMT) == value(MEDFEE_SUMAMT),
                 "payers sum to the total: funds + the person + the institution = medfee_sumamt");
         for (SettlementField f : FIELDS) {
-            if (f.unit() == SettlementField.Unit.FEN && f != BALC) check(values[f.ordinal()] >= 0, f.national() + " is not negative");
+            if (values[f.ordinal()] < 0 && f != BALC) check(false, f.national() + " is not negative");
         }
     }
 
@@ -127,8 +127,9 @@ public final class Settlement {
      * parts unless set; the constructor checks every identity either way.
      */
     public static final class Builder {
-        private final long[] values = new long[FIELDS.length];
-        private final boolean[] set = new boolean[FIELDS.length];
+        private long[] values = new long[FIELDS.length];
+        private boolean fundsSet;
+        private boolean personPartSet;
         private Ineligibility ineligibility;
         private long outpatientCardCredit;
         private Accumulators after;
@@ -138,7 +139,8 @@ public final class Settlement {
 
         public Builder set(SettlementField field, long value) {
             values[field.ordinal()] = value;
-            set[field.ordinal()] = true;
+            if (field == FUND_PAY_SUMAMT) fundsSet = true;
+            if (field == PSN_PART_AMT) personPartSet = true;
             return this;
         }
 
@@ -162,14 +164,16 @@ public final class Settlement {
             return this;
         }
 
+        /** The settlement; the builder cannot be used again. */
         public Settlement build() {
-            long[] v = values.clone();
-            if (!set[FUND_PAY_SUMAMT.ordinal()]) {
+            long[] v = values;
+            values = null;
+            if (!fundsSet) {
                 long funds = 0;
                 for (SettlementField f : FUNDS) funds += v[f.ordinal()];
                 v[FUND_PAY_SUMAMT.ordinal()] = funds;
             }
-            if (!set[PSN_PART_AMT.ordinal()]) v[PSN_PART_AMT.ordinal()] = v[ACCT_PAY.ordinal()] + v[PSN_CASH_PAY.ordinal()];
+            if (!personPartSet) v[PSN_PART_AMT.ordinal()] = v[ACCT_PAY.ordinal()] + v[PSN_CASH_PAY.ordinal()];
             return new Settlement(v, ineligibility, outpatientCardCredit, after, trace);
         }
     }

@@ -16,11 +16,16 @@ final class TownshipOutpatient {
         long room = Math.min(Money.remaining(rules.townshipLimit().fen(), ytd.townshipOutpatientPaid),
                 Money.remaining(f.scheme().annualCap(f.contribution()).fen(), ytd.poolingPaid));
         long pays = Math.min(due, room);
-        TraceEntry why = trace ? TraceLog.entry("basic_pooling", "township outpatient: (in scope "
-                        + Money.format(group.inScope()) + " − " + Money.format(deductible) + ") × " + Money.formatRatio(ratio)
-                        + " = " + Money.format(due) + "; yearly limit " + Money.format(rules.townshipLimit().fen()) + " with "
+        return new PoolingPayment(deductible, PoolingPayment.DeductibleCount.NONE, pays, ratio, 0, 0, pays,
+                trace ? explain(rules, group, deductible, due, ytd, pays) : null);
+    }
+
+    private static TraceEntry explain(OutpatientRules rules, LineGroup group, long deductible, long due, YearToDate ytd,
+                                      long pays) {
+        return TraceLog.entry("basic_pooling", "township outpatient: (in scope " + Money.format(group.inScope()) + " − "
+                        + Money.format(deductible) + ") × " + Money.formatRatio(rules.townshipRatio().ppm()) + " = "
+                        + Money.format(due) + "; yearly limit " + Money.format(rules.townshipLimit().fen()) + " with "
                         + Money.format(ytd.townshipOutpatientPaid) + " used → pays " + Money.format(pays), pays,
-                rules.townshipDeductible().cited(), rules.townshipRatio().cited(), rules.townshipLimit().cited()) : null;
-        return new PoolingPayment(deductible, PoolingPayment.DeductibleCount.NONE, pays, ratio, 0, 0, pays, why);
+                rules.townshipDeductible().cited(), rules.townshipRatio().cited(), rules.townshipLimit().cited());
     }
 }
