@@ -217,4 +217,28 @@ class SettlementProperties {
             acc = off.after();
         }
     }
+
+    /**
+     * Defect 3 of issue 9: a value taken from a table's {@code all} entry was cited under a path that
+     * does not exist in the pack (e.g. {@code ...annual_cap.contribution_1}). Every parameter a trace
+     * cites must be a path a reader can find in the pack (a scale's bands cite the scale's path).
+     */
+    @Property(tries = 200)
+    void everyCitedParameterIsAPathInThePack(@ForAll("years") Year y) {
+        Accumulators acc = Accumulators.start(y.visits().get(0).date().getYear(), y.account());
+        for (Visit v : y.visits()) {
+            Settlement s = SettlementEngine.settle(PACK.asOf(v.date()), y.person(), v, acc, true);
+            for (TraceEntry e : s.trace()) {
+                for (org.openyibao.engine.policy.Cited c : e.parameters()) {
+                    String path = c.path();
+                    String scale = path.contains("[") ? path.substring(0, path.indexOf('[')) : null;
+                    boolean declaration = PACK.declarations().stream().anyMatch(d -> d.cited().path().equals(path));
+                    assertThat(scale != null ? PACK.scales().containsKey(scale) : PACK.parameters().containsKey(path)
+                            || declaration || "no default in pack".equals(c.source()))
+                            .as("%s cites %s, which is not a path in the pack", e.rule(), path).isTrue();
+                }
+            }
+            acc = s.after();
+        }
+    }
 }
