@@ -19,8 +19,10 @@ import org.openyibao.sim.population.VisitRecord;
 /**
  * Settles a household's year: each member's visits in date order through the engine, one person's
  * accumulators carried from visit to visit (ARCHITECTURE: the same {@code settle} as real time). No state
- * outlives a call except the funds' sums the caller hands in, so households can be settled on any thread
- * (and, later, any machine) in any order.
+ * outlives a call except the funds' sums the caller hands in: this object and the {@link Contributions} it
+ * reads are immutable, and the pack's compiled rules are cached atomically (PolicyPack.asOf), so one instance
+ * of each serves all the threads of a {@link Simulation} and households can be settled on any thread (and,
+ * later, any machine) in any order.
  */
 public final class HouseholdYear {
     /** Receives each settled visit. */
@@ -63,7 +65,7 @@ public final class HouseholdYear {
                 }
                 int month = v.date().getMonthValue();
                 long credit = 0;
-                while (credited < month) credit += c.accountCreditFen()[++credited];
+                while (credited < month) credit += c.accountCreditFen(++credited);
                 if (credit != 0) acc = withAccount(acc, acc.accountBalance() + credit);
                 Settlement s;
                 try {

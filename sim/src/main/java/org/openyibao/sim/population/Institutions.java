@@ -26,15 +26,16 @@ final class Institutions {
     Institutions(Region region) {
         List<District> ds = region.districts();
         long[] weights = ds.stream().mapToLong(District::registered).toArray();
-        int[] villages = Zhanjiang.largestRemainder(VILLAGE_STATIONS, weights);
-        int[] shops = Zhanjiang.largestRemainder(PHARMACIES, weights);
+        int[] villages = LargestRemainder.split(VILLAGE_STATIONS, weights);
+        int[] shops = LargestRemainder.split(PHARMACIES, weights);
         byDistrict = new String[ds.size()][5][];
         pharmacies = new String[ds.size()][];
         List<List<String>> perLevel = new ArrayList<>();
         for (int l = 0; l < 5; l++) perLevel.add(new ArrayList<>());
         for (int d = 0; d < ds.size(); d++) {
             District di = ds.get(d);
-            int[] counts = {villages[d], di.hospitals()[3], di.hospitals()[2], di.hospitals()[1], di.hospitals()[0]};
+            int[] h = di.hospitals(); // level3, level2, level1, township
+            int[] counts = {villages[d], h[3], h[2], h[1], h[0]};
             for (Level level : Level.values()) {
                 String kind = switch (level) {
                     case VILLAGE -> "village_station";

@@ -1,5 +1,6 @@
 package org.openyibao.sim.population;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.openyibao.sim.population.Region.District;
@@ -8,78 +9,79 @@ import org.openyibao.sim.population.Region.Targets;
 /**
  * Zhanjiang (湛江), 2017–2018, from seed 003 ch. 2 and Table 4-1 (REFERENCE §9).
  * Lines cited are in 003_0c77b00c425f5240.txt.
+ *
+ * <p>No static state: {@link #region()} builds the region from its tables, held in local variables, so no
+ * order of declarations or of class initialisation can change what a district gets (Region.KNOWN calls it
+ * once).
  */
 final class Zhanjiang {
     private Zhanjiang() {}
 
-    /** "Zhanjiang City" row of Table 2-10 (L1108): level3 4, level2 15, level1 28, township 7. */
-    private static final int[] CITY_HOSPITALS = {4, 15, 28, 7};
-    private static final long[] DOWNTOWN = {245028, 377096, 426043, 301216, 309518};
-    private static int downtownIndex = 0;
+    static Region region() {
+        return new Region("zhanjiang", "440800", districts(), targets());
+    }
+
+    /** An urban district: Table 2-10 gives its hospitals only together with the others' (the "Zhanjiang City" row). */
+    private record Urban(String name, String admdvs, long registered, double... ageShares) {}
 
     /**
      * seed 003 L1008–1019 Table 2-5 (registered population and age shares by district, 2017) and
      * L1107–1113 Table 2-10 (designated hospitals level3/level2/level1/township by county). Table 2-10
      * gives the five urban districts together as "Zhanjiang City" (4/15/28/7): DECISION, split among them
-     * by registered population, largest remainder (see {@link #downtown}). admdvs codes: national division
+     * by registered population, largest remainder ({@link #urban}). admdvs codes: national division
      * codes (the development zone has none: DECISION 440891, ours).
      */
-    static final List<District> DISTRICTS = List.of(
-            downtown("Chikan", "440802", 245028, 20.99, 22.71, 37.93, 18.37),
-            downtown("Xiashan", "440803", 377096, 20.36, 22.87, 37.80, 18.97),
-            downtown("Potou", "440804", 426043, 23.29, 34.26, 27.84, 14.62),
-            downtown("Mazhang", "440811", 301216, 26.55, 32.72, 27.67, 13.06),
-            downtown("Development Zone", "440891", 309518, 25.11, 30.77, 30.03, 14.10),
-            county("Wuchuan", "440883", 1205133, new double[] {26.09, 33.50, 26.80, 13.61}, 0, 4, 8, 12),
-            county("Xuwen", "440825", 776434, new double[] {25.07, 30.14, 30.60, 14.18}, 0, 4, 11, 15),
-            county("Leizhou", "440882", 1822155, new double[] {26.80, 33.72, 26.87, 12.61}, 0, 7, 17, 18),
-            county("Suixi", "440823", 1098903, new double[] {25.13, 31.52, 28.62, 14.73}, 0, 4, 10, 15),
-            county("Lianjiang", "440881", 1827836, new double[] {27.43, 30.88, 27.70, 13.99}, 1, 4, 18, 22));
+    static List<District> districts() {
+        List<Urban> city = List.of(
+                new Urban("Chikan", "440802", 245028, 20.99, 22.71, 37.93, 18.37),
+                new Urban("Xiashan", "440803", 377096, 20.36, 22.87, 37.80, 18.97),
+                new Urban("Potou", "440804", 426043, 23.29, 34.26, 27.84, 14.62),
+                new Urban("Mazhang", "440811", 301216, 26.55, 32.72, 27.67, 13.06),
+                new Urban("Development Zone", "440891", 309518, 25.11, 30.77, 30.03, 14.10));
+        int[] cityHospitals = {4, 15, 28, 7}; // Table 2-10 "Zhanjiang City" row (L1108)
+        List<District> all = new ArrayList<>(urban(city, cityHospitals));
+        all.add(county("Wuchuan", "440883", 1205133, new double[] {26.09, 33.50, 26.80, 13.61}, 0, 4, 8, 12));
+        all.add(county("Xuwen", "440825", 776434, new double[] {25.07, 30.14, 30.60, 14.18}, 0, 4, 11, 15));
+        all.add(county("Leizhou", "440882", 1822155, new double[] {26.80, 33.72, 26.87, 12.61}, 0, 7, 17, 18));
+        all.add(county("Suixi", "440823", 1098903, new double[] {25.13, 31.52, 28.62, 14.73}, 0, 4, 10, 15));
+        all.add(county("Lianjiang", "440881", 1827836, new double[] {27.43, 30.88, 27.70, 13.99}, 1, 4, 18, 22));
+        return List.copyOf(all);
+    }
 
-    static final Targets TARGETS = new Targets(
-            7_332_000,                         // seed 003 L958: permanent population end of 2018, 7.332 million
-            8_389_362 / 2_064_000.0,           // seed 003 L1001: 8,389,362 registered in 2.064 million households
-            new double[] {25.75, 31.52, 28.63, 14.10}, // seed 003 L1008 Table 2-5
-            63.03,                             // seed 003 L1001: agricultural registration
-            21_426.90, 15_302.70, 6_473.10,    // seed 003 L1543 Table 4-1, Zhanjiang 2018 per capita
-            1_015.80,                          // seed 003 L1543 Table 4-1: medical (out-of-pocket) spending per capita
-            1.37,                              // DECISION: ≈10 million visits a year for 7.33 million (brief, issue 5)
-            98.7,                              // seed 003 L1119, L1129: coverage 98.7% (2012)
-            17.0);                             // DECISION: employees ≈17% of the insured (docs/sim.md)
+    static Targets targets() {
+        return new Targets(
+                7_332_000,                         // seed 003 L958: permanent population end of 2018, 7.332 million
+                8_389_362 / 2_064_000.0,           // seed 003 L1001: 8,389,362 registered in 2.064 million households
+                new double[] {25.75, 31.52, 28.63, 14.10}, // seed 003 L1008 Table 2-5
+                63.03,                             // seed 003 L1001: agricultural registration
+                21_426.90, 15_302.70, 6_473.10,    // seed 003 L1543 Table 4-1, Zhanjiang 2018 per capita
+                1_015.80,                          // seed 003 L1543 Table 4-1: medical (out-of-pocket) spending per capita
+                1.37,                              // DECISION: ≈10 million visits a year for 7.33 million (brief, issue 5)
+                98.7,                              // seed 003 L1119, L1129: coverage 98.7% (2012)
+                17.0);                             // DECISION: employees ≈17% of the insured (docs/sim.md)
+    }
 
-    static final Region REGION = new Region("zhanjiang", "440800", DISTRICTS, TARGETS);
-
-    private static District downtown(String name, String admdvs, long registered, double... ages) {
-        int[] h = new int[4];
-        for (int level = 0; level < 4; level++) h[level] = largestRemainder(CITY_HOSPITALS[level], DOWNTOWN)[downtownIndex];
-        downtownIndex++;
-        return new District(name, admdvs, registered, ages, true, h);
+    /**
+     * The urban districts with their part of the city's hospitals, level by level, in proportion to their
+     * registered population: each district's share comes from its own row, whatever the rows' order.
+     */
+    private static List<District> urban(List<Urban> city, int[] cityHospitals) {
+        long[] registered = city.stream().mapToLong(Urban::registered).toArray();
+        int[][] byLevel = new int[cityHospitals.length][];
+        for (int level = 0; level < cityHospitals.length; level++) {
+            byLevel[level] = LargestRemainder.split(cityHospitals[level], registered);
+        }
+        List<District> out = new ArrayList<>(city.size());
+        for (int d = 0; d < city.size(); d++) {
+            Urban u = city.get(d);
+            int[] hospitals = new int[cityHospitals.length];
+            for (int level = 0; level < hospitals.length; level++) hospitals[level] = byLevel[level][d];
+            out.add(new District(u.name(), u.admdvs(), u.registered(), u.ageShares(), true, hospitals));
+        }
+        return out;
     }
 
     private static District county(String name, String admdvs, long registered, double[] ages, int... hospitals) {
         return new District(name, admdvs, registered, ages, false, hospitals);
-    }
-
-    /** Splits {@code total} in proportion to {@code weights}: floors, then the largest remainders get one more. */
-    static int[] largestRemainder(int total, long[] weights) {
-        long sum = 0;
-        for (long w : weights) sum += w;
-        int[] out = new int[weights.length];
-        double[] rest = new double[weights.length];
-        int given = 0;
-        for (int i = 0; i < weights.length; i++) {
-            double q = (double) total * weights[i] / sum;
-            out[i] = (int) Math.floor(q);
-            rest[i] = q - out[i];
-            given += out[i];
-        }
-        while (given < total) {
-            int best = 0;
-            for (int i = 1; i < rest.length; i++) if (rest[i] > rest[best]) best = i;
-            out[best]++;
-            rest[best] = -1;
-            given++;
-        }
-        return out;
     }
 }

@@ -1,6 +1,7 @@
 package org.openyibao.sim.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openyibao.engine.policy.Contribution;
 import org.openyibao.engine.policy.Employment;
+import org.openyibao.engine.policy.NoPolicyException;
 import org.openyibao.engine.policy.PackLoader;
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.engine.policy.Scheme;
@@ -146,6 +148,42 @@ class ContributionsTest {
             assertThat(y.poolingFen() + y.seriousIllnessFen() + y.householdFen() + y.employerFen() + y.subsidyFen()
                     + y.retireeCreditFen() + y.accountCreditsFen()).isZero();
         }
+    }
+
+    @Test
+    void someoneEnrolledAfterTheYearBringsNothingThisYear() {
+        // enrolled on 1 January 2019: not insured in 2018, in either scheme (before: a resident paid the whole year)
+        LocalDate next = LocalDate.of(2019, 1, 1);
+        assertThat(c2018.of(true, Scheme.RESIDENT, null, Contribution.CONTRIBUTION_1, next, 0)).isEqualTo(Contributions.Year.NONE);
+        assertThat(c2018.of(true, Scheme.EMPLOYEE, Employment.IN_SERVICE, null, next, 500_000)).isEqualTo(Contributions.Year.NONE);
+        assertThat(c2018.of(true, Scheme.EMPLOYEE, Employment.RETIRED, null, next, 0)).isEqualTo(Contributions.Year.NONE);
+        // enrolled on 31 December 2018: the whole annual contribution (seed 003 L1129), one employee's month
+        LocalDate last = LocalDate.of(2018, 12, 31);
+        assertThat(c2018.of(true, Scheme.RESIDENT, null, Contribution.CONTRIBUTION_1, last, 0).householdFen()).isEqualTo(18_000);
+        assertThat(c2018.of(true, Scheme.EMPLOYEE, Employment.IN_SERVICE, null, last, 500_000).employerFen()).isEqualTo(31_000);
+    }
+
+    @Test
+    void aLevelThePackDoesNotPriceIsRefusedWhenAskedFor() {
+        // 2008 is before the resident scheme (2009): the pack has no individual contribution that year. Building
+        // the year's contributions (all levels up front) is no error, nor is an uninsured person; a resident is
+        Contributions c2008 = new Contributions(PACK, 2008, AVERAGE_WAGE);
+        LocalDate enrolled = LocalDate.of(2008, 1, 1);
+        assertThatThrownBy(() -> c2008.of(true, Scheme.RESIDENT, null, Contribution.CONTRIBUTION_1, enrolled, 0))
+                .isInstanceOf(NoPolicyException.class)
+                .hasMessageContaining("resident.contribution.individual.contribution_1");
+        assertThat(c2008.of(false, Scheme.RESIDENT, null, Contribution.CONTRIBUTION_1, enrolled, 0))
+                .isEqualTo(Contributions.Year.NONE);
+    }
+
+    @Test
+    void yearsCompareByValue() {
+        Contributions.Year a = c2018.of(true, Scheme.EMPLOYEE, Employment.IN_SERVICE, null, LONG_AGO, 500_000);
+        Contributions.Year b = new Contributions(PACK, 2018, AVERAGE_WAGE).of(true, Scheme.EMPLOYEE, Employment.IN_SERVICE,
+                null, LONG_AGO, 500_000);
+        assertThat(b).isEqualTo(a).hasSameHashCodeAs(a);
+        assertThat(b.toString()).contains("10000, 10000");
+        assertThat(c2018.of(true, Scheme.EMPLOYEE, Employment.IN_SERVICE, null, LocalDate.of(2018, 2, 1), 500_000)).isNotEqualTo(a);
     }
 
     @Test
