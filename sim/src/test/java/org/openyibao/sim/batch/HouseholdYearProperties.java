@@ -98,10 +98,8 @@ class HouseholdYearProperties {
     }
 
     static Accumulators credited(Accumulators a, long credit) {
-        return new Accumulators(a.year(), a.hifpPaid(), a.deductiblePaid(), a.specialDeductiblePaid(),
-                a.townshipOutpatientPaid(), a.largeAmountPaid(), a.seriousIllnessBase(), a.seriousIllnessPaid(),
-                a.assistanceBase(), a.assistancePaid(), a.emergencyPaid(), a.cardBalance(), a.cardYear(),
-                a.accountBalance() + credit);
+        return a.toBuilder().set(org.openyibao.engine.settlement.Accumulator.ACCOUNT_BALANCE, a.accountBalance() + credit)
+                .build();
     }
 
     /** A household's columns by their definitions (docs/sim.md, table households/), over its settlements. */
