@@ -336,7 +336,7 @@ public class ContributionService {
         List<Long> w = jdbc.queryForList("SELECT average_monthly_wage_fen FROM region_average_wage WHERE admdvs = ?"
                 + " AND wage_year = ?", Long.class, admdvs, year);
         if (w.isEmpty()) {
-            throw new ApiException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "average_wage",
+            throw ApiException.refused("average_wage",
                     "average_wage: region " + admdvs + " has no average monthly wage for " + year + " (the payment base of "
                             + (year + 1) + " refers to it): PUT /api/contributions/average-wages/" + admdvs + "/" + year);
         }

@@ -27,15 +27,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.openyibao.engine.policy.NoPolicyException;
-import org.openyibao.engine.settlement.SettlementException;
+import org.openyibao.engine.error.DomainException;
+import org.openyibao.engine.error.ErrorKind;
 import org.openyibao.platform.fsi.auth.Credential;
 import org.openyibao.platform.fsi.auth.FsiAuthenticator;
 import org.openyibao.platform.fsi.auth.FsiRefusal;
 import org.openyibao.platform.fsi.auth.FsiRefusals;
 import org.openyibao.platform.fsi.crypto.GmCrypto;
 import org.openyibao.platform.fsi.signin.SignIns;
-import org.openyibao.platform.web.ApiException;
 
 /**
  * The message layer of the national interface: from a raw request (body text, headers, the infno in the path if
@@ -106,12 +105,9 @@ public class FsiDispatcher {
             return ctx.error(FsiException.SYSTEM, r.errMsg());
         } catch (FsiException e) {
             return ctx.error(e.infcode(), e.errMsg());
-        } catch (ApiException e) {
-            // a shared service's refusal (SettlementService, registry): 400 is the caller's input, the rest business
-            return ctx.error(e.status().value() == 400 ? FsiException.SYSTEM
-                    : e.status().is4xxClientError() ? FsiException.BUSINESS : FsiException.SYSTEM, e.getMessage());
-        } catch (SettlementException | NoPolicyException e) {
-            return ctx.error(FsiException.BUSINESS, e.getMessage());
+        } catch (DomainException e) {
+            // a shared service's or the engine's refusal (SettlementService, registry, no policy on the date)
+            return ctx.error(infcode(e.kind()), e.getMessage());
         } catch (RuntimeException e) {
             // our fault: the type and where, never the request (it holds ID numbers and names)
             log.error("fsi internal error: infno={} institution={}: {} at {}", ctx.infno,
@@ -119,6 +115,14 @@ public class FsiDispatcher {
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             return ctx.error(FsiException.SYSTEM, "internal error; nothing was changed");
         }
+    }
+
+    /**
+     * The one place an error's kind becomes an infcode (INTERFACE §1.6): the caller's input is a
+     * system/validation error (-1), every other refusal a business one to show the user (-2).
+     */
+    static int infcode(ErrorKind kind) {
+        return kind == ErrorKind.INVALID_INPUT ? FsiException.SYSTEM : FsiException.BUSINESS;
     }
 
     /** A -1 envelope for a request that cannot be read at all. */

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>Refuse with {@link FsiException}: {@code -1} for a bad field (err_msg naming it, e.g. {@code FsiException.invalid(
  *     "input.data.psn_no", "required")}; {@link FsiFields} does this), {@code -2} for a business refusal. Everything the
  *     handler wrote is rolled back and nothing is recorded, so the client may retry with the same msgid.
- *     {@code ApiException} (platform.web) thrown by shared services is mapped: 400 → -1, other 4xx → -2.</li>
+ *     a {@code DomainException} (a shared service's or the engine's coded error) is mapped by its kind: the caller's input → -1, other refusals → -2.</li>
  * <li>A handler that marks the transaction rollback-only instead of throwing (a dry run such as a pre-settlement
  *     computed with {@code SettlementService.estimate}) gets its output sent as a success, but neither its writes
  *     nor the message are kept.</li>

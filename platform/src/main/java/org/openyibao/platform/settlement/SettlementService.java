@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -150,7 +149,7 @@ public class SettlementService {
         LocalDate from = toDate(institution.get("designated_from"));
         LocalDate until = toDate(institution.get("designated_until"));
         if (date.isBefore(from) || (until != null && date.isAfter(until))) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "institution_code",
+            throw ApiException.refused("institution_code",
                     "institution_code: not designated on " + date);
         }
         // the registry's view of the person that day; not enrolled: uninsured, the treating region's pack

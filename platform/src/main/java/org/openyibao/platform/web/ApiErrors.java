@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import org.openyibao.engine.policy.NoPolicyException;
-import org.openyibao.engine.settlement.SettlementException;
+import org.openyibao.engine.error.DomainException;
+import org.openyibao.engine.error.ErrorKind;
 
 /**
  * Every error is {"error": "...", "field": "...", "message": "..."} with the right status: 400 for
@@ -37,16 +37,33 @@ public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String field, String message) {
+        return body(status, null, field, message);
+    }
+
+    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String code, String field, String message) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("error", status.getReasonPhrase());
+        if (code != null) b.put("code", code);
         if (field != null) b.put("field", field);
         b.put("message", message);
         return ResponseEntity.status(status).body(b);
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Map<String, Object>> api(ApiException e) {
-        return body(e.status(), e.field(), e.getMessage());
+    /** The one place an error's kind becomes an HTTP status. */
+    public static HttpStatus status(ErrorKind kind) {
+        return switch (kind) {
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case REFUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+    }
+
+    /** A service's or the engine's coded error: its kind decides the status, its code and field go in the body. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Map<String, Object>> domain(DomainException e) {
+        return body(status(e.kind()), e.code().code(), e.field(), e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -86,16 +103,6 @@ public class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
         return body(HttpStatus.BAD_REQUEST, e.getName(), e.getName() + ": '" + e.getValue() + "' is not valid");
-    }
-
-    @ExceptionHandler(NoPolicyException.class)
-    ResponseEntity<Map<String, Object>> noPolicy(NoPolicyException e) {
-        return body(HttpStatus.UNPROCESSABLE_ENTITY, "date", e.getMessage());
-    }
-
-    @ExceptionHandler(SettlementException.class)
-    ResponseEntity<Map<String, Object>> cannotSettle(SettlementException e) {
-        return body(HttpStatus.UNPROCESSABLE_ENTITY, null, e.getMessage());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -1,42 +1,36 @@
 package org.openyibao.platform.web;
 
-import org.springframework.http.HttpStatus;
+import org.openyibao.engine.error.DomainException;
+import org.openyibao.engine.error.ErrorCode;
+import org.openyibao.platform.PlatformError;
 
 /**
- * A client's mistake or a business refusal, answered with its HTTP status and a message that
- * names the field: never a stack trace, never a 500.
+ * A service's refusal: a code (whose kind the edges map to an HTTP status or an infcode), the field
+ * it concerns and a message that names it. Services never choose an HTTP status themselves.
  */
-public class ApiException extends RuntimeException {
-    private final HttpStatus status;
-    private final String field;
-
-    public ApiException(HttpStatus status, String field, String message) {
-        super(message);
-        this.status = status;
-        this.field = field;
+public class ApiException extends DomainException {
+    public ApiException(ErrorCode code, String field, String message) {
+        super(code, field, message);
     }
 
     public static ApiException badRequest(String field, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, field, message);
+        return new ApiException(PlatformError.INVALID_FIELD, field, message);
     }
 
     public static ApiException notFound(String field, String message) {
-        return new ApiException(HttpStatus.NOT_FOUND, field, message);
+        return new ApiException(PlatformError.NOT_FOUND, field, message);
     }
 
     public static ApiException conflict(String field, String message) {
-        return new ApiException(HttpStatus.CONFLICT, field, message);
+        return new ApiException(PlatformError.CONFLICT, field, message);
+    }
+
+    /** Well formed, but the rules refuse it. */
+    public static ApiException refused(String field, String message) {
+        return new ApiException(PlatformError.REFUSED, field, message);
     }
 
     public static ApiException forbidden(String message) {
-        return new ApiException(HttpStatus.FORBIDDEN, null, message);
-    }
-
-    public HttpStatus status() {
-        return status;
-    }
-
-    public String field() {
-        return field;
+        return new ApiException(PlatformError.FORBIDDEN, null, message);
     }
 }

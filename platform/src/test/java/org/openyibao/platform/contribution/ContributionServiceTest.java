@@ -18,6 +18,7 @@ import org.openyibao.platform.contribution.ContributionService.ResidentYearReque
 import org.openyibao.platform.contribution.ContributionService.RetireeCreditRequest;
 import org.openyibao.platform.ledger.RegionFixture;
 import org.openyibao.platform.support.TestDatabase;
+import org.openyibao.platform.web.ApiErrors;
 import org.openyibao.platform.web.ApiException;
 
 /** Contributions recorded and posted, on H2 and PostgreSQL: rows, one balanced entry each, accounts, arrears. */
@@ -39,7 +40,7 @@ class ContributionServiceTest {
 
     static void refused(Runnable r, HttpStatus status, String field, String message) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(status);
+            assertThat(ApiErrors.status(e.kind())).isEqualTo(status);
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.getMessage()).startsWith(field + ":").contains(message);
         });

@@ -22,6 +22,7 @@ import org.openyibao.platform.registry.Api;
 import org.openyibao.platform.registry.Person;
 import org.openyibao.platform.registry.RegistryFixture;
 import org.openyibao.platform.support.TestDatabase;
+import org.openyibao.platform.web.ApiErrors;
 import org.openyibao.platform.web.ApiException;
 
 /** Enrolment history, duplicate enrolment, categories, suspension and coverage, on both databases. */
@@ -38,7 +39,7 @@ class EnrolmentTest {
 
     static void refused(Runnable r, int status, String field, String message) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status().value()).as(e.getMessage()).isEqualTo(status);
+            assertThat(ApiErrors.status(e.kind()).value()).as(e.getMessage()).isEqualTo(status);
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.getMessage()).contains(message);
         });
@@ -131,7 +132,7 @@ class EnrolmentTest {
                                 f.enrolments.enrol(resident(psn, admdvs, LocalDate.of(2018, 1, 1), null));
                                 return "enrolled";
                             } catch (ApiException e) {
-                                return e.status().value() + " " + e.getMessage();
+                                return ApiErrors.status(e.kind()).value() + " " + e.getMessage();
                             }
                         }));
                     }

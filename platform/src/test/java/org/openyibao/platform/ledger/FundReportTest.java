@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.openyibao.platform.contribution.ContributionService.EmployeeMonthRequest;
 import org.openyibao.platform.contribution.ContributionService.ResidentYearRequest;
 import org.openyibao.platform.support.TestDatabase;
+import org.openyibao.platform.web.ApiErrors;
 import org.openyibao.platform.web.ApiException;
 
 /**
@@ -141,14 +142,14 @@ class FundReportTest {
 
             // closing twice, and posting into the closed year, are refused; nothing is left behind
             assertThatThrownBy(() -> f.close.close(ADMDVS, 2018)).isInstanceOfSatisfying(ApiException.class, e -> {
-                assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                assertThat(ApiErrors.status(e.kind())).isEqualTo(HttpStatus.CONFLICT);
                 assertThat(e.getMessage()).isEqualTo("year: 2018 of region 440800 is already closed (entry " + closed.entryId() + ")");
             });
             long enrolment = db.jdbc.queryForObject("SELECT MIN(id) FROM enrolment", Long.class);
             long entries = db.jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry", Long.class);
             assertThatThrownBy(() -> f.contributions.payEmployee(new EmployeeMonthRequest(enrolment, "2018-12", new BigDecimal("5000"),
                     LocalDate.of(2018, 12, 28)))).isInstanceOfSatisfying(ApiException.class, e -> {
-                assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                assertThat(ApiErrors.status(e.kind())).isEqualTo(HttpStatus.CONFLICT);
                 assertThat(e.field()).isEqualTo("date");
                 assertThat(e.getMessage()).contains("2018-12-28 is in 2018, which region 440800 has closed");
             });

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.openyibao.platform.support.TestDatabase;
+import org.openyibao.platform.web.ApiErrors;
 import org.openyibao.platform.web.ApiException;
 
 /** Regions, institutions, employers, households and persons: the services and their REST API, on both databases. */
@@ -16,7 +17,7 @@ class RegistryTest {
 
     static void refused(Runnable r, int status, String field, String message) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status().value()).isEqualTo(status);
+            assertThat(ApiErrors.status(e.kind()).value()).isEqualTo(status);
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.getMessage()).startsWith(field + ": ").contains(message);
         });

@@ -187,7 +187,7 @@ public class FsiVisits {
         requireOpen(v);
         PolicyPack pack = packs.pack(pack(fixmedins));
         Catalogue catalogue = pack.catalogue();
-        int defaultRatio = pack.asOf(((java.sql.Timestamp) v.get("begntime")).toLocalDateTime().toLocalDate()).defaultSelfPayFirstPpm;
+        int defaultRatio = pack.asOf(((java.sql.Timestamp) v.get("begntime")).toLocalDateTime().toLocalDate()).defaultSelfPayFirst.ppm();
         Map<String, String> stored = new HashMap<>(); // feedetl_sn → status
         jdbc.query("SELECT feedetl_sn, status FROM fsi_fee_detail WHERE mdtrt_id = ?",
                 rs -> {
