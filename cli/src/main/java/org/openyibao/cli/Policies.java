@@ -5,13 +5,17 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
+import org.openyibao.engine.error.DomainException;
+import org.openyibao.engine.error.EngineError;
 import org.openyibao.engine.policy.PackLoader;
 import org.openyibao.engine.policy.PolicyException;
 import org.openyibao.engine.policy.PolicyPack;
 
-/** Finds and loads the policy packs under the policies directory ({@code policies/<region>/}). */
+/**
+ * Finds and loads the policy packs under the policies directory ({@code policies/<region>/}). An unknown
+ * region (or a base pack) is {@code unknown_policy}, an invalid pack {@code invalid_policy}.
+ */
 public final class Policies {
     private final Path root;
     private final Map<String, PolicyPack> loaded = new ConcurrentHashMap<>();
@@ -33,14 +37,11 @@ public final class Policies {
 
     public PolicyPack pack(String region) {
         return loaded.computeIfAbsent(region, r -> {
-            if (!r.matches("[a-z][a-z0-9_-]*") || !Files.isRegularFile(root.resolve(r).resolve("pack.yaml"))) {
-                throw new UserError("region: unknown region '" + region + "' (known: " + known() + ")");
-            }
             try {
-                return PackLoader.load(root.resolve(r));
+                return PackLoader.load(root, r);
             } catch (PolicyException e) {
-                throw new UserError("policy pack " + r + " is invalid: " + e.getMessage()
-                        + " (run: yibao policy check " + root.resolve(r) + ")");
+                throw new DomainException(EngineError.INVALID_POLICY, null, "policy pack " + r + " is invalid: "
+                        + e.getMessage() + " (run: yibao policy check " + root.resolve(r) + ")");
             }
         });
     }
@@ -53,15 +54,6 @@ public final class Policies {
             return PackLoader.applyReform(base, reform);
         } catch (PolicyException e) {
             throw new UserError("reform " + reform + " is invalid: " + e.getMessage());
-        }
-    }
-
-    public String known() {
-        try (Stream<Path> s = Files.list(root)) {
-            return String.join(", ", s.filter(d -> Files.isRegularFile(d.resolve("pack.yaml")))
-                    .map(d -> d.getFileName().toString()).sorted().toList());
-        } catch (Exception e) {
-            return "none: no policies directory at " + root.toAbsolutePath();
         }
     }
 }

@@ -50,10 +50,16 @@ public final class PolicyCommand {
                 System.err.println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + dir);
                 return 2;
             }
-            PolicyPack pack = PackLoader.load(dir);
-            System.out.println("ok: " + pack.region() + " (" + pack.name() + "): " + pack.parameters().size()
-                    + " parameters, " + pack.scales().size() + " scales, " + pack.declarations().size()
-                    + " emergency declarations, " + pack.catalogue().size() + " catalogue items; rules from "
+            PolicyPack pack = PackLoader.read(dir);
+            String counts = pack.parameters().size() + " parameters, " + pack.scales().size() + " scales, "
+                    + pack.declarations().size() + " emergency declarations, " + pack.catalogue().size() + " catalogue items";
+            String bases = pack.bases().isEmpty() ? "" : " (extends " + String.join(" → ", pack.bases()) + ")";
+            if (pack.base()) {
+                System.out.println("ok: base pack " + dir.toAbsolutePath().normalize().getFileName() + " (" + pack.name() + ")" + bases
+                        + ": " + counts + "; not a region: its tiers are checked in the packs that extend it");
+                return 0;
+            }
+            System.out.println("ok: " + pack.region() + " (" + pack.name() + ")" + bases + ": " + counts + "; rules from "
                     + pack.changeDates().get(0) + ", " + pack.changeDates().size() + " change dates");
             return 0;
         }
@@ -89,12 +95,15 @@ public final class PolicyCommand {
             PolicyPack pack = Policies.standard().pack(region, reform);
             pack.asOf(date); // fails clearly before the pack's first date
             System.out.println(pack.region() + " (" + pack.name() + ") on " + date
+                    + (pack.bases().isEmpty() ? "" : ", extending " + String.join(" → ", pack.bases()))
                     + (pack.reforms().isEmpty() ? "" : " with reform " + String.join(", ", pack.reforms())));
+            System.out.println("(each value: since when; the file and line it comes from, under the policies directory; its source)");
             Map<String, String> lines = new TreeMap<>();
             for (Parameter p : pack.parameters().values()) {
                 Dated d = p.at(date);
                 if (d == null || d.value() == null) continue;
-                lines.put(p.path(), show(p.unit(), d.value()) + "  (since " + d.from() + "; " + d.source() + ")");
+                lines.put(p.path(), show(p.unit(), d.value()) + "  (since " + d.from() + ", " + at(p.file(), d.line()) + "; "
+                        + d.source() + ")");
             }
             for (Scale s : pack.scales().values()) {
                 StringBuilder b = new StringBuilder();
@@ -108,15 +117,24 @@ public final class PolicyCommand {
                     LocalDate since = t.from().isAfter(r.from()) ? t.from() : r.from();
                     String src = t.source().equals(r.source()) ? r.source()
                             : "threshold: " + t.source() + "; rate: " + r.source();
-                    lines.put(s.path() + ".brackets[" + i++ + "]", band + "  (since " + since + "; " + src + ")");
+                    lines.put(s.path() + ".brackets[" + i++ + "]", band + "  (since " + since + ", "
+                            + at(br.threshold().file(), t.line()) + "; " + src + ")");
                 }
-                if (b.length() > 0) lines.put(s.path(), b.toString());
+                if (b.length() > 0) lines.put(s.path(), b + "  (" + at(s.file(), s.line()) + ")");
             }
             for (Declaration d : pack.declarations()) {
-                if (d.inForce(date)) lines.put("emergency.declarations." + d.name(), d.cited().value() + "  (" + d.source() + ")");
+                if (d.inForce(date)) lines.put("emergency.declarations." + d.name(), d.cited().value() + "  ("
+                        + at(d.file(), d.line()) + "; " + d.source() + ")");
+            }
+            if (pack.catalogueFile() != null) {
+                lines.put("catalogue", pack.catalogue().size() + " items  (" + pack.catalogueFile() + ")");
             }
             lines.forEach((k, v) -> System.out.println(k + " = " + v));
             return 0;
+        }
+
+        private static String at(String file, int line) {
+            return line > 0 ? file + ":" + line : file;
         }
 
         private static String show(Unit unit, Object value) {

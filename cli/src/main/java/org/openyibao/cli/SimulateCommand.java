@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.openyibao.engine.error.DomainException;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.sim.batch.Simulation;
@@ -57,13 +58,13 @@ public final class SimulateCommand implements Callable<Integer> {
         Policies policies = Policies.standard();
         try {
             policies.pack(pack);
-        } catch (UserError e) {
+        } catch (UserError | DomainException e) {
             throw new UserError((policy != null ? "--policy: " : "--population: region.json's ") + e.getMessage());
         }
         PolicyPack p;
         try {
             p = policies.pack(pack, reform);
-        } catch (UserError e) {
+        } catch (UserError | DomainException e) {
             throw new UserError("--reform: " + e.getMessage());
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

@@ -18,9 +18,8 @@ public final class Yibao {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Yibao());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof UserError || e instanceof org.openyibao.engine.calc.CalcInputException
-                    || e instanceof org.openyibao.engine.policy.NoPolicyException
-                    || e instanceof org.openyibao.engine.policy.PolicyException) {
+            // a coded refusal (unknown region, invalid pack or request, no rules that day) is the user's to fix
+            if (e instanceof UserError || e instanceof org.openyibao.engine.error.DomainException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
             }

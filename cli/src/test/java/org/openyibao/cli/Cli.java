@@ -35,9 +35,8 @@ final class Cli {
         cl.setErr(new PrintWriter(err));
         // as Yibao.run
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof UserError || e instanceof org.openyibao.engine.calc.CalcInputException
-                    || e instanceof org.openyibao.engine.policy.NoPolicyException
-                    || e instanceof org.openyibao.engine.policy.PolicyException) {
+            // a coded refusal (unknown region, invalid pack or request, no rules that day) is the user's to fix
+            if (e instanceof UserError || e instanceof org.openyibao.engine.error.DomainException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
             }

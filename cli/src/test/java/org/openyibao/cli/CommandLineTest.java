@@ -167,11 +167,49 @@ class CommandLineTest {
     void policyShowListsValuesInForceWithSources() {
         Run r = run(null, "policy", "show", "zhanjiang", "--date", "2018-06-01");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("resident.inpatient.ratio.level3 = 0.5  (since 2018-01-01; seed 003 L1039 Table 2-6)")
-                .contains("employee.basic.annual_cap = 100000.00  (since 2018-01-01;")
+        assertThat(r.out()).contains("resident.inpatient.ratio.level3 = 0.5  (since 2018-01-01, zhanjiang/resident.yaml:"
+                        + lineOf("zhanjiang/resident.yaml", "2018-01-01: {value: 0.50, source: \"seed 003 L1039 Table 2-6\"}")
+                        + "; seed 003 L1039 Table 2-6)")
+                .contains("employee.basic.annual_cap = 100000.00  (since 2018-01-01, zhanjiang/employee.yaml:")
+                .doesNotContain("emergency.declarations") // covid19 is declared from 2020
                 .contains("serious_illness.bands.general = above 20000.00: 0.5, above 50000.00: 0.6, above 80000.00: 0.8, above 100000.00: 0.8");
         Run before = run(null, "policy", "show", "zhanjiang", "--date", "2001-01-01");
         refused(before, "no rules on 2001-01-01");
+    }
+
+    @Test
+    void policyShowSaysWhichFileEachValueComesFromInherited() {
+        Run r = run(null, "policy", "show", "beijing", "--date", "2020-06-01");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("beijing (Beijing (北京)) on 2020-06-01, extending provinces-base → national-base")
+                .contains("resident.inpatient.ratio.level3 = 0.5  (since 2015-01-01, provinces-base/resident.yaml:"
+                        + lineOf("provinces-base/resident.yaml", "{value: 0.50, source:") + "; DECISION: illustrative basic tier")
+                .contains("serious_illness.bands.general.brackets[1] = above 50000.00: 0.6  (since 2015-01-01, beijing/serious_illness.yaml:")
+                .contains("emergency.declarations.covid19 = confirmed [U07.1], suspected [U07.2], 2020-01-01 to until revoked"
+                        + "  (national-base/emergency.yaml:" + lineOf("national-base/emergency.yaml", "- name: covid19") + "; seed 000 L161")
+                .contains("catalogue = 9 items  (provinces-base/catalogue.csv)");
+    }
+
+    @Test
+    void aBasePackChecksButIsNotARegion() {
+        Run r = run(null, "policy", "check", repo().resolve("policies/provinces-base").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("ok: base pack provinces-base (").contains("extends national-base").contains("not a region");
+        Run beijing = run(null, "policy", "check", repo().resolve("policies/beijing").toString());
+        assertThat(beijing.out()).startsWith("ok: beijing (Beijing (北京)) (extends provinces-base → national-base)");
+        Run show = run(null, "policy", "show", "provinces-base", "--date", "2018-06-01");
+        assertThat(show.exit()).isEqualTo(2);
+        assertThat(show.err()).contains("error: region: 'provinces-base' is a base pack, not a region (known: beijing, hubei,");
+    }
+
+    private static int lineOf(String file, String text) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(repo().resolve("policies").resolve(file));
+            for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(text + " not in " + file);
     }
 
     @Test

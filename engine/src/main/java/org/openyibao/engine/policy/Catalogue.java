@@ -52,9 +52,13 @@ public final class Catalogue {
 
     /** Loads the pack's sample CSV; every bad row is reported with its line. */
     public static Catalogue load(Path csv) {
+        return load(csv, csv.getFileName().toString());
+    }
+
+    /** As {@link #load(Path)}, problems naming the file as {@code file}. */
+    public static Catalogue load(Path csv, String file) {
         List<Problem> problems = new ArrayList<>();
         List<Item> items = new ArrayList<>();
-        String file = csv.getFileName().toString();
         try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String header = r.readLine();
             if (header == null || !header.strip().equals("code,name,class,self_pay_first_ratio,price_limit")) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.openyibao.engine.error.DomainException;
+import org.openyibao.engine.error.EngineError;
 import org.openyibao.engine.money.Money;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -27,62 +30,173 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a policy pack directory (pack.yaml plus parameter files) or a reform overlay file,
- * checking every key, unit and value against {@link PolicySchema}. Problems are collected,
- * not thrown one by one, so {@code yibao policy check} can list them all with file and line.
+ * Reads a policy pack directory (pack.yaml, its parameter files and the packs it {@code extends}) or a
+ * reform overlay file, checking every key, unit and value against {@link PolicySchema}. Problems are
+ * collected, not thrown one by one, so {@code yibao policy check} can list them all with file and line.
+ *
+ * <p>Files are named relative to the policies directory (the pack directory's parent), e.g.
+ * {@code beijing/serious_illness.yaml}, so that a value or a problem inherited from a base names the
+ * base's file ({@code provinces-base/resident.yaml}).
+ *
+ * <p>{@code extends: NAME} names a pack beside this one. The extending pack inherits the base's
+ * parameters, scales, emergency declarations and catalogue; a parameter or scale it gives itself replaces
+ * the base's at that path, whole (every dated value of the base's series goes); a declaration replaces the
+ * base's of the same name; a catalogue it names replaces the base's. Chains are allowed, cycles are not.
  */
 public final class PackLoader {
-    private static final Set<String> META_KEYS = Set.of("description", "unit", "source", "note", "reference");
+    /** A pack's name: its directory under the policies directory. */
+    private static final String NAME = "[a-z][a-z0-9_-]*";
 
-    private final List<Problem> problems = new ArrayList<>();
+    // The keys each kind of mapping accepts: one list each, read by the loader and named by every
+    // "unknown key" message.
+    /** pack.yaml */
+    static final List<String> PACK_KEYS =
+            List.of("region", "name", "admdvs", "description", "source", "extends", "base", "catalogue");
+    /** a reform file's {@code reform:} header */
+    static final List<String> REFORM_KEYS = List.of("name", "description", "source");
+    /** what any node of the parameter tree may carry besides its children */
+    static final List<String> META_KEYS = List.of("description", "unit", "source", "note", "reference");
+    static final List<String> PARAMETER_KEYS = with("values", META_KEYS);
+    static final List<String> SCALE_KEYS = with("brackets", META_KEYS);
+    static final List<String> BRACKET_KEYS = List.of("threshold", "rate", "source", "note");
+    static final List<String> DATED_VALUE_KEYS = List.of("value", "source", "note");
+    static final List<String> DECLARATION_KEYS =
+            List.of("name", "description", "confirmed", "suspected", "regions", "from", "until", "source");
+
+    private final List<Problem> problems;
+    /** the policies directory, which file names are relative to (null for a reform: named as given) */
+    private final Path root;
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final Map<String, Scale> scales = new LinkedHashMap<>();
     private final List<Declaration> declarations = new ArrayList<>();
     private String file;
 
-    private PackLoader() {}
+    private PackLoader(List<Problem> problems, Path root) {
+        this.problems = problems;
+        this.root = root;
+    }
 
-    /** Loads and validates a pack; throws {@link PolicyException} listing every problem. */
+    /**
+     * Loads and validates a pack that can settle visits; throws {@link PolicyException} listing every
+     * problem. A base pack ({@code base: true}) is refused: it is not a region.
+     */
     public static PolicyPack load(Path dir) {
-        PackLoader l = new PackLoader();
-        PolicyPack pack = l.loadPack(dir);
+        PolicyPack pack = read(dir);
+        if (pack.base()) {
+            throw new PolicyException(List.of(new Problem(shown(rootOf(dir), dir.resolve("pack.yaml")), 0, "base",
+                    "a base pack is not a region and settles nothing: packs use it with 'extends: "
+                            + nameOf(dir) + "'")));
+        }
+        return pack;
+    }
+
+    /**
+     * Loads and validates a pack or a base pack; throws {@link PolicyException} listing every problem.
+     * A base pack's keys, units, values, dates, sources and bands are checked; whether its tiers find every
+     * value they need is checked in the packs that extend it, which add what it leaves out.
+     */
+    public static PolicyPack read(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        PackLoader l = new PackLoader(new ArrayList<>(), rootOf(abs));
+        PolicyPack pack = l.loadPack(abs, List.of(nameOf(abs)));
         List<Problem> all = new ArrayList<>(l.problems);
-        if (pack != null) all.addAll(pack.check());
+        if (pack != null) all.addAll(pack.check(!pack.base()));
         if (!all.isEmpty() || pack == null) throw new PolicyException(all);
         return pack;
     }
 
-    /** Every problem of a pack, or an empty list. */
+    /** Every problem of a pack (or a base pack), or an empty list. */
     public static List<Problem> check(Path dir) {
         try {
-            load(dir);
+            read(dir);
             return List.of();
         } catch (PolicyException e) {
             return e.problems();
         }
     }
 
+    /**
+     * The region pack {@code name} under the policies directory {@code root}, as a calc request's
+     * {@code region} names it. No such pack (or a base pack) is {@link EngineError#UNKNOWN_POLICY} on
+     * field {@code region}; an invalid one is a {@link PolicyException}.
+     */
+    public static PolicyPack load(Path root, String name) {
+        Path dir = name != null && name.matches(NAME) ? root.resolve(name) : null;
+        if (dir == null || !Files.isRegularFile(dir.resolve("pack.yaml"))) {
+            throw new DomainException(EngineError.UNKNOWN_POLICY, "region",
+                    "region: unknown region '" + name + "' (known: " + known(root) + ")");
+        }
+        if (isBase(dir)) {
+            throw new DomainException(EngineError.UNKNOWN_POLICY, "region",
+                    "region: '" + name + "' is a base pack, not a region (known: " + known(root) + ")");
+        }
+        return load(dir);
+    }
+
+    /** The names of the region packs under the policies directory {@code root}, base packs left out. */
+    public static List<String> regions(Path root) {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(d -> Files.isRegularFile(d.resolve("pack.yaml")) && !isBase(d))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String known(Path root) {
+        return Files.isDirectory(root) ? String.join(", ", regions(root))
+                : "none: no policies directory at " + root.toAbsolutePath();
+    }
+
+    /** Whether the pack in {@code dir} says {@code base: true}; pack.yaml alone is read. */
+    public static boolean isBase(Path dir) {
+        try (Reader r = Files.newBufferedReader(dir.resolve("pack.yaml"), StandardCharsets.UTF_8)) {
+            if (new Yaml(new LoaderOptions()).compose(r) instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("base")
+                            && t.getValueNode() instanceof ScalarNode v) {
+                        return v.getValue().equals("true");
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: loading the pack reports it with file and line
+        }
+        return false;
+    }
+
     /** Loads a reform overlay and applies it to {@code base}. */
     public static PolicyPack applyReform(PolicyPack base, Path reformFile) {
-        PackLoader l = new PackLoader();
+        PackLoader l = new PackLoader(new ArrayList<>(), null);
         l.file = reformFile.toString();
         Map<String, String> meta = new LinkedHashMap<>();
-        Node root = l.read(reformFile);
-        if (root instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
-                String key = l.scalar(t.getKeyNode());
+        Node top = l.yaml(reformFile);
+        if (top instanceof MappingNode m) {
+            List<String> topKeys = with("reform", new ArrayList<>(PolicySchema.keysUnder("")));
+            for (Map.Entry<String, NodeTuple> e : l.entries(m, "").entrySet()) {
+                String key = e.getKey();
+                NodeTuple t = e.getValue();
                 if ("reform".equals(key)) {
                     if (t.getValueNode() instanceof MappingNode rm) {
-                        for (NodeTuple rt : rm.getValue()) meta.put(l.scalar(rt.getKeyNode()), l.scalar(rt.getValueNode()));
+                        Map<String, NodeTuple> header = l.entries(rm, "reform");
+                        l.onlyKeys(header, "reform", " in a reform's header", REFORM_KEYS);
+                        for (String k : REFORM_KEYS) {
+                            String v = l.text(header, k, "reform." + k);
+                            if (v != null) meta.put(k, v);
+                        }
+                    } else {
+                        l.problem(t.getValueNode(), "reform", "the header is a mapping of: " + String.join(", ", REFORM_KEYS));
                     }
+                } else if (PolicySchema.find(key) == null && !PolicySchema.isContainer(key)) {
+                    l.unknownKey(t.getKeyNode(), key, key, "", topKeys);
                 } else {
                     l.walk(t.getValueNode(), key, null, null, t.getKeyNode());
                 }
             }
-        } else if (root != null) {
-            l.problem(root, "", "a reform is a mapping with a 'reform:' header and parameters");
+        } else if (top != null) {
+            l.problem(top, "", "a reform is a mapping with a 'reform:' header and parameters");
         }
-        if (meta.get("name") == null) l.problem(root, "reform.name", "missing: every reform names itself");
+        if (meta.get("name") == null) l.problem(top, "reform.name", "missing: every reform names itself");
         if (!l.problems.isEmpty()) throw new PolicyException(l.problems);
         PolicyPack reformed = base.overlay(meta.getOrDefault("name", reformFile.getFileName().toString()),
                 l.parameters, l.scales, l.declarations);
@@ -91,63 +205,124 @@ public final class PackLoader {
         return reformed;
     }
 
-    private PolicyPack loadPack(Path dir) {
+    /**
+     * One pack of a chain: its own files over what its base gives. {@code chain} names the packs being
+     * loaded, the first asked for first and this one last, to find a cycle.
+     */
+    private PolicyPack loadPack(Path dir, List<String> chain) {
         Path packFile = dir.resolve("pack.yaml");
         if (!Files.isRegularFile(packFile)) {
-            problems.add(new Problem(dir.toString(), 0, null, "not a policy pack: no pack.yaml"));
+            problems.add(new Problem(shown(root, dir), 0, null, "not a policy pack: no pack.yaml"));
             return null;
         }
-        file = dir.relativize(packFile).toString();
-        Map<String, String> meta = new LinkedHashMap<>();
-        Node packRoot = read(packFile);
+        file = shown(root, packFile);
+        Node packRoot = yaml(packFile);
+        Map<String, NodeTuple> meta = new LinkedHashMap<>();
         if (packRoot instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
-                String key = scalar(t.getKeyNode());
-                if (!Set.of("region", "name", "admdvs", "description", "catalogue", "source").contains(key)) {
-                    problem(t.getKeyNode(), key, "unknown key (expected region, name, admdvs, description, catalogue, source)");
-                } else {
-                    meta.put(key, scalar(t.getValueNode()));
+            meta = entries(m, "");
+            onlyKeys(meta, "", " in pack.yaml", PACK_KEYS);
+        } else if (packRoot != null) {
+            problem(packRoot, "", "pack.yaml is a mapping of: " + String.join(", ", PACK_KEYS));
+        }
+        String region = text(meta, "region", "region");
+        String name = text(meta, "name", "name");
+        String admdvs = text(meta, "admdvs", "admdvs");
+        String description = text(meta, "description", "description");
+        String baseText = text(meta, "base", "base");
+        boolean base = "true".equals(baseText);
+        if (baseText != null && !base && !baseText.equals("false")) {
+            problem(meta.get("base").getValueNode(), "base", "'" + baseText + "' is not true or false");
+        }
+        if (packRoot != null) {
+            if (base) {
+                for (String k : List.of("region", "admdvs")) {
+                    if (meta.containsKey(k)) problem(meta.get(k).getKeyNode(), k,
+                            "a base pack is not a region: it has no " + k + " (each pack that extends it gives its own)");
                 }
+                if (name == null) problem(packRoot, "name", "missing");
+            } else {
+                if (region == null) problem(packRoot, "region", "missing");
+                if (name == null) problem(packRoot, "name", "missing");
             }
         }
-        for (String required : List.of("region", "name")) {
-            if (meta.get(required) == null) problem(packRoot, required, "missing");
+
+        PolicyPack parent = null;
+        String ext = text(meta, "extends", "extends");
+        if (ext != null) {
+            Node at = meta.get("extends").getValueNode();
+            Path baseDir = dir.resolveSibling(ext);
+            if (!ext.matches(NAME)) {
+                problem(at, "extends", "'" + ext + "' is not a pack's name (the name of a directory beside this pack)");
+            } else if (chain.contains(ext)) {
+                problem(at, "extends", "a cycle: " + String.join(" extends ", chain) + " extends " + ext);
+            } else if (!Files.isRegularFile(baseDir.resolve("pack.yaml"))) {
+                problem(at, "extends", "no pack '" + ext + "' beside this one (" + shown(root, baseDir.resolve("pack.yaml"))
+                        + " not found)");
+            } else {
+                List<String> longer = new ArrayList<>(chain);
+                longer.add(ext);
+                parent = new PackLoader(problems, root).loadPack(baseDir, longer);
+            }
         }
+
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("pack.yaml"))
                     .sorted().toList();
         } catch (IOException e) {
-            problems.add(new Problem(dir.toString(), 0, null, "cannot list: " + e.getMessage()));
+            problems.add(new Problem(shown(root, dir), 0, null, "cannot list: " + e.getMessage()));
             return null;
         }
         for (Path p : files) {
-            file = dir.relativize(p).toString();
-            Node root = read(p);
-            if (root == null) continue;
-            if (!(root instanceof MappingNode m)) {
-                problem(root, "", "a parameter file is a mapping of parameter names");
+            file = shown(root, p);
+            Node top = yaml(p);
+            if (top == null) continue;
+            if (!(top instanceof MappingNode m)) {
+                problem(top, "", "a parameter file is a mapping of parameter names");
                 continue;
             }
-            for (NodeTuple t : m.getValue()) {
-                walk(t.getValueNode(), scalar(t.getKeyNode()), null, null, t.getKeyNode());
+            for (Map.Entry<String, NodeTuple> e : entries(m, "").entrySet()) {
+                walk(e.getValue().getValueNode(), e.getKey(), null, null, e.getValue().getKeyNode());
             }
         }
-        Catalogue catalogue = Catalogue.EMPTY;
-        if (meta.get("catalogue") != null) {
-            Path cat = dir.resolve(meta.get("catalogue"));
+
+        Catalogue catalogue = parent == null ? Catalogue.EMPTY : parent.catalogue();
+        String catalogueFile = parent == null ? null : parent.catalogueFile();
+        file = shown(root, packFile);
+        String cat = text(meta, "catalogue", "catalogue");
+        if (cat != null) {
+            Path csv = dir.resolve(cat);
+            catalogueFile = shown(root, csv);
             try {
-                catalogue = Catalogue.load(cat);
+                catalogue = Catalogue.load(csv, catalogueFile);
             } catch (PolicyException e) {
                 problems.addAll(e.problems());
             }
         }
-        return new PolicyPack(meta.getOrDefault("region", dir.getFileName().toString()),
-                meta.getOrDefault("name", ""), meta.get("admdvs"), meta.getOrDefault("description", ""),
-                parameters, scales, declarations, catalogue, List.of());
+
+        // this pack's own values over its base's: a whole parameter, scale or declaration at a time
+        Map<String, Parameter> allParameters = new LinkedHashMap<>();
+        Map<String, Scale> allScales = new LinkedHashMap<>();
+        List<Declaration> allDeclarations = new ArrayList<>();
+        List<String> bases = new ArrayList<>();
+        if (parent != null) {
+            allParameters.putAll(parent.parameters());
+            allScales.putAll(parent.scales());
+            Set<String> own = new HashSet<>();
+            for (Declaration d : declarations) own.add(d.name());
+            for (Declaration d : parent.declarations()) if (!own.contains(d.name())) allDeclarations.add(d);
+            bases.add(ext);
+            bases.addAll(parent.bases());
+        }
+        allParameters.putAll(parameters);
+        allScales.putAll(scales);
+        allDeclarations.addAll(declarations);
+        return new PolicyPack(region != null ? region : nameOf(dir), name == null ? "" : name, admdvs,
+                description == null ? "" : description, allParameters, allScales, allDeclarations, catalogue,
+                List.of(), base, bases, catalogueFile);
     }
 
-    private Node read(Path p) {
+    private Node yaml(Path p) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
@@ -166,10 +341,11 @@ public final class PackLoader {
     private void walk(Node node, String path, Unit unit, String source, Node keyNode) {
         PolicySchema.Entry entry = PolicySchema.find(path);
         if (entry == null && !PolicySchema.isContainer(path)) {
-            String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
-            Set<String> allowed = PolicySchema.keysUnder(parent);
-            problem(keyNode, path, "unknown key '" + path.substring(path.lastIndexOf('.') + 1) + "'"
-                    + (allowed.isEmpty() ? "" : " (expected one of: " + String.join(", ", allowed) + ")"));
+            int dot = path.lastIndexOf('.');
+            String parent = dot < 0 ? "" : path.substring(0, dot);
+            List<String> allowed = new ArrayList<>(PolicySchema.keysUnder(parent));
+            if (!parent.isEmpty()) allowed.addAll(META_KEYS); // the top level of a file holds parameters only
+            unknownKey(keyNode, path, path.substring(dot + 1), "", allowed);
             return;
         }
         if (entry != null && entry.kind() == PolicySchema.Kind.DECLARATIONS) {
@@ -182,8 +358,7 @@ public final class PackLoader {
                     : "expected a mapping of parameters");
             return;
         }
-        Map<String, NodeTuple> keys = new LinkedHashMap<>();
-        for (NodeTuple t : m.getValue()) keys.put(scalar(t.getKeyNode()), t);
+        Map<String, NodeTuple> keys = entries(m, path);
         if (keys.containsKey("unit")) {
             String u = scalar(keys.get("unit").getValueNode());
             unit = Unit.of(u);
@@ -204,10 +379,7 @@ public final class PackLoader {
                 problem(node, path, "a parameter needs 'values:' (date: value)");
                 return;
             }
-            for (String k : keys.keySet()) {
-                if (!k.equals("values") && !META_KEYS.contains(k)) problem(keys.get(k).getKeyNode(), path,
-                        "unknown key '" + k + "' in a parameter (expected values, " + String.join(", ", META_KEYS) + ")");
-            }
+            onlyKeys(keys, path, " in a parameter", PARAMETER_KEYS);
             if (unit == null) {
                 problem(node, path, "no unit: declare 'unit: " + entry.unit().yamlName + "'");
                 return;
@@ -234,10 +406,7 @@ public final class PackLoader {
             problem(node, path, "a scale needs 'brackets:' (a list of threshold and rate histories)");
             return;
         }
-        for (String k : keys.keySet()) {
-            if (!k.equals("brackets") && !META_KEYS.contains(k)) problem(keys.get(k).getKeyNode(), path,
-                    "unknown key '" + k + "' in a scale (expected brackets, " + String.join(", ", META_KEYS) + ")");
-        }
+        onlyKeys(keys, path, " in a scale", SCALE_KEYS);
         if (!(keys.get("brackets").getValueNode() instanceof SequenceNode seq)) {
             problem(keys.get("brackets").getValueNode(), path, "'brackets' is a list");
             return;
@@ -250,14 +419,9 @@ public final class PackLoader {
                 problem(b, bp, "a bracket is a mapping with 'threshold' and 'rate'");
                 continue;
             }
-            Map<String, NodeTuple> bk = new LinkedHashMap<>();
-            for (NodeTuple t : bm.getValue()) bk.put(scalar(t.getKeyNode()), t);
+            Map<String, NodeTuple> bk = entries(bm, bp);
             String bsource = bk.containsKey("source") ? scalar(bk.get("source").getValueNode()) : source;
-            for (String k : bk.keySet()) {
-                if (!Set.of("threshold", "rate", "source", "note").contains(k)) {
-                    problem(bk.get(k).getKeyNode(), bp, "unknown key '" + k + "' in a bracket (expected threshold, rate, source)");
-                }
-            }
+            onlyKeys(bk, bp, " in a bracket", BRACKET_KEYS);
             if (!bk.containsKey("threshold") || !bk.containsKey("rate")) {
                 problem(b, bp, "a bracket needs both 'threshold' (currency) and 'rate' (ratio)");
                 continue;
@@ -299,19 +463,11 @@ public final class PackLoader {
             Node valueNode = t.getValueNode();
             String valueSource = source;
             if (valueNode instanceof MappingNode vm) {
-                Node v = null;
-                for (NodeTuple vt : vm.getValue()) {
-                    String k = scalar(vt.getKeyNode());
-                    switch (k) {
-                        case "value" -> v = vt.getValueNode();
-                        case "source" -> valueSource = scalar(vt.getValueNode());
-                        case "note" -> { }
-                        default -> {
-                            problem(vt.getKeyNode(), path, "unknown key '" + k + "' in a dated value (expected value, source, note)");
-                            ok = false;
-                        }
-                    }
-                }
+                Map<String, NodeTuple> vk = entries(vm, path);
+                if (vk.size() != vm.getValue().size() || !DATED_VALUE_KEYS.containsAll(vk.keySet())) ok = false;
+                onlyKeys(vk, path, " in a dated value", DATED_VALUE_KEYS);
+                Node v = vk.containsKey("value") ? vk.get("value").getValueNode() : null;
+                if (vk.containsKey("source")) valueSource = scalar(vk.get("source").getValueNode());
                 if (v == null) {
                     problem(valueNode, path, "dated value " + date + " has no 'value'");
                     ok = false;
@@ -347,7 +503,11 @@ public final class PackLoader {
             List<String> items = new ArrayList<>();
             for (Node n : seq.getValue()) {
                 String s = scalar(n);
-                if (s == null || s.isBlank()) {
+                if (s == null) {
+                    problem(n, path, "each item is one " + (unit == Unit.CODES ? "diagnosis code" : "tier name") + ", not " + kind(n));
+                    return null;
+                }
+                if (s.isBlank()) {
                     problem(n, path, "empty list item");
                     return null;
                 }
@@ -419,23 +579,20 @@ public final class PackLoader {
             problem(node, path, "declarations are a list");
             return;
         }
+        Set<String> names = new HashSet<>();
         for (Node d : seq.getValue()) {
             if (!(d instanceof MappingNode dm)) {
                 problem(d, path, "a declaration is a mapping");
                 continue;
             }
+            Map<String, NodeTuple> keys = entries(dm, path);
+            onlyKeys(keys, path, " in a declaration", DECLARATION_KEYS);
             Map<String, Node> k = new LinkedHashMap<>();
-            for (NodeTuple t : dm.getValue()) {
-                String key = scalar(t.getKeyNode());
-                if (!Set.of("name", "confirmed", "suspected", "regions", "from", "until", "source", "description").contains(key)) {
-                    problem(t.getKeyNode(), path, "unknown key '" + key
-                            + "' in a declaration (expected name, confirmed, suspected, regions, from, until, source)");
-                }
-                k.put(key, t.getValueNode());
-            }
+            keys.forEach((key, t) -> k.put(key, t.getValueNode()));
             String name = k.containsKey("name") ? scalar(k.get("name")) : null;
             String dp = path + "." + (name == null ? "?" : name);
             if (name == null) problem(d, dp, "a declaration needs a name");
+            else if (!names.add(name)) problem(k.get("name"), dp, "declaration '" + name + "' given twice in this pack");
             List<String> confirmed = codes(k.get("confirmed"), dp + ".confirmed", d);
             List<String> suspected = codes(k.get("suspected"), dp + ".suspected", d);
             List<String> regions = k.containsKey("regions") ? codes(k.get("regions"), dp + ".regions", d) : List.of("all");
@@ -460,7 +617,18 @@ public final class PackLoader {
             return null;
         }
         List<String> out = new ArrayList<>();
-        for (Node c : seq.getValue()) out.add(scalar(c));
+        for (Node c : seq.getValue()) {
+            String s = scalar(c);
+            if (s == null) {
+                problem(c, path, "each item is one code, not " + kind(c) + ": write [A00, B01]");
+                return null;
+            }
+            if (s.isBlank()) {
+                problem(c, path, "empty list item");
+                return null;
+            }
+            out.add(s);
+        }
         return List.copyOf(out);
     }
 
@@ -475,6 +643,71 @@ public final class PackLoader {
             problem(n, path, "'" + scalar(n) + "' is not a date (YYYY-MM-DD)");
             return null;
         }
+    }
+
+    /** A mapping's entries by key, in order; a key that is not a single word, or is given twice, is a problem. */
+    private Map<String, NodeTuple> entries(MappingNode m, String path) {
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String k = scalar(t.getKeyNode());
+            if (k == null) {
+                problem(t.getKeyNode(), path, "a key is a single word, not " + kind(t.getKeyNode()));
+            } else if (out.containsKey(k)) {
+                problem(t.getKeyNode(), path, "key '" + k + "' given twice");
+            } else {
+                out.put(k, t);
+            }
+        }
+        return out;
+    }
+
+    /** Each key {@code accepted} does not list is a problem naming exactly the accepted keys. */
+    private void onlyKeys(Map<String, NodeTuple> entries, String path, String where, List<String> accepted) {
+        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+            if (!accepted.contains(e.getKey())) unknownKey(e.getValue().getKeyNode(), path, e.getKey(), where, accepted);
+        }
+    }
+
+    private void unknownKey(Node keyNode, String path, String key, String where, Collection<String> accepted) {
+        problem(keyNode, path, "unknown key '" + key + "'" + where
+                + (accepted.isEmpty() ? "" : " (expected one of: " + String.join(", ", accepted) + ")"));
+    }
+
+    /** The single value under {@code key}, or null when absent (or not a single value: a problem). */
+    private String text(Map<String, NodeTuple> m, String key, String path) {
+        NodeTuple t = m.get(key);
+        if (t == null) return null;
+        String s = scalar(t.getValueNode());
+        if (s == null) problem(t.getValueNode(), path, "expected a single value, not " + kind(t.getValueNode()));
+        return s;
+    }
+
+    private static String kind(Node n) {
+        return n instanceof SequenceNode ? "a list" : n instanceof MappingNode ? "a mapping" : "this";
+    }
+
+    private static List<String> with(String first, List<String> rest) {
+        List<String> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return List.copyOf(out);
+    }
+
+    /** The policies directory of the pack in {@code dir}: its parent. */
+    private static Path rootOf(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        return abs.getParent() == null ? abs : abs.getParent();
+    }
+
+    private static String nameOf(Path dir) {
+        Path n = dir.toAbsolutePath().normalize().getFileName();
+        return n == null ? "" : n.toString();
+    }
+
+    /** {@code p} as problems and {@code policy show} name it: relative to the policies directory. */
+    private static String shown(Path root, Path p) {
+        if (root == null) return p.toString();
+        return root.relativize(p.toAbsolutePath().normalize()).toString();
     }
 
     private String scalar(Node n) {

@@ -24,11 +24,20 @@ public final class PolicyPack {
     private final List<Declaration> declarations;
     private final Catalogue catalogue;
     private final List<String> reforms;
+    private final boolean base;
+    private final List<String> bases;
+    private final String catalogueFile;
     private final LocalDate[] changeDates;
     private final AtomicReferenceArray<Rules> compiled;
 
     PolicyPack(String region, String name, String admdvs, String description, Map<String, Parameter> parameters,
                Map<String, Scale> scales, List<Declaration> declarations, Catalogue catalogue, List<String> reforms) {
+        this(region, name, admdvs, description, parameters, scales, declarations, catalogue, reforms, false, List.of(), null);
+    }
+
+    PolicyPack(String region, String name, String admdvs, String description, Map<String, Parameter> parameters,
+               Map<String, Scale> scales, List<Declaration> declarations, Catalogue catalogue, List<String> reforms,
+               boolean base, List<String> bases, String catalogueFile) {
         this.region = region;
         this.name = name;
         this.admdvs = admdvs;
@@ -38,6 +47,9 @@ public final class PolicyPack {
         this.declarations = List.copyOf(declarations);
         this.catalogue = catalogue;
         this.reforms = List.copyOf(reforms);
+        this.base = base;
+        this.bases = List.copyOf(bases);
+        this.catalogueFile = catalogueFile;
         TreeSet<LocalDate> dates = new TreeSet<>();
         for (Parameter p : parameters.values()) for (Dated d : p.history()) dates.add(d.from());
         for (Scale s : scales.values()) {
@@ -60,6 +72,12 @@ public final class PolicyPack {
     public String description() { return description; }
     public Catalogue catalogue() { return catalogue; }
     public List<String> reforms() { return reforms; }
+    /** A base pack ({@code base: true}) holds what other packs share: it is not a region and settles nothing. */
+    public boolean base() { return base; }
+    /** The packs this one extends, nearest first ({@code extends:} in pack.yaml, then the base's own, …). */
+    public List<String> bases() { return bases; }
+    /** The catalogue's file, relative to the policies directory (the base's when inherited), or null. */
+    public String catalogueFile() { return catalogueFile; }
     public Map<String, Parameter> parameters() { return parameters; }
     public Map<String, Scale> scales() { return scales; }
     public List<Declaration> declarations() { return declarations; }
@@ -85,9 +103,17 @@ public final class PolicyPack {
 
     /** Consistency checks over every interval: gaps in dates, overlapping bands, tier order. */
     List<Problem> check() {
+        return check(true);
+    }
+
+    /**
+     * As {@link #check()}; without {@code rules}, the scales only: a base pack's tiers may need values that
+     * only the packs extending it give, so its rules are checked in those packs.
+     */
+    List<Problem> check(boolean rules) {
         List<Problem> problems = new ArrayList<>();
         for (Scale s : scales.values()) checkScale(s, problems);
-        for (int i = 0; i < changeDates.length; i++) {
+        for (int i = 0; rules && i < changeDates.length; i++) {
             Rules.compile(this, changeDates[i], i + 1 < changeDates.length ? changeDates[i + 1] : null, problems);
         }
         // one problem per distinct message is enough
@@ -168,7 +194,7 @@ public final class PolicyPack {
         d.addAll(newDeclarations);
         List<String> rf = new ArrayList<>(reforms);
         rf.add(reformName);
-        return new PolicyPack(region, name, admdvs, description, p, s, d, catalogue, rf);
+        return new PolicyPack(region, name, admdvs, description, p, s, d, catalogue, rf, base, bases, catalogueFile);
     }
 
     /** The parameter's history up to {@code from}, then "no value" (a repeal, OpenFisca style). */
