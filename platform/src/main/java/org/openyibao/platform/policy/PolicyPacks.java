@@ -28,6 +28,9 @@ public class PolicyPacks {
             if (!dir.resolve("pack.yaml").toFile().isFile()) {
                 throw ApiException.badRequest("policy_pack", "no policy pack '" + n + "' under " + root);
             }
+            if (PackLoader.isBase(dir)) {
+                throw ApiException.badRequest("policy_pack", "'" + n + "' is a base pack that regions extend, not a region's pack");
+            }
             return PackLoader.load(dir);
         });
     }
