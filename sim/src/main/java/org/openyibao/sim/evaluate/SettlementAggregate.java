@@ -22,12 +22,14 @@ import org.openyibao.engine.settlement.SettlementField;
 public final class SettlementAggregate {
 
     /**
-     * The summed fields: every amount of the table of national fields that a cancellation gives back ({@link
-     * SettlementField.Cancellation#NEGATE}), that is every flow of money; the pooling ratio and the account balance
-     * are not sums. In the table's order.
+     * The summed fields, in the table's order: the three totals the indicators divide (medfee_sumamt, fund_pay_sumamt,
+     * psn_part_amt: REFERENCE §8) and every fund the table knows ({@link SettlementField#isFund()}: a new fund is
+     * summed, reported and read from Parquet without a change here). Not every column: each one read costs the
+     * evaluation's Parquet reading (all 17 amounts took 5.4–5.9 s instead of 2.5–3.5 s for 1.4 million rows).
      */
     public static final List<SettlementField> FIELDS = Arrays.stream(SettlementField.values())
-            .filter(f -> f.unit() == SettlementField.Unit.FEN && f.cancellation() == SettlementField.Cancellation.NEGATE).toList();
+            .filter(f -> f.isFund() || f == SettlementField.MEDFEE_SUMAMT || f == SettlementField.FUND_PAY_SUMAMT
+                    || f == SettlementField.PSN_PART_AMT).toList();
 
     private static final int[] ORDINALS = FIELDS.stream().mapToInt(Enum::ordinal).toArray();
     private static final int F = 1 + ORDINALS.length;                 // per group: the row count, then the fields

@@ -41,7 +41,7 @@ class SettlementAggregateTest {
         assertThat(r.total().fundPaySumamt()).isEqualTo(54_000);
         assertThat(r.total().sum(HIFMI_PAY)).isEqualTo(500);
         assertThat(r.total().sum(ACCT_PAY)).isEqualTo(1_500);
-        assertThat(r.total().sums()).as("every flow is summed, not the ratio or the balance")
+        assertThat(r.total().sums()).as("the totals and the funds, not the ratio or the balance")
                 .containsOnlyKeys(SettlementAggregate.FIELDS).doesNotContainKeys(POOL_PROP_SELFPAY, BALC);
         assertThatThrownBy(() -> r.total().sum(BALC)).hasMessageContaining("balc is not summed");
         assertThat(Format.percent(r.total().effectiveReimbursement())).isEqualTo("66.67%");
