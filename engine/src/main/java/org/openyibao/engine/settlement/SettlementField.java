@@ -29,7 +29,7 @@ public enum SettlementField {
             "公务员医疗补助资金|公务员医疗补助资金", Cancellation.NEGATE),
     HIFMI_PAY("hifmi_pay", "serious-illness insurance", Unit.FEN, "391100", "391100",
             "城乡居民大病医疗保险|城乡居民大病医疗保险", Cancellation.NEGATE),
-    // residents: 390300 城乡居民大病补充保险基金 (OH YbPayment; docs/fsi.md "Fund codes" DECISION), not the employees' 330100
+    // residents: 390300 城乡居民大病补充保险基金 (OH YbPayment), not the employees' 330100: docs/fsi.md "Settlement replies" DECISION
     HIFOB_PAY("hifob_pay", "large-amount cover above the basic cap", Unit.FEN, "330100", "390300",
             "职工大额医疗费用补助|城乡居民大病补充保险基金", Cancellation.NEGATE),
     MAF_PAY("maf_pay", "medical assistance fund", Unit.FEN, "610100", "610100", "医疗救助基金|医疗救助基金",

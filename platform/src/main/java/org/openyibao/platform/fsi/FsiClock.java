@@ -53,10 +53,12 @@ public class FsiClock {
         return clock.instant();
     }
 
+    /** Now, outside a call; a transaction reads {@link FsiCall#now()} instead (its call's one reading of the clock). */
     public LocalDateTime now() {
         return LocalDateTime.now(clock);
     }
 
+    /** Today, outside a call; a transaction reads {@link FsiCall#today()} instead. */
     public LocalDate today() {
         return LocalDate.now(clock);
     }
