@@ -57,6 +57,8 @@ mkdir -p "$out"
 # ---- build (only when a source is newer than the jars)
 jar="$root/cli/target/yibao.jar"
 classes="$root/bench/target/classes"
+# the generator uses the engine's Money and SettlementField: its classes go on the class path too
+cp="$classes:$root/engine/target/classes"
 if [ ! -f "$jar" ] || [ ! -f "$classes/org/openyibao/bench/FsiLoadGenerator.class" ] || [ -n "$(find "$root/engine/src/main" \
     "$root/platform/src/main" "$root/cli/src/main" "$root/bench/src/main" "$root"/pom.xml "$root"/*/pom.xml -newer "$jar" -print -quit)" ]; then
   echo "== building" >&2
@@ -114,10 +116,10 @@ done
 
 echo "== seeding: region, institutions, employers (REST as agency staff); $persons persons (yibao import); accounts, credentials (REST)"
 url="http://127.0.0.1:$port"
-java -cp "$classes" org.openyibao.bench.FsiLoadSeed setup "$url" agency "$agency_password" "$persons" "$dir"
+java -cp "$cp" org.openyibao.bench.FsiLoadSeed setup "$url" agency "$agency_password" "$persons" "$dir"
 java -Dyibao.policies="$root/policies" -jar "$jar" import --config "$dir/bench.yaml" "$dir/import.csv" --errors "$dir/import-errors.csv"
 psql_ -d "$db" -At -c "SELECT id FROM enrolment WHERE scheme = 'employee' ORDER BY id" > "$dir/employee-enrolments.txt"
-java -cp "$classes" org.openyibao.bench.FsiLoadSeed finish "$url" agency "$agency_password" "$dir" "$dir/employee-enrolments.txt" \
+java -cp "$cp" org.openyibao.bench.FsiLoadSeed finish "$url" agency "$agency_password" "$dir" "$dir/employee-enrolments.txt" \
   "${YIBAO_LOAD_MONTHS:-1}"
 chmod 600 "$dir/clients.txt"
 
@@ -149,7 +151,7 @@ for t in "${threads_list[@]}"; do
   allpg=$(pgrep -x postgres | tr '\n' ' ' || true)
   s0=$(ticks "$server_pid"); o0=$(ticks $ourpg); p0=$(ticks $allpg); a0=$(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat)
   w0=$(date +%s.%N)
-  java -cp "$classes" org.openyibao.bench.FsiLoadGenerator --url "http://127.0.0.1:$port" --clients "$dir/clients.txt" \
+  java -cp "$cp" org.openyibao.bench.FsiLoadGenerator --url "http://127.0.0.1:$port" --clients "$dir/clients.txt" \
     --persons "$dir/persons.csv" --threads "$t" --warmup "$warmup" --duration "$duration" --inpatient-share "$inpatient" \
     --label "threads=$t" --json "$out/load-$t.json" || status=1
   s1=$(ticks "$server_pid"); o1=$(ticks $ourpg); p1=$(ticks $allpg); a1=$(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat)

@@ -386,7 +386,9 @@ public final class FsiLoadGenerator {
             Object s = call(infno, "{\"data\":{" + copied + "}}");
             if (s == null) return false;
             Object si = MiniJson.at(s, "output", "setlinfo");
-            for (String f : new String[] {"medfee_sumamt", "fund_pay_sumamt", "psn_part_amt", "acct_pay", "psn_cash_pay", "hifp_pay"}) {
+            // every national settlement field of 2207 is the pre-settlement's (nobody else settles this person meanwhile)
+            for (org.openyibao.engine.settlement.SettlementField sf : org.openyibao.engine.settlement.SettlementField.values()) {
+                String f = sf.national();
                 if (!same(MiniJson.at(pi, f), MiniJson.at(si, f))) {
                     error(infno, infno + " " + f + " " + MiniJson.at(si, f) + " differs from " + preInfno + "'s " + MiniJson.at(pi, f));
                     return false;

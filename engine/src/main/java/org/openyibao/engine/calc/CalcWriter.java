@@ -1,6 +1,7 @@
 package org.openyibao.engine.calc;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +14,14 @@ import org.openyibao.engine.policy.Cited;
 import org.openyibao.engine.settlement.Accumulator;
 import org.openyibao.engine.settlement.Accumulators;
 import org.openyibao.engine.settlement.Settlement;
+import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.engine.settlement.TraceEntry;
 import org.openyibao.engine.settlement.Visit;
 
-/** Writes settlements with the national field names, amounts in yuan with two decimals. */
+/**
+ * Writes settlements with the national field names ({@link SettlementField}, in its order), amounts in yuan with two
+ * decimals.
+ */
 public final class CalcWriter {
     private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
@@ -41,25 +46,7 @@ public final class CalcWriter {
         o.put("date", visit.date().toString());
         o.put("type", visit.type().key);
         o.put("institution_level", visit.level().key);
-        money(o, "medfee_sumamt", s.medfeeSumamt());
-        money(o, "fulamt_ownpay_amt", s.fulamtOwnpayAmt());
-        money(o, "overlmt_selfpay", s.overlmtSelfpay());
-        money(o, "preselfpay_amt", s.preselfpayAmt());
-        money(o, "inscp_scp_amt", s.inscpScpAmt());
-        money(o, "act_pay_dedc", s.actPayDedc());
-        money(o, "hifp_pay", s.hifpPay());
-        o.put("pool_prop_selfpay", BigDecimal.valueOf(s.poolPropSelfpay(), 6).setScale(4, java.math.RoundingMode.HALF_UP));
-        money(o, "cvlserv_pay", s.cvlservPay());
-        money(o, "hifmi_pay", s.hifmiPay());
-        money(o, "hifob_pay", s.hifobPay());
-        money(o, "maf_pay", s.mafPay());
-        money(o, "oth_pay", s.othPay());
-        money(o, "fund_pay_sumamt", s.fundPaySumamt());
-        money(o, "acct_pay", s.acctPay());
-        money(o, "psn_cash_pay", s.psnCashPay());
-        money(o, "psn_part_amt", s.psnPartAmt());
-        money(o, "hosp_part_amt", s.hospPartAmt());
-        money(o, "balc", s.balc());
+        for (SettlementField f : SettlementField.values()) o.put(f.national(), decimal(f, s.value(f)));
         o.put("eligible", s.eligible());
         if (!s.eligible()) {
             o.put("reason_code", s.ineligibility().code());
@@ -68,6 +55,15 @@ public final class CalcWriter {
         ArrayNode trace = o.putArray("trace");
         for (TraceEntry t : s.trace()) trace.add(trace(t));
         return o;
+    }
+
+    /**
+     * A national field's value as calc and the national interface write it: an amount in yuan with two decimals,
+     * the pooling ratio with four (numeric 5,4, INTERFACE §1.1).
+     */
+    public static BigDecimal decimal(SettlementField field, long value) {
+        return field.unit() == SettlementField.Unit.PPM
+                ? BigDecimal.valueOf(value, 6).setScale(4, RoundingMode.HALF_UP) : Money.yuan(value);
     }
 
     static JsonNode trace(TraceEntry t) {

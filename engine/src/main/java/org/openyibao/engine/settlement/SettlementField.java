@@ -3,7 +3,8 @@ package org.openyibao.engine.settlement;
 import org.openyibao.engine.policy.Scheme;
 
 /**
- * The national settlement fields (INTERFACE 2207 {@code setlinfo}, REFERENCE §3), one row each:
+ * The national settlement fields (INTERFACE 2207 {@code setlinfo}, REFERENCE §3), one row each, in the order
+ * {@code setlinfo} lists them (so every surface that loops over the table lists them in the interface's order):
  * the name every surface uses (calc output, the interface's replies and {@code setldetail}, the
  * database column, the Parquet column, the docs), what it means, its unit, the fund code where a
  * fund pays it, and what a cancellation (2208) does to it. Everything that lists the fields reads
@@ -28,17 +29,18 @@ public enum SettlementField {
             "公务员医疗补助资金|公务员医疗补助资金", Cancellation.NEGATE),
     HIFMI_PAY("hifmi_pay", "serious-illness insurance", Unit.FEN, "391100", "391100",
             "城乡居民大病医疗保险|城乡居民大病医疗保险", Cancellation.NEGATE),
-    HIFOB_PAY("hifob_pay", "large-amount medical subsidy", Unit.FEN, "330100", "330100",
-            "职工大额医疗费用补助|职工大额医疗费用补助", Cancellation.NEGATE),
+    // residents: 390300 城乡居民大病补充保险基金 (OH YbPayment), not the employees' 330100: docs/fsi.md "Settlement replies" DECISION
+    HIFOB_PAY("hifob_pay", "large-amount cover above the basic cap", Unit.FEN, "330100", "390300",
+            "职工大额医疗费用补助|城乡居民大病补充保险基金", Cancellation.NEGATE),
     MAF_PAY("maf_pay", "medical assistance fund", Unit.FEN, "610100", "610100", "医疗救助基金|医疗救助基金",
             Cancellation.NEGATE),
     OTH_PAY("oth_pay", "other funds: public-health emergency cover", Unit.FEN, "999999", "999999",
             "其他基金 (公共卫生应急财政保障)|其他基金 (公共卫生应急财政保障)", Cancellation.NEGATE),
     FUND_PAY_SUMAMT("fund_pay_sumamt", "all funds together", Unit.FEN, null, null, "", Cancellation.NEGATE),
+    PSN_PART_AMT("psn_part_amt", "the person's part: account and cash", Unit.FEN, null, null, "", Cancellation.NEGATE),
     ACCT_PAY("acct_pay", "individual account", Unit.FEN, "310200", "310200",
             "职工基本医疗保险个人账户基金|职工基本医疗保险个人账户基金", Cancellation.NEGATE),
     PSN_CASH_PAY("psn_cash_pay", "the person's cash", Unit.FEN, null, null, "", Cancellation.NEGATE),
-    PSN_PART_AMT("psn_part_amt", "the person's part: account and cash", Unit.FEN, null, null, "", Cancellation.NEGATE),
     HOSP_PART_AMT("hosp_part_amt", "borne by the institution", Unit.FEN, null, null, "", Cancellation.NEGATE),
     BALC("balc", "individual account balance after the visit", Unit.FEN, null, null, "", Cancellation.KEEP);
 

@@ -1,5 +1,9 @@
 package org.openyibao.platform.fsi;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -8,11 +12,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  * credentials), so a handler may rely on it to read only this institution's data. {@code input} is always the
  * plain (decrypted) input object; {@code envelope} is the request envelope as received (with {@code input}
  * replaced by the decrypted object). {@code encryptedReply} tells whether the reply's {@code output} will be
- * SM4-encrypted (the handler returns it unencrypted either way).
+ * SM4-encrypted (the handler returns it unencrypted either way). {@code received} is when the server received the
+ * call, read once from the server's one clock ({@code PlatformClock}) in the interface's zone ({@code yibao.fsi.zone}):
+ * every "now" and "today" of the call is this instant ({@link #now()}, {@link #today()}), so one request never sees
+ * two days around midnight and tests can fix the time.
  */
 public record FsiCall(String infno, String msgid, String fixmedinsCode, String fixmedinsName, String signNo,
                       String insuplcAdmdvs, String mdtrtareaAdmvs, String opter, JsonNode input, JsonNode envelope,
-                      boolean encryptedReply) {
+                      boolean encryptedReply, ZonedDateTime received) {
+
+    /** The call's "now": when it was received, local time in the interface's zone. */
+    public LocalDateTime now() {
+        return received.toLocalDateTime();
+    }
+
+    /** The call's "today": the day it was received in the interface's zone. */
+    public LocalDate today() {
+        return received.toLocalDate();
+    }
 
     /** The input, for reading fields with err_msg paths starting {@code input.}. */
     public FsiFields fields() {

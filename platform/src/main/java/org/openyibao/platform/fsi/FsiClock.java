@@ -53,10 +53,12 @@ public class FsiClock {
         return clock.instant();
     }
 
+    /** Now, outside a call; a transaction reads {@link FsiCall#now()} instead (its call's one reading of the clock). */
     public LocalDateTime now() {
         return LocalDateTime.now(clock);
     }
 
+    /** Today, outside a call; a transaction reads {@link FsiCall#today()} instead. */
     public LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -66,10 +68,15 @@ public class FsiClock {
         return STAMP_MS.format(t.atZone(zone));
     }
 
-    /** A new receiver ID: region (6 digits; 000000 when unknown) + yyyyMMddHHmmss + 10-digit serial. */
+    /** A new receiver ID stamped now: region (6 digits; 000000 when unknown) + yyyyMMddHHmmss + 10-digit serial. */
     public String newId(String region) {
+        return newId(region, instant());
+    }
+
+    /** A new receiver ID stamped {@code at} (a call's received instant): region + yyyyMMddHHmmss + 10-digit serial. */
+    public String newId(String region, Instant at) {
         String r = region != null && region.matches("\\d{6}") ? region : "000000";
         long n = Math.floorMod(serial.getAndIncrement(), SERIALS);
-        return r + STAMP.format(LocalDateTime.now(clock)) + String.format("%010d", n);
+        return r + STAMP.format(at.atZone(zone)) + String.format("%010d", n);
     }
 }

@@ -155,11 +155,11 @@ public class FsiDispatcher {
 
         // who is calling, and may they send this envelope
         String claimed = e.optText("fixmedins_code");
-        Credential c = auth.identify(req.headers(), claimed);
+        Credential c = auth.identify(req.headers(), claimed, ctx.received);
         ctx.credential = c;
         ctx.region = c.admdvs();
         if (claimed == null) throw FsiException.invalid("fixmedins_code", "required");
-        auth.admit(c, claimed, clock.today());
+        auth.admit(c, claimed, ctx.received.atZone(clock.zone()).toLocalDate());
         String msgid = e.text("msgid", 64);
 
         // message-level cryptography
@@ -182,7 +182,7 @@ public class FsiDispatcher {
         // a msgid already answered gets the same reply, nothing runs again: found when its claim collides (executeOnce),
         // so the normal path never looks it up; a repeat whose sign_no has since become invalid is looked up here
         String signNo = e.optText("sign_no");
-        if (!signInExempt.contains(infno) && !signIns.valid(c.fixmedinsCode(), signNo)) {
+        if (!signInExempt.contains(infno) && !signIns.valid(c.fixmedinsCode(), signNo, ctx.received)) {
             Optional<FsiMessages.Stored> stored = messages.find(c.fixmedinsCode(), msgid);
             if (stored.isPresent() && stored.get().reply() != null) return ctx.replay(stored.get(), infno, msgid);
             throw new FsiRefusal(signNo == null ? "no sign_no" : "sign_no not valid",
@@ -192,7 +192,7 @@ public class FsiDispatcher {
         }
         FsiCall call = new FsiCall(infno, msgid, c.fixmedinsCode(), e.optText("fixmedins_name"), signNo,
                 e.optText("insuplc_admdvs"), e.optText("mdtrtarea_admvs"), e.optText("opter"), input.object, env,
-                ctx.encryptReply);
+                ctx.encryptReply, ctx.received.atZone(clock.zone()));
         return executeOnce(handler, call, ctx);
     }
 
@@ -200,7 +200,8 @@ public class FsiDispatcher {
 
     private Response executeOnce(FsiTransaction handler, FsiCall call, Ctx ctx) {
         String code = call.fixmedinsCode();
-        long deadline = System.currentTimeMillis() + CLAIM_WAIT_MS;
+        // a timeout, measured on the monotonic clock (not a time of day: the wall clock may be set back meanwhile)
+        long deadline = System.nanoTime() + CLAIM_WAIT_MS * 1_000_000;
         while (true) {
             AtomicReference<Object> produced = new AtomicReference<>();
             try {
@@ -235,7 +236,7 @@ public class FsiDispatcher {
                 // rolled back (on PostgreSQL the claim waited for it to end): its reply, or our turn
                 Optional<FsiMessages.Stored> s = messages.find(code, call.msgid());
                 if (s.isPresent() && s.get().reply() != null) return ctx.replay(s.get(), call.infno(), call.msgid());
-                if (System.currentTimeMillis() > deadline) {
+                if (System.nanoTime() - deadline > 0) {
                     throw new FsiException(FsiException.SYSTEM, "msgid " + call.msgid()
                             + ": the same message is still being processed; retry later with the same msgid");
                 }
@@ -364,7 +365,7 @@ public class FsiDispatcher {
         ObjectNode envelope(int infcode, String errMsg, JsonNode output) {
             ObjectNode r = FsiJson.MAPPER.createObjectNode();
             r.put("infcode", infcode);
-            r.put("inf_refmsgid", clock.newId(region));
+            r.put("inf_refmsgid", clock.newId(region, received));
             r.put("refmsg_time", clock.stampMillis(received));
             r.put("respond_time", clock.stampMillis(clock.instant()));
             if (errMsg == null) r.putNull("err_msg"); else r.put("err_msg", errMsg);

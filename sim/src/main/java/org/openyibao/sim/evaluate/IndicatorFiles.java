@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.openyibao.engine.money.Money;
+import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.sim.io.Csv;
 
 /**
@@ -105,10 +106,8 @@ final class IndicatorFiles {
     }
 
     private static void row(ObjectNode o, Reimbursement.Row w) {
-        o.put("group", w.key()).put("settlements", w.settlements()).put("medfee_sumamt", w.medfeeSumamt())
-                .put("fund_pay_sumamt", w.fundPaySumamt()).put("psn_part_amt", w.psnPartAmt()).put("hifp_pay", w.hifpPay())
-                .put("cvlserv_pay", w.cvlservPay()).put("hifob_pay", w.hifobPay()).put("hifmi_pay", w.hifmiPay())
-                .put("maf_pay", w.mafPay()).put("oth_pay", w.othPay());
+        o.put("group", w.key()).put("settlements", w.settlements());
+        for (SettlementField f : SettlementAggregate.FIELDS) o.put(f.national(), w.sum(f));
         ratio(o, "effective_reimbursement", w.effectiveReimbursement());
         ratio(o, "out_of_pocket_share", w.outOfPocketShare());
     }

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
+
+import org.openyibao.engine.settlement.SettlementField;
+import org.openyibao.sim.evaluate.SettlementAggregate;
 
 /** The tables of a simulated year (docs/sim.md, "A simulated year"): where they live and their schemas. */
 public final class RunFiles {
@@ -32,37 +36,14 @@ public final class RunFiles {
         }
     }
 
-    /** The engine's Settlement with the national field names (INTERFACE 2207), in fen. */
-    public static final MessageType SETTLEMENT = MessageTypeParser.parseMessageType("""
-            message settlement {
-              required int64 visit_id;
-              required int64 person_id;
-              required int64 household_id;
-              required int32 date (DATE);
-              required binary type (STRING);
-              required binary level (STRING);
-              optional binary scheme (STRING);
-              optional binary employment (STRING);
-              required binary category (STRING);
-              required int64 medfee_sumamt;
-              required int64 fulamt_ownpay_amt;
-              required int64 overlmt_selfpay;
-              required int64 preselfpay_amt;
-              required int64 inscp_scp_amt;
-              required int64 act_pay_dedc;
-              required int64 hifp_pay;
-              required int64 cvlserv_pay;
-              required int64 hifmi_pay;
-              required int64 hifob_pay;
-              required int64 maf_pay;
-              required int64 oth_pay;
-              required int64 fund_pay_sumamt;
-              required int64 acct_pay;
-              required int64 psn_cash_pay;
-              required int64 psn_part_amt;
-              required int64 hosp_part_amt;
-              required boolean eligible;
-            }""");
+    /**
+     * The engine's Settlement: the visit's keys, then every national field of {@link SettlementField} under its
+     * national name, in the table's order, as int64 (fen; {@code pool_prop_selfpay} in ppm), then {@code eligible}.
+     */
+    public static final MessageType SETTLEMENT = settlement("settlement", List.of("required int64 visit_id",
+            "required int64 person_id", "required int64 household_id", "required int32 date (DATE)", "required binary type (STRING)",
+            "required binary level (STRING)", "optional binary scheme (STRING)", "optional binary employment (STRING)",
+            "required binary category (STRING)"), List.of(SettlementField.values()), List.of("required boolean eligible"));
 
     /** A household's year: the population's columns, then sums over its members' visits. */
     public static final MessageType HOUSEHOLD = MessageTypeParser.parseMessageType("""
@@ -88,19 +69,15 @@ public final class RunFiles {
             }""");
 
     /** The columns the evaluation reads from {@code settlements/} (a projection: the others are not decoded). */
-    public static final MessageType SETTLEMENT_FOR_EVALUATION = MessageTypeParser.parseMessageType("""
-            message settlement {
-              required int64 household_id;
-              required binary level (STRING);
-              optional binary scheme (STRING);
-              required int64 medfee_sumamt;
-              required int64 hifp_pay;
-              required int64 cvlserv_pay;
-              required int64 hifmi_pay;
-              required int64 hifob_pay;
-              required int64 maf_pay;
-              required int64 oth_pay;
-              required int64 fund_pay_sumamt;
-              required int64 psn_part_amt;
-            }""");
+    public static final MessageType SETTLEMENT_FOR_EVALUATION = settlement("settlement", List.of("required int64 household_id",
+            "required binary level (STRING)", "optional binary scheme (STRING)"), SettlementAggregate.FIELDS, List.of());
+
+    /** A schema of {@code before} columns, one {@code required int64} per field under its national name, {@code after}. */
+    private static MessageType settlement(String name, List<String> before, List<SettlementField> fields, List<String> after) {
+        StringBuilder b = new StringBuilder("message ").append(name).append(" {\n");
+        for (String c : before) b.append("  ").append(c).append(";\n");
+        for (SettlementField f : fields) b.append("  required int64 ").append(f.national()).append(";\n");
+        for (String c : after) b.append("  ").append(c).append(";\n");
+        return MessageTypeParser.parseMessageType(b.append('}').toString());
+    }
 }

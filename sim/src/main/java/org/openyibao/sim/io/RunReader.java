@@ -25,6 +25,7 @@ import org.apache.parquet.schema.GroupType;
 
 import org.openyibao.engine.policy.Level;
 import org.openyibao.engine.policy.Scheme;
+import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.sim.evaluate.FundFlow;
 import org.openyibao.sim.evaluate.FundTotals;
 import org.openyibao.sim.evaluate.Households;
@@ -153,28 +154,36 @@ public final class RunReader {
 
     private static RowReaders.Rows<Object> settlementRows(GroupType schema, SettlementAggregate a) {
         return new RowReaders.Rows<>() {
-            long household, medfee, hifp, cvlserv, hifmi, hifob, maf, oth, fund, psnPart;
+            long household;
+            /** The row's amounts by SettlementField ordinal (the aggregate's fields are read; every row sets them all). */
+            final long[] values = SettlementAggregate.row();
             String level, scheme;
             // dictionary-decoded strings repeat as the same instances: look the enum up only when the key changes
             String levelKey, schemeKey;
             Level levelValue;
             Scheme schemeValue;
-            final GroupConverter root = new RowReaders.Group(schema, Map.ofEntries(
-                    Map.entry("household_id", i64(v -> household = v)), Map.entry("level", new RowReaders.Str(v -> level = v)),
-                    Map.entry("scheme", new RowReaders.Str(v -> scheme = v)), Map.entry("medfee_sumamt", i64(v -> medfee = v)),
-                    Map.entry("hifp_pay", i64(v -> hifp = v)), Map.entry("cvlserv_pay", i64(v -> cvlserv = v)),
-                    Map.entry("hifmi_pay", i64(v -> hifmi = v)), Map.entry("hifob_pay", i64(v -> hifob = v)),
-                    Map.entry("maf_pay", i64(v -> maf = v)), Map.entry("oth_pay", i64(v -> oth = v)),
-                    Map.entry("fund_pay_sumamt", i64(v -> fund = v)), Map.entry("psn_part_amt", i64(v -> psnPart = v))),
-                    () -> scheme = null, () -> {
+            final GroupConverter root = new RowReaders.Group(schema, columns(), () -> scheme = null, () -> {
                         if (level != levelKey || levelValue == null) levelValue = Level.of(levelKey = level);
                         if (scheme != schemeKey) {
                             schemeKey = scheme;
                             schemeValue = scheme == null ? null : Scheme.of(scheme);
                         }
-                        a.add(schemeValue, levelValue, household, medfee, fund, psnPart, hifp, cvlserv, hifob, hifmi, maf, oth);
+                        a.add(schemeValue, levelValue, household, values);
                         current = Boolean.TRUE;
                     });
+
+            private Map<String, Converter> columns() {
+                Map<String, Converter> m = new HashMap<>();
+                m.put("household_id", i64(v -> household = v));
+                m.put("level", new RowReaders.Str(v -> level = v));
+                m.put("scheme", new RowReaders.Str(v -> scheme = v));
+                for (SettlementField f : SettlementAggregate.FIELDS) {
+                    int k = f.ordinal();
+                    m.put(f.national(), i64(v -> values[k] = v));
+                }
+                return m;
+            }
+
             @Override public GroupConverter getRootConverter() { return root; }
         };
     }

@@ -14,6 +14,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.api.RecordConsumer;
 
 import org.openyibao.engine.settlement.Settlement;
+import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.sim.batch.HouseholdTotals;
 import org.openyibao.sim.population.Household;
 import org.openyibao.sim.population.Member;
@@ -22,6 +23,8 @@ import org.openyibao.sim.population.VisitRecord;
 /** Writes one part of a simulated year: its settlements and its households' totals (docs/sim.md). */
 public final class RunWriter implements AutoCloseable {
     private record Settled(Member member, VisitRecord visit, Settlement settlement) {}
+
+    private static final SettlementField[] FIELDS = SettlementField.values();
 
     private final ParquetWriter<Settled> settlements;
     private final ParquetWriter<HouseholdTotals> households;
@@ -76,23 +79,7 @@ public final class RunWriter implements AutoCloseable {
         str(c, i++, "scheme", m.insured() && m.scheme() != null ? m.scheme().key : null);
         str(c, i++, "employment", m.employment() == null ? null : m.employment().key);
         str(c, i++, "category", m.category().key);
-        i64(c, i++, "medfee_sumamt", s.medfeeSumamt());
-        i64(c, i++, "fulamt_ownpay_amt", s.fulamtOwnpayAmt());
-        i64(c, i++, "overlmt_selfpay", s.overlmtSelfpay());
-        i64(c, i++, "preselfpay_amt", s.preselfpayAmt());
-        i64(c, i++, "inscp_scp_amt", s.inscpScpAmt());
-        i64(c, i++, "act_pay_dedc", s.actPayDedc());
-        i64(c, i++, "hifp_pay", s.hifpPay());
-        i64(c, i++, "cvlserv_pay", s.cvlservPay());
-        i64(c, i++, "hifmi_pay", s.hifmiPay());
-        i64(c, i++, "hifob_pay", s.hifobPay());
-        i64(c, i++, "maf_pay", s.mafPay());
-        i64(c, i++, "oth_pay", s.othPay());
-        i64(c, i++, "fund_pay_sumamt", s.fundPaySumamt());
-        i64(c, i++, "acct_pay", s.acctPay());
-        i64(c, i++, "psn_cash_pay", s.psnCashPay());
-        i64(c, i++, "psn_part_amt", s.psnPartAmt());
-        i64(c, i++, "hosp_part_amt", s.hospPartAmt());
+        for (SettlementField f : FIELDS) i64(c, i++, f.national(), s.value(f));   // RunFiles.SETTLEMENT's order
         bool(c, i, "eligible", s.eligible());
     }
 

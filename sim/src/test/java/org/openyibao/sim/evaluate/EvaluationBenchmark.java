@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.openyibao.engine.policy.Level;
 import org.openyibao.engine.policy.Scheme;
+import org.openyibao.engine.settlement.SettlementField;
 
 /**
  * A Zhanjiang-sized year without Parquet: 1.83 million households (REFERENCE §9: 2.064 million
@@ -65,6 +66,7 @@ public final class EvaluationBenchmark {
             Households h = tables.get(k);
             SettlementAggregate a = new SettlementAggregate(h);
             SplittableRandom r = new SplittableRandom(k);
+            long[] row = SettlementAggregate.row();
             double perHousehold = (double) rowsPerRun / households;
             for (int i = 0; i < households; i++) {
                 int n = (int) perHousehold + (r.nextDouble() < perHousehold - (int) perHousehold ? 1 : 0);
@@ -73,8 +75,14 @@ public final class EvaluationBenchmark {
                     long medfee = v < n - 1 ? h.medfeeFen(i) / n : h.medfeeFen(i) - (n - 1) * (h.medfeeFen(i) / n);
                     long oop = v < n - 1 ? h.oopFen(i) / n : h.oopFen(i) - (n - 1) * (h.oopFen(i) / n);
                     long fund = medfee - oop;
-                    a.add(schemes[(int) (id % schemes.length)], levels[r.nextInt(levels.length)], id, medfee, fund, oop,
-                            fund * 8 / 10, 0, 0, fund / 10, fund / 20, fund - fund * 8 / 10 - fund / 10 - fund / 20);
+                    row[SettlementField.MEDFEE_SUMAMT.ordinal()] = medfee;
+                    row[SettlementField.FUND_PAY_SUMAMT.ordinal()] = fund;
+                    row[SettlementField.PSN_PART_AMT.ordinal()] = oop;
+                    row[SettlementField.HIFP_PAY.ordinal()] = fund * 8 / 10;
+                    row[SettlementField.HIFMI_PAY.ordinal()] = fund / 10;
+                    row[SettlementField.MAF_PAY.ordinal()] = fund / 20;
+                    row[SettlementField.OTH_PAY.ordinal()] = fund - fund * 8 / 10 - fund / 10 - fund / 20;
+                    a.add(schemes[(int) (id % schemes.length)], levels[r.nextInt(levels.length)], id, row);
                     rowsFed++;
                 }
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openyibao.engine.policy.Level;
 import org.openyibao.engine.policy.Scheme;
+import org.openyibao.engine.settlement.SettlementField;
 
 class ReportTest {
 
@@ -36,8 +37,10 @@ class ReportTest {
             SettlementAggregate a = new SettlementAggregate(h);
             for (int i = 0; i < h.count(); i++)
                 a.add(i % 2 == 0 ? Scheme.RESIDENT : Scheme.EMPLOYEE, Level.values()[i % 5], h.householdId(i),
-                        h.medfeeFen(i), h.medfeeFen(i) - h.oopFen(i), h.oopFen(i), h.basicFen(i), 0, 0,
-                        h.seriousIllnessFen(i), h.assistanceFen(i), 0);
+                        SettlementRows.of(SettlementField.MEDFEE_SUMAMT, h.medfeeFen(i), SettlementField.FUND_PAY_SUMAMT,
+                                h.medfeeFen(i) - h.oopFen(i), SettlementField.PSN_PART_AMT, h.oopFen(i), SettlementField.HIFP_PAY,
+                                h.basicFen(i), SettlementField.HIFMI_PAY, h.seriousIllnessFen(i), SettlementField.MAF_PAY,
+                                h.assistanceFen(i)));
             FundTotals f = FundTotals.of(new FundFlow(10_000_000_00L, 8_000_000_00L), new FundFlow(20_000_000_00L, 15_000_000_00L),
                     new FundFlow(1_000_000_00L, 900_000_00L + k * 200_000_00L), new FundFlow(300_000_00L, 310_000_00L));
             runs.add(new RunInput(labels[k], h, a, f));

@@ -2,6 +2,8 @@ package org.openyibao.sim.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openyibao.engine.settlement.SettlementField.*;
+import static org.openyibao.sim.evaluate.SettlementRows.of;
 
 import org.junit.jupiter.api.Test;
 import org.openyibao.engine.policy.Level;
@@ -24,23 +26,30 @@ class SettlementAggregateTest {
         Households h = new Households();
         for (int k = 1; k <= 5; k++) Populations.add(h, 10L * k, 1, 1_000L * k, 10_000, 0);
         SettlementAggregate a = new SettlementAggregate(h);
-        a.add(Scheme.RESIDENT, Level.TOWNSHIP, 10, 10_000, 6_000, 4_000, 5_000, 0, 0, 500, 500, 0);
-        a.add(Scheme.RESIDENT, Level.LEVEL3, 10, 50_000, 30_000, 20_000, 30_000, 0, 0, 0, 0, 0);
+        a.add(Scheme.RESIDENT, Level.TOWNSHIP, 10, of(MEDFEE_SUMAMT, 10_000, FUND_PAY_SUMAMT, 6_000, PSN_PART_AMT, 4_000,
+                HIFP_PAY, 5_000, HIFMI_PAY, 500, MAF_PAY, 500, BALC, 123_456));
+        a.add(Scheme.RESIDENT, Level.LEVEL3, 10, of(MEDFEE_SUMAMT, 50_000, FUND_PAY_SUMAMT, 30_000, PSN_PART_AMT, 20_000,
+                HIFP_PAY, 30_000));
         SettlementAggregate part2 = new SettlementAggregate(h);
-        part2.add(Scheme.EMPLOYEE, Level.LEVEL3, 50, 20_000, 18_000, 2_000, 16_000, 2_000, 0, 0, 0, 0);
-        part2.add(null, Level.LEVEL1, 30, 1_000, 0, 1_000, 0, 0, 0, 0, 0, 0);
+        part2.add(Scheme.EMPLOYEE, Level.LEVEL3, 50, of(MEDFEE_SUMAMT, 20_000, FUND_PAY_SUMAMT, 18_000, PSN_PART_AMT, 2_000,
+                HIFP_PAY, 16_000, CVLSERV_PAY, 2_000, ACCT_PAY, 1_500));
+        part2.add(null, Level.LEVEL1, 30, of(MEDFEE_SUMAMT, 1_000, PSN_PART_AMT, 1_000));
         Reimbursement r = a.merge(part2).result();
 
         assertThat(r.total().settlements()).isEqualTo(4);
         assertThat(r.total().medfeeSumamt()).isEqualTo(81_000);
         assertThat(r.total().fundPaySumamt()).isEqualTo(54_000);
-        assertThat(r.total().hifmiPay()).isEqualTo(500);
+        assertThat(r.total().sum(HIFMI_PAY)).isEqualTo(500);
+        assertThat(r.total().sum(ACCT_PAY)).isEqualTo(1_500);
+        assertThat(r.total().sums()).as("the totals and the funds, not the ratio or the balance")
+                .containsOnlyKeys(SettlementAggregate.FIELDS).doesNotContainKeys(POOL_PROP_SELFPAY, BALC);
+        assertThatThrownBy(() -> r.total().sum(BALC)).hasMessageContaining("balc is not summed");
         assertThat(Format.percent(r.total().effectiveReimbursement())).isEqualTo("66.67%");
         assertThat(Format.percent(r.total().outOfPocketShare())).isEqualTo("33.33%");
 
         assertThat(r.byScheme()).extracting(Reimbursement.Row::key).containsExactly("resident", "employee", "uninsured");
         assertThat(r.byScheme().get(0).medfeeSumamt()).isEqualTo(60_000);
-        assertThat(r.byScheme().get(1).cvlservPay()).isEqualTo(2_000);
+        assertThat(r.byScheme().get(1).sum(CVLSERV_PAY)).isEqualTo(2_000);
         assertThat(r.byScheme().get(2).psnPartAmt()).isEqualTo(1_000);
 
         Reimbursement.Row level3 = r.byLevel().get(Level.LEVEL3.ordinal());
@@ -58,7 +67,7 @@ class SettlementAggregateTest {
         Households h = new Households();
         Populations.add(h, 1, 1, 1, 1, 1);
         SettlementAggregate a = new SettlementAggregate(h);
-        assertThatThrownBy(() -> a.add(Scheme.RESIDENT, Level.VILLAGE, 2, 1, 0, 1, 0, 0, 0, 0, 0, 0))
+        assertThatThrownBy(() -> a.add(Scheme.RESIDENT, Level.VILLAGE, 2, of(MEDFEE_SUMAMT, 1, PSN_PART_AMT, 1)))
                 .hasMessageContaining("household 2");
     }
 

@@ -1,5 +1,6 @@
 package org.openyibao.platform.fsi.auth;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -33,10 +34,13 @@ public class FsiAuthenticator {
         this.window = windowSeconds;
     }
 
-    /** The credential the request's headers prove, or a refusal. {@code claimed} (the envelope's code) is for the log. */
-    public Credential identify(HttpHeaders h, String claimed) {
+    /**
+     * The credential the request's headers prove, or a refusal. {@code claimed} (the envelope's code) is for the log;
+     * {@code now} is when the request was received (the x-tif timestamp window is around it).
+     */
+    public Credential identify(HttpHeaders h, String claimed, Instant now) {
         String paasid = h.getFirst("x-tif-paasid");
-        if (paasid != null) return xTif(h, paasid.trim(), claimed);
+        if (paasid != null) return xTif(h, paasid.trim(), claimed, now.getEpochSecond());
         String auth = h.getFirst(HttpHeaders.AUTHORIZATION);
         if (auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(auth.substring(7).trim(), claimed);
@@ -60,7 +64,7 @@ public class FsiAuthenticator {
         }
     }
 
-    private Credential xTif(HttpHeaders h, String paasid, String claimed) {
+    private Credential xTif(HttpHeaders h, String paasid, String claimed, long now) {
         String timestamp = h.getFirst("x-tif-timestamp");
         String nonce = h.getFirst("x-tif-nonce");
         String signature = h.getFirst("x-tif-signature");
@@ -72,7 +76,6 @@ public class FsiAuthenticator {
         }
         timestamp = timestamp.trim();
         nonce = nonce.trim();
-        long now = System.currentTimeMillis() / 1000;
         long ts;
         try {
             if (!timestamp.matches("\\d{1,13}")) throw new NumberFormatException();

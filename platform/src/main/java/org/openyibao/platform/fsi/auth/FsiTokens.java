@@ -25,11 +25,13 @@ public class FsiTokens {
 
     private final JdbcTemplate jdbc;
     private final long ttlSeconds;
-    private final Clock clock = Clock.systemUTC();
+    /** The server's one clock ({@code PlatformClock}): expiry instants, whatever its zone. */
+    private final Clock clock;
     private final AtomicLong nextPurge = new AtomicLong();
 
-    public FsiTokens(JdbcTemplate jdbc, @Value("${yibao.fsi.token-ttl:7200}") long ttlSeconds) {
+    public FsiTokens(JdbcTemplate jdbc, Clock clock, @Value("${yibao.fsi.token-ttl:7200}") long ttlSeconds) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.ttlSeconds = ttlSeconds;
     }
 

@@ -40,7 +40,8 @@ public class SignInTransactions implements FsiTransaction {
         if ("9001".equals(call.infno())) {
             FsiFields in = call.fields().object("signIn");
             String opterNo = in.text("opter_no", 60);
-            SignIns.SignIn s = signIns.signIn(call.fixmedinsCode(), opterNo, in.optText("mac", 60), in.optText("ip", 60));
+            SignIns.SignIn s = signIns.signIn(call.fixmedinsCode(), opterNo, in.optText("mac", 60), in.optText("ip", 60),
+                    call.received());
             ObjectNode b = out.putObject("signinoutb");
             b.put("sign_time", FsiClock.TIME.format(s.signTime()));
             b.put("sign_no", s.signNo());
@@ -49,7 +50,8 @@ public class SignInTransactions implements FsiTransaction {
             String signNo = in.has("sign_no") ? in.text("sign_no", 40) : call.signNo();
             if (signNo == null || signNo.isBlank()) in.text("sign_no"); // -1 input.signOut.sign_no: required
             in.optText("opter_no", 60);
-            out.putObject("signoutoutb").put("sign_time", FsiClock.TIME.format(signIns.signOut(call.fixmedinsCode(), signNo)));
+            out.putObject("signoutoutb").put("sign_time", FsiClock.TIME.format(signIns.signOut(call.fixmedinsCode(), signNo,
+                    call.received())));
         }
         return out;
     }

@@ -1,8 +1,10 @@
 package org.openyibao.platform.fsi.signin;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -53,18 +55,19 @@ public class SignIns {
 
     public record SignIn(String signNo, LocalDateTime signTime) {}
 
-    public SignIn signIn(String fixmedinsCode, String opterNo, String mac, String ip) {
+    /** Signs in at {@code when} (the 9001 call's received time, in the interface's zone). */
+    public SignIn signIn(String fixmedinsCode, String opterNo, String mac, String ip, ZonedDateTime when) {
         List<String> admdvs = jdbc.queryForList("SELECT admdvs FROM institution WHERE code = ?", String.class, fixmedinsCode);
-        String signNo = clock.newId(admdvs.isEmpty() ? null : admdvs.get(0));
-        OffsetDateTime at = OffsetDateTime.now(clock.zone()).withNano(0);
+        String signNo = clock.newId(admdvs.isEmpty() ? null : admdvs.get(0), when.toInstant());
+        OffsetDateTime at = when.toOffsetDateTime().withNano(0);
         jdbc.update("INSERT INTO fsi_sign_in (sign_no, fixmedins_code, opter_no, mac, ip, signed_in_at) VALUES (?, ?, ?, ?, ?, ?)",
                 signNo, fixmedinsCode, opterNo, mac, ip, at);
         return new SignIn(signNo, at.toLocalDateTime());
     }
 
-    /** Signs out; -2 when the sign_no is not this institution's or is already signed out. */
-    public LocalDateTime signOut(String fixmedinsCode, String signNo) {
-        OffsetDateTime at = OffsetDateTime.now(clock.zone()).withNano(0);
+    /** Signs out at {@code when}; -2 when the sign_no is not this institution's or is already signed out. */
+    public LocalDateTime signOut(String fixmedinsCode, String signNo, ZonedDateTime when) {
+        OffsetDateTime at = when.toOffsetDateTime().withNano(0);
         int n = jdbc.update("UPDATE fsi_sign_in SET signed_out_at = ? WHERE sign_no = ? AND fixmedins_code = ?"
                 + " AND signed_out_at IS NULL", at, signNo, fixmedinsCode);
         if (n == 0) {
@@ -76,10 +79,10 @@ public class SignIns {
         return at.toLocalDateTime();
     }
 
-    /** The sign_no was issued to this institution less than the validity ago and is not signed out. */
-    public boolean valid(String fixmedinsCode, String signNo) {
+    /** The sign_no was issued to this institution less than the validity before {@code now} and is not signed out. */
+    public boolean valid(String fixmedinsCode, String signNo, Instant now) {
         if (signNo == null || signNo.isBlank() || signNo.length() > 40) return false;
-        OffsetDateTime since = OffsetDateTime.now(clock.zone()).minusHours(validityHours);
+        OffsetDateTime since = now.atZone(clock.zone()).toOffsetDateTime().minusHours(validityHours);
         OffsetDateTime signedIn;
         if (valid == null) {
             signedIn = signedIn(fixmedinsCode, signNo);

@@ -73,12 +73,13 @@ public class FileTransactions implements FsiTransaction {
         byte[] content = in.bytes("in");
         String filename = in.text("filename", 200);
         if (content.length == 0) throw FsiException.invalid(in.path("in"), "empty file");
-        return store(call.fixmedinsCode(), null, filename, content);
+        return store(call, call.fixmedinsCode(), null, filename, content);
     }
 
-    private ObjectNode store(String owner, String readableBy, String filename, byte[] content) {
+    /** Stores a file downloadable for 7 days from the call. */
+    private ObjectNode store(FsiCall call, String owner, String readableBy, String filename, byte[] content) {
         String no = "fsi/" + (PLATFORM.equals(owner) ? "plc" : "medins") + "/" + UUID.randomUUID().toString().replace("-", "");
-        LocalDateTime until = LocalDateTime.now().plusDays(7);
+        LocalDateTime until = call.now().plusDays(7);
         jdbc.update("INSERT INTO fsi_file (file_qury_no, fixmedins_code, readable_by, filename, content, dld_endtime)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", no, owner, readableBy, filename, content, until);
         ObjectNode out = SettlementReply.F.objectNode();
@@ -100,7 +101,7 @@ public class FileTransactions implements FsiTransaction {
         boolean mine = owner.equals(call.fixmedinsCode())
                 || (PLATFORM.equals(owner) && (readableBy == null || readableBy.equals(call.fixmedinsCode())));
         if (!mine) throw FsiException.business("file_qury_no: no such file");
-        if (((java.sql.Timestamp) f.get("dld_endtime")).toLocalDateTime().isBefore(LocalDateTime.now())) {
+        if (((java.sql.Timestamp) f.get("dld_endtime")).toLocalDateTime().isBefore(call.now())) {
             throw FsiException.business("file_qury_no: the download period ended at " + f.get("dld_endtime"));
         }
         return BinaryNode.valueOf((byte[]) f.get("content"));
@@ -132,8 +133,8 @@ public class FileTransactions implements FsiTransaction {
             cols[93] = item.priceLimitFen() < 0 ? "" : Money.format(item.priceLimitFen());
             txt.append(String.join("\t", cols)).append("\r\n");
         }
-        String name = call.infno() + "_" + LocalDate.now().toString().replace("-", "");
-        return store(PLATFORM, call.fixmedinsCode(), name + ".zip", zip(name + ".txt", txt.toString()));
+        String name = call.infno() + "_" + call.today().toString().replace("-", "");
+        return store(call, PLATFORM, call.fixmedinsCode(), name + ".zip", zip(name + ".txt", txt.toString()));
     }
 
     /** 3202: each uploaded row (setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag) against ours. */
@@ -181,8 +182,8 @@ public class FileTransactions implements FsiTransaction {
             result.append(String.join("\t", r[2].trim(), r[1].trim(), r[0].trim(), msgid, rslt, r[6].trim(), memo, r[3].trim(),
                     r[4].trim(), r[5].trim())).append("\r\n");
         }
-        String name = "3202_" + LocalDate.now().toString().replace("-", "");
-        ObjectNode stored = store(PLATFORM, call.fixmedinsCode(), name + ".zip", zip(name + ".txt", result.toString()));
+        String name = "3202_" + call.today().toString().replace("-", "");
+        ObjectNode stored = store(call, PLATFORM, call.fixmedinsCode(), name + ".zip", zip(name + ".txt", result.toString()));
         ObjectNode out = SettlementReply.F.objectNode();
         ObjectNode info = out.putObject("fileinfo");
         info.put("file_qury_no", stored.get("file_qury_no").asText());

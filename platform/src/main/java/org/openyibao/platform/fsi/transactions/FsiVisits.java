@@ -296,9 +296,9 @@ public class FsiVisits {
         return call(() -> settlements.estimate((String) v.get("psn_no"), fixmedins, settlementDate(v), source(v, chrgBchno)));
     }
 
-    /** 2207 / 2304 / 2102: settles the visit's active fee details and links the settlement to the visit. */
+    /** 2207 / 2304 / 2102: settles the visit's active fee details and links the settlement to the visit, settled at {@code setlTime}. */
     Settled settle(String mdtrtId, String fixmedins, String psnNo, String chrgBchno, String infno, String msgid,
-                   String medType, Long claimedTotalFen) {
+                   String medType, Long claimedTotalFen, LocalDateTime setlTime) {
         Map<String, Object> v = visit(mdtrtId, fixmedins);
         checkPerson(v, psnNo);
         requireOpen(v);
@@ -309,7 +309,7 @@ public class FsiVisits {
         }
         jdbc.update("INSERT INTO fsi_settlement (setl_id, mdtrt_id, fixmedins_code, chrg_bchno, infno, msgid, med_type, setl_time,"
                 + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'settled')", s.setlId(), mdtrtId, fixmedins, chrgBchno, infno, msgid,
-                medType != null ? medType : v.get("med_type"), LocalDateTime.now());
+                medType != null ? medType : v.get("med_type"), setlTime);
         if (chrgBchno == null) {
             jdbc.update("UPDATE fsi_fee_detail SET status = 'settled', setl_id = ? WHERE mdtrt_id = ? AND status = 'active'",
                     s.setlId(), mdtrtId);

@@ -65,7 +65,7 @@ public class PersonTransactions implements FsiTransaction {
         }
         if (rows.isEmpty()) throw FsiException.business("no insured person matches the voucher");
         Map<String, Object> p = rows.get(0);
-        LocalDate today = LocalDate.now();
+        LocalDate today = call.today();
         LocalDate since = d.optDate("begntime");
 
         ObjectNode out = SettlementReply.F.objectNode();
@@ -94,8 +94,8 @@ public class PersonTransactions implements FsiTransaction {
         for (Map<String, Object> e : enrolments) {
             ObjectNode i = insu.addObject();
             SettlementReply.money(i, "balc", balance.isEmpty() ? 0 : balance.get(0));
-            i.put("insutype", SettlementReply.insutype((String) e.get("scheme")));
-            i.put("psn_type", "employee".equals(e.get("scheme")) ? ("retired".equals(e.get("employment")) ? "21" : "11") : "1101");
+            i.put("insutype", InsuranceCodes.insutype((String) e.get("scheme")));
+            i.put("psn_type", InsuranceCodes.psnType((String) e.get("scheme"), (String) e.get("employment")));
             i.put("cvlserv_flag", "0");
             i.put("insuplc_admdvs", (String) e.get("admdvs"));
             i.put("emp_name", (String) e.get("emp_name"));

@@ -1,7 +1,6 @@
 package org.openyibao.platform.fsi.transactions;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
@@ -12,12 +11,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.openyibao.engine.calc.CalcWriter;
+import org.openyibao.engine.policy.Employment;
 import org.openyibao.engine.policy.Scheme;
 import org.openyibao.engine.settlement.Settlement;
+import org.openyibao.engine.settlement.SettlementField;
 
 /**
- * The 2207 / 2304 / 2102 output: {@code setlinfo} with every fund field and {@code setldetail[]}
- * (INTERFACE §2 2207). Cancellations answer the same fields negated (2208, 2305).
+ * The 2207 / 2304 / 2102 output: {@code setlinfo} with every national settlement field and {@code setldetail[]} with a
+ * row per fund that paid (INTERFACE §2 2207), both read from the table of fields ({@link SettlementField}) in its
+ * order, which is the interface's. Cancellations (2208, 2305, 2103, a 2601 reversal) answer the same fields with
+ * each field's cancellation sign: amounts negated, the pooling ratio and the balance as they are.
  */
 final class SettlementReply {
     static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
@@ -25,13 +29,13 @@ final class SettlementReply {
 
     private SettlementReply() {}
 
-    /** insutype: 310 employees' basic insurance, 390 urban-rural residents' (INTERFACE §3). */
-    static String insutype(String scheme) {
-        return Scheme.EMPLOYEE.key.equals(scheme) ? "310" : "390";
-    }
-
-    static ObjectNode build(Settlement s, int sign, String setlId, String mdtrtId, Map<String, Object> person, String scheme,
-                            String medType, String clrType, String admdvs, String msgid, LocalDateTime setlTime) {
+    /**
+     * The reply for settlement {@code s} ({@code cancellation}: of its cancellation) of a person whose enrolment that
+     * day is {@code scheme} ({@code null}: uninsured) and {@code employment}.
+     */
+    static ObjectNode build(Settlement s, boolean cancellation, String setlId, String mdtrtId, Map<String, Object> person,
+                            Scheme scheme, Employment employment, String medType, String clrType, String admdvs, String msgid,
+                            LocalDateTime setlTime) {
         ObjectNode out = F.objectNode();
         ObjectNode i = out.putObject("setlinfo");
         i.put("mdtrt_id", mdtrtId);
@@ -45,32 +49,20 @@ final class SettlementReply {
         LocalDate brdy = toDate(person.get("birth_date"));
         i.put("brdy", brdy.toString());
         i.put("age", age(brdy, setlTime.toLocalDate()));
-        i.put("insutype", insutype(scheme));
-        i.put("psn_type", Scheme.EMPLOYEE.key.equals(scheme) ? "11" : "1101");
+        i.put("insutype", InsuranceCodes.insutype(scheme));
+        i.put("psn_type", InsuranceCodes.psnType(scheme, employment));
         i.put("cvlserv_flag", "0");
         i.put("setl_time", setlTime.format(TIME));
         i.put("mdtrt_cert_type", "02");
         i.put("med_type", medType);
-        money(i, "medfee_sumamt", sign * s.medfeeSumamt());
-        money(i, "fulamt_ownpay_amt", sign * s.fulamtOwnpayAmt());
-        money(i, "overlmt_selfpay", sign * s.overlmtSelfpay());
-        money(i, "preselfpay_amt", sign * s.preselfpayAmt());
-        money(i, "inscp_scp_amt", sign * s.inscpScpAmt());
-        money(i, "act_pay_dedc", sign * s.actPayDedc());
-        money(i, "hifp_pay", sign * s.hifpPay());
-        i.put("pool_prop_selfpay", BigDecimal.valueOf(s.poolPropSelfpay(), 6).setScale(4, RoundingMode.HALF_UP));
-        money(i, "cvlserv_pay", sign * s.cvlservPay());
-        money(i, "hifes_pay", 0);
-        money(i, "hifmi_pay", sign * s.hifmiPay());
-        money(i, "hifob_pay", sign * s.hifobPay());
-        money(i, "maf_pay", sign * s.mafPay());
-        money(i, "oth_pay", sign * s.othPay());
-        money(i, "fund_pay_sumamt", sign * s.fundPaySumamt());
-        money(i, "psn_part_amt", sign * s.psnPartAmt());
-        money(i, "acct_pay", sign * s.acctPay());
-        money(i, "psn_cash_pay", sign * s.psnCashPay());
-        money(i, "hosp_part_amt", sign * s.hospPartAmt());
-        money(i, "balc", s.balc());
+        for (SettlementField f : SettlementField.values()) {
+            i.put(f.national(), CalcWriter.decimal(f, value(s, f, cancellation)));
+            // hifes_pay, enterprise supplementary insurance (企业补充医疗保险): required (Y) in setlinfo, but no scheme
+            // here has one, so it is not a settlement field: always 0, in its place after cvlserv_pay
+            if (f == SettlementField.CVLSERV_PAY) money(i, "hifes_pay", 0);
+        }
+        // acct_mulaid_pay (the account's family mutual aid, 个人账户共济) and hifdm_pay (disabled persons' medical
+        // subsidy, 伤残人员医疗保障): required by the interface, paid by nothing here, always 0
         money(i, "acct_mulaid_pay", 0);
         money(i, "hifdm_pay", 0);
         i.put("medins_setl_id", msgid);
@@ -80,27 +72,27 @@ final class SettlementReply {
         i.putNull("exp_content");
 
         ArrayNode d = out.putArray("setldetail");
-        boolean employee = Scheme.EMPLOYEE.key.equals(scheme);
-        detail(d, employee ? "310100" : "390100", employee ? "职工基本医疗保险统筹基金" : "城乡居民基本医疗保险基金",
-                s.inscpScpAmt(), sign * s.hifpPay());
-        detail(d, "330100", "职工大额医疗费用补助", s.inscpScpAmt(), sign * s.hifobPay());
-        detail(d, "391100", "城乡居民大病医疗保险", s.inscpScpAmt(), sign * s.hifmiPay());
-        detail(d, "320100", "公务员医疗补助资金", s.inscpScpAmt(), sign * s.cvlservPay());
-        detail(d, "610100", "医疗救助基金", s.inscpScpAmt(), sign * s.mafPay());
-        detail(d, "999999", "其他基金 (公共卫生应急财政保障)", s.medfeeSumamt(), sign * s.othPay());
-        detail(d, "310200", "职工基本医疗保险个人账户基金", s.inscpScpAmt(), sign * s.acctPay());
+        Scheme funds = scheme == null ? Scheme.RESIDENT : scheme;
+        for (SettlementField f : SettlementField.values()) {
+            if (!f.isFund() || s.value(f) == 0) continue;
+            // the emergency cover pays the rest of the cost, out-of-catalogue lines included (policies/*/emergency.yaml,
+            // seed 000 L161): its scope is the whole cost; every other fund's is the in-scope amount
+            SettlementField scope = f == SettlementField.OTH_PAY ? SettlementField.MEDFEE_SUMAMT : SettlementField.INSCP_SCP_AMT;
+            long paid = value(s, f, cancellation);
+            ObjectNode o = d.addObject();
+            o.put("fund_pay_type", f.fundCode(funds));
+            money(o, "inscp_scp_amt", value(s, scope, cancellation));
+            money(o, "crt_payb_lmt_amt", paid);
+            money(o, "fund_payamt", paid);
+            o.put("fund_pay_type_name", f.fundName(funds));
+            o.putNull("setl_proc_info");
+        }
         return out;
     }
 
-    private static void detail(ArrayNode d, String type, String name, long inscp, long fen) {
-        if (fen == 0) return;
-        ObjectNode o = d.addObject();
-        o.put("fund_pay_type", type);
-        money(o, "inscp_scp_amt", inscp);
-        money(o, "crt_payb_lmt_amt", fen);
-        money(o, "fund_payamt", fen);
-        o.put("fund_pay_type_name", name);
-        o.putNull("setl_proc_info");
+    /** The field's value in the settlement's reply, or in its cancellation's (the field's cancellation sign). */
+    private static long value(Settlement s, SettlementField f, boolean cancellation) {
+        return cancellation ? f.onCancellation(s.value(f)) : s.value(f);
     }
 
     static void money(ObjectNode o, String field, long fen) {

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.openyibao.engine.policy.LineClass;
 import org.openyibao.engine.settlement.Settlement;
+import org.openyibao.engine.settlement.SettlementField;
+import org.openyibao.platform.enrolment.Coverage;
+import org.openyibao.platform.enrolment.EnrolmentService;
 import org.openyibao.platform.fsi.FsiCall;
 import org.openyibao.platform.fsi.FsiException;
 import org.openyibao.platform.fsi.FsiFields;
@@ -34,11 +38,13 @@ public class VisitTransactions implements FsiTransaction {
     private final FsiVisits visits;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final EnrolmentService enrolments;
 
-    public VisitTransactions(FsiVisits visits, JdbcTemplate jdbc, TransactionTemplate tx) {
+    public VisitTransactions(FsiVisits visits, JdbcTemplate jdbc, TransactionTemplate tx, EnrolmentService enrolments) {
         this.visits = visits;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.enrolments = enrolments;
     }
 
     /** Marks the caller's (the dispatcher's) transaction rollback-only: a pre-settlement keeps nothing. */
@@ -96,15 +102,15 @@ public class VisitTransactions implements FsiTransaction {
                 checkTotal(d, s.settlement());
                 // a dry run: nothing this call did is kept, and the reply is not recorded as final
                 dryRun();
-                yield reply(call, s, null, d.text("mdtrt_id"), medType(d, call.infno()), 1);
+                yield reply(call, s, null, d.text("mdtrt_id"), medType(d, call.infno()));
             }
             case "2207", "2304" -> {
                 FsiFields d = call.data();
                 String mdtrtId = d.text("mdtrt_id");
                 Settled s = visits.settle(mdtrtId, inst, d.text("psn_no"), d.optText("chrg_bchno", 40), call.infno(), call.msgid(),
-                        d.optText("med_type", 10), d.amount("medfee_sumamt"));
+                        d.optText("med_type", 10), d.amount("medfee_sumamt"), call.now());
                 checkCopiedAmounts(d, s.settlement());
-                yield reply(call, s, s.setlId(), mdtrtId, medType(d, call.infno()), 1);
+                yield reply(call, s, s.setlId(), mdtrtId, medType(d, call.infno()));
             }
             case "2208", "2305" -> cancelSettlement(call, call.data().text("setl_id"), call.data().text("mdtrt_id"),
                     call.data().text("psn_no"));
@@ -289,11 +295,13 @@ public class VisitTransactions implements FsiTransaction {
         }
     }
 
-    private ObjectNode reply(FsiCall call, Settled s, String setlId, String mdtrtId, String medType, int sign) {
+    private ObjectNode reply(FsiCall call, Settled s, String setlId, String mdtrtId, String medType) {
         Map<String, Object> person = visits.person((String) visits.visit(mdtrtId, call.fixmedinsCode()).get("psn_no"));
         String clrType = s.visit().type().key.equals("inpatient") ? "21" : s.visit().type().key.equals("pharmacy") ? "41" : "11";
-        return SettlementReply.build(s.settlement(), sign, setlId, mdtrtId, person, s.scheme(), medType, clrType, s.admdvs(),
-                call.msgid(), LocalDateTime.now());
+        // the enrolment the settlement used (SettlementService reads the same coverage): scheme and employment
+        Optional<Coverage> cover = enrolments.coverageOn(((Number) person.get("id")).longValue(), s.visit().date());
+        return SettlementReply.build(s.settlement(), false, setlId, mdtrtId, person, cover.map(Coverage::scheme).orElse(null),
+                cover.map(Coverage::employment).orElse(null), medType, clrType, s.admdvs(), call.msgid(), call.now());
     }
 
     private JsonNode cancelSettlement(FsiCall call, String setlId, String mdtrtId, String psnNo) {
@@ -301,11 +309,13 @@ public class VisitTransactions implements FsiTransaction {
         return cancelled(call, fs);
     }
 
-    /** The cancelled settlement's fields, negated (2208/2305 samples). */
+    /** The cancelled settlement's fields with their cancellation signs: the amounts negated (2208/2305 samples). */
     ObjectNode cancelled(FsiCall call, Map<String, Object> fs) {
-        Map<String, Object> row = jdbc.queryForMap("SELECT s.*, p.psn_no, e.scheme FROM settlement s JOIN person p ON p.id = s.person_id"
-                + " LEFT JOIN enrolment e ON e.person_id = s.person_id AND e.valid_from <= s.visit_date"
-                + " AND (e.valid_until IS NULL OR e.valid_until >= s.visit_date) WHERE s.setl_id = ?", fs.get("setl_id"));
+        Map<String, Object> row = jdbc.queryForMap("SELECT s.*, p.psn_no FROM settlement s JOIN person p ON p.id = s.person_id"
+                + " WHERE s.setl_id = ?", fs.get("setl_id"));
+        // the enrolment of the settled day, as the settlement read it (one row even where enrolments overlap)
+        Optional<Coverage> cover = enrolments.coverageOn(((Number) row.get("person_id")).longValue(),
+                SettlementReply.toDate(row.get("visit_date")));
         // the reply's balc is the account balance after the cancellation gave the payment back
         List<Long> balance = jdbc.queryForList("SELECT balance_fen FROM individual_account WHERE person_id = ?", Long.class,
                 row.get("person_id"));
@@ -313,17 +323,16 @@ public class VisitTransactions implements FsiTransaction {
         Settlement s = fromRow(row);
         Map<String, Object> person = visits.person((String) row.get("psn_no"));
         String kind = (String) row.get("visit_type");
-        return SettlementReply.build(s, -1, (String) fs.get("setl_id"), (String) fs.get("mdtrt_id"), person,
-                (String) row.get("scheme"), (String) fs.get("med_type"),
+        return SettlementReply.build(s, true, (String) fs.get("setl_id"), (String) fs.get("mdtrt_id"), person,
+                cover.map(Coverage::scheme).orElse(null), cover.map(Coverage::employment).orElse(null), (String) fs.get("med_type"),
                 "inpatient".equals(kind) ? "21" : "pharmacy".equals(kind) ? "41" : "11", (String) row.get("admdvs"),
-                call.msgid(), LocalDateTime.now());
+                call.msgid(), call.now());
     }
 
+    /** A stored settlement row: every national field is a column named as the field (SettlementField, docs/fsi.md). */
     static Settlement fromRow(Map<String, Object> r) {
         Settlement.Builder b = Settlement.builder();
-        for (org.openyibao.engine.settlement.SettlementField f : org.openyibao.engine.settlement.SettlementField.values()) {
-            b.set(f, l(r, f.national()));
-        }
+        for (SettlementField f : SettlementField.values()) b.set(f, l(r, f.national()));
         if (!(Boolean) r.get("eligible")) {
             String reason = (String) r.get("reason");
             b.ineligibility(new org.openyibao.engine.settlement.Ineligibility(
@@ -355,9 +364,10 @@ public class VisitTransactions implements FsiTransaction {
             checkTotal(info, s.settlement());
             dryRun();
         } else {
-            s = visits.settle(mdtrtId, inst, psnNo, null, call.infno(), call.msgid(), "41", info.amount("medfee_sumamt"));
+            s = visits.settle(mdtrtId, inst, psnNo, null, call.infno(), call.msgid(), "41", info.amount("medfee_sumamt"),
+                    call.now());
         }
-        ObjectNode out = reply(call, s, s.setlId(), mdtrtId, "41", 1);
+        ObjectNode out = reply(call, s, s.setlId(), mdtrtId, "41");
         ArrayNode cut = out.putArray("detlcutinfo");
         for (FsiVisits.Classified c : classified) {
             ObjectNode r = lineResult(c);
