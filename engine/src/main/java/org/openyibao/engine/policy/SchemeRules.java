@@ -1,6 +1,8 @@
 package org.openyibao.engine.policy;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One scheme's basic-insurance rules in force over an interval: which tiers pay and in which order,
@@ -13,6 +15,7 @@ public final class SchemeRules {
 
     private final Scheme scheme;
     private final List<Tier> tiers;
+    private final Set<Tier> tierSet;
     private final Cited tiersCited;
     private final int waitingMonths;
     private final Cited waitingCited;
@@ -36,6 +39,7 @@ public final class SchemeRules {
     SchemeRules(Draft d) {
         this.scheme = d.scheme;
         this.tiers = List.copyOf(d.tiers);
+        this.tierSet = tiers.isEmpty() ? EnumSet.noneOf(Tier.class) : EnumSet.copyOf(tiers);
         this.tiersCited = d.tiersCited;
         this.waitingMonths = d.waitingMonths;
         this.waitingCited = d.waitingCited;
@@ -66,7 +70,7 @@ public final class SchemeRules {
     public Cited tiersCited() { return tiersCited; }
 
     public boolean has(Tier t) {
-        return tiers.contains(t);
+        return tierSet.contains(t);
     }
 
     /** Months after contributions start before benefits do (0: none). */

@@ -1,8 +1,6 @@
 package org.openyibao.engine.settlement;
 
 import java.time.LocalDate;
-import java.util.List;
-
 import org.openyibao.engine.policy.SchemeRules;
 import org.openyibao.engine.policy.Tier;
 
@@ -62,9 +60,10 @@ final class Eligibility {
         }
     }
 
-    /** The scheme's own rules, in the order they are asked. */
-    private static final List<Rule> SCHEME_RULES = List.of(new Enrolled(), new WaitingPeriodPassed(), new ContributionsPaid());
-    private static final Rule INSURED = new Insured();
+    private static final Insured INSURED = new Insured();
+    private static final Enrolled ENROLLED = new Enrolled();
+    private static final WaitingPeriodPassed WAITING_PERIOD_PASSED = new WaitingPeriodPassed();
+    private static final ContributionsPaid CONTRIBUTIONS_PAID = new ContributionsPaid();
 
     private Eligibility() {}
 
@@ -72,11 +71,11 @@ final class Eligibility {
     static Ineligibility check(VisitFacts f) {
         Ineligibility why = INSURED.check(f);
         if (why != null || !f.scheme().has(Tier.ELIGIBILITY)) return why;
-        for (Rule rule : SCHEME_RULES) {
-            why = rule.check(f);
-            if (why != null) return why;
-        }
-        return null;
+        // the scheme's own rules in the order they are asked (named call sites, so the hot path inlines them)
+        why = ENROLLED.check(f);
+        if (why == null) why = WAITING_PERIOD_PASSED.check(f);
+        if (why == null) why = CONTRIBUTIONS_PAID.check(f);
+        return why;
     }
 
     static TraceEntry explain(VisitFacts f, Ineligibility why) {

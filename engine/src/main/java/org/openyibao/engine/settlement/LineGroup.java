@@ -6,8 +6,6 @@ package org.openyibao.engine.settlement;
  * share) + {@code inScope} (what the funds' rules apply to).
  */
 public record LineGroup(long total, long fullySelfPaid, long overLimit, long selfPayFirst, long inScope) {
-    public static final LineGroup EMPTY = new LineGroup(0, 0, 0, 0, 0);
-
     public LineGroup plus(LineGroup o) {
         return new LineGroup(total + o.total, fullySelfPaid + o.fullySelfPaid, overLimit + o.overLimit,
                 selfPayFirst + o.selfPayFirst, inScope + o.inScope);

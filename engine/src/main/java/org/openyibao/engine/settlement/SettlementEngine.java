@@ -2,6 +2,7 @@ package org.openyibao.engine.settlement;
 
 import static org.openyibao.engine.settlement.SettlementField.*;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.openyibao.engine.money.Money;
@@ -57,7 +58,7 @@ public final class SettlementEngine {
         private final VisitFacts f;
         private final YearToDate ytd;
         private final TraceLog log;
-        private final VisitTotals totals = new VisitTotals();
+        private VisitTotals totals;
         private Ineligibility ineligibility;
         private long cardCredit;
 
@@ -69,6 +70,7 @@ public final class SettlementEngine {
 
         Settlement settle() {
             LineClassification.Classified lines = LineClassification.classify(f.rules(), f.visit(), f.emergency(), log.on());
+            totals = new VisitTotals(lines.all());
             if (log.on()) {
                 log.add(lines.why());
                 if (f.emergency() != null) log.add(LineClassification.explainEmergency(f.emergency(), lines));
@@ -95,8 +97,9 @@ public final class SettlementEngine {
             GroupPayments paid = new GroupPayments(group);
             boolean emergencyDone = false;
             if (ineligibility == null) {
-                for (Tier tier : f.scheme().tiers()) {
-                    switch (tier) {
+                List<Tier> tiers = f.scheme().tiers();
+                for (int i = 0; i < tiers.size(); i++) {
+                    switch (tiers.get(i)) {
                         case ELIGIBILITY -> { }
                         case BASIC_POOLING -> apply(paid, BASIC_POOLING.pay(f, group, totals.deductible, ytd, log.on()));
                         case LARGE_AMOUNT -> applyLargeAmount(paid, LARGE_AMOUNT.pay(f, paid, ytd, log.on()));

@@ -2,7 +2,8 @@ package org.openyibao.engine.settlement;
 
 /** The visit's sums over its line groups, in fen, as the national fields count them. */
 final class VisitTotals {
-    LineGroup lines = LineGroup.EMPTY;
+    /** all the visit's lines */
+    final LineGroup lines;
     long deductible;
     long pooling;
     /** the pooling ratio reported: the last group's that applied one */
@@ -14,8 +15,11 @@ final class VisitTotals {
     long account;
     long cash;
 
+    VisitTotals(LineGroup lines) {
+        this.lines = lines;
+    }
+
     void add(GroupPayments paid) {
-        lines = lines.plus(paid.group);
         deductible += paid.deductible;
         pooling += paid.pooling;
         if (paid.poolingRatio != 0 || poolingRatio == 0) poolingRatio = paid.poolingRatio;
