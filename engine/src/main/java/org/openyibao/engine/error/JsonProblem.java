@@ -23,7 +23,11 @@ public final class JsonProblem {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (e instanceof StreamConstraintsException) return "a number, string or nesting beyond the allowed size";
         if (e instanceof JsonEOFException) return "the JSON ends before its value is complete";
-        if (original.startsWith("Duplicate field")) return "a field is given twice";
+        if (original.startsWith("Duplicate field '")) {
+            int end = original.indexOf('\'', "Duplicate field '".length());
+            String name = end < 0 ? "" : original.substring("Duplicate field '".length(), end);
+            return "the field '" + Echo.cut(name) + "' is given twice";
+        }
         if (original.startsWith("Trailing token")) return "text after the end of the JSON value";
         if (e instanceof MismatchedInputException && original.startsWith("No content")) return "no JSON value";
         if (original.startsWith("Unexpected character") || original.startsWith("Unrecognized token")) {

@@ -37,6 +37,7 @@ import org.openyibao.engine.money.Money;
  */
 public final class FsiFields {
     /** numeric(16,2): at most 14 digits before the point. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\r?\\n");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999.99");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
@@ -282,7 +283,8 @@ public final class FsiFields {
         }
         if (v.isTextual()) {
             try {
-                return Base64.getMimeDecoder().decode(v.asText().trim());
+                // strict: line breaks as MIME encoders wrap, nothing else (the MIME decoder skips any illegal character)
+                return Base64.getDecoder().decode(LINE_BREAKS.matcher(v.asText().trim()).replaceAll(""));
             } catch (IllegalArgumentException e) {
                 throw FsiException.invalid(path(name), "must be Base64 or a list of byte values");
             }

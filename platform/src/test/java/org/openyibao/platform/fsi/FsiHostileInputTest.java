@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What the outside attack test of issue 10 found at the edges, each kept as a regression test: numbers
  * with huge exponents echoed in full (a 706-byte request, a 100 MB reply; HTTP 500 on REST), the JSON
- * parser's class and feature names in a reply.
+ * parser's class and feature names in a reply, the auditor reading interface credentials and undoing the
+ * ID number's mask with the birth date, 9101 taking any string for Base64.
  */
 class FsiHostileInputTest extends FsiServerTest {
     static final String PSN = "44080000000911";
@@ -85,6 +86,19 @@ class FsiHostileInputTest extends FsiServerTest {
         assertNoInternals(r.text());
     }
 
+    /** Found 9: the MIME decoder skipped illegal characters, so any string was "Base64". Line breaks are still fine. */
+    @Test
+    void uploadBytesMustBeBase64() {
+        FsiTestClient c = hospital().signIn();
+        FsiTestClient.Reply r = c.call("9101", FsiTestClient.json("{\"fsUploadIn\":{\"in\":\"UEs!DBA==\",\"filename\":\"a.zip\"}}"));
+        assertThat(r.infcode()).as(r.text()).isEqualTo(-1);
+        assertThat(r.errMsg()).contains("input.fsUploadIn.in").contains("Base64");
+        r = c.call("9101", FsiTestClient.json("{\"fsUploadIn\":{\"in\":\"not base64 at all, 中文\",\"filename\":\"a.zip\"}}"));
+        assertThat(r.infcode()).as(r.text()).isEqualTo(-1);
+        r = c.call("9101", FsiTestClient.json("{\"fsUploadIn\":{\"in\":\"UEsD\\r\\nBA==\",\"filename\":\"a.zip\"}}"));
+        assertThat(r.infcode()).as(r.text()).isZero();
+    }
+
     static void assertNoInternals(String reply) {
         assertThat(reply).doesNotContainIgnoringCase("jackson").doesNotContain("com.fasterxml").doesNotContain("java.")
                 .doesNotContain("Feature").doesNotContain("org.openyibao").doesNotContain("Exception")
@@ -94,10 +108,14 @@ class FsiHostileInputTest extends FsiServerTest {
     // ---------------------------------------------------------------------------------------- REST
 
     private HttpResponse<String> rest(String method, String path, String body) throws Exception {
+        return rest(method, path, body, "agency", AGENCY_PASSWORD);
+    }
+
+    private HttpResponse<String> rest(String method, String path, String body, String user, String password) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("agency:" + AGENCY_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return FsiTestClient.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -114,6 +132,29 @@ class FsiHostileInputTest extends FsiServerTest {
             assertThat(r.body()).contains("visit.lines[0].amount");
             assertNoInternals(r.body());
         }
+    }
+
+    /** Found 4: the auditor could list the interface credentials (paasid, client_id, username). */
+    @Test
+    void onlyAgencyStaffSeeInterfaceCredentials() throws Exception {
+        String list = "/api/fsi/credentials?fixmedins_code=" + HOSPITAL;
+        assertThat(rest("GET", list, null, "auditor", AUDITOR_PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(rest("GET", "/api/fsi/credentials/1/disable", null, "auditor", AUDITOR_PASSWORD).statusCode()).isEqualTo(403);
+        HttpResponse<String> agency = rest("GET", list, null);
+        assertThat(agency.statusCode()).isEqualTo(200);
+        assertThat(agency.body()).contains("paas-hospital");
+        // the rest of the API stays readable to the auditor
+        assertThat(rest("GET", "/api/persons/" + PSN, null, "auditor", AUDITOR_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    /** Found 5: the masked ID number 440802********0911 beside birth_date 1980-01-15 gave the masked digits back. */
+    @Test
+    void theAuditorsMaskedPersonDoesNotGiveTheMaskedDigitsBack() throws Exception {
+        String masked = rest("GET", "/api/persons/" + PSN, null, "auditor", AUDITOR_PASSWORD).body();
+        assertThat(masked).contains("440802********0911").doesNotContain("19800115").doesNotContain("1980-01-15")
+                .doesNotContain("birth_date").doesNotContain("Hostile Input");
+        String full = rest("GET", "/api/persons/" + PSN, null).body();
+        assertThat(full).contains("440802198001150911").contains("\"birth_date\":\"1980-01-15\"");
     }
 
     @ParameterizedTest
