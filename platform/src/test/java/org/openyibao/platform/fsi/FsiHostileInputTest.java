@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,36 @@ class FsiHostileInputTest extends FsiServerTest {
         assertThat(r.infcode()).as(r.text()).isEqualTo(-1);
         r = c.call("9101", FsiTestClient.json("{\"fsUploadIn\":{\"in\":\"UEsD\\r\\nBA==\",\"filename\":\"a.zip\"}}"));
         assertThat(r.infcode()).as(r.text()).isZero();
+    }
+
+    /**
+     * Found 7: the refusal log wrote what the caller sent as fixmedins_code, paasid or client_id, so an ID number or a
+     * name sent there landed in a WARN line. Values no credential confirms are logged masked.
+     */
+    @Test
+    void callerSuppliedIdentifiersReachTheLogOnlyMasked() throws Exception {
+        String idNumber = "440802199001011234";
+        String name = "Zhang Wei";
+        JsonNode signIn = FsiTestClient.json("{\"signIn\":{\"opter_no\":\"0001\",\"mac\":\"00-16-EA-AE-3C-40\",\"ip\":\"10.0.0.8\"}}");
+        try (CapturedLogs logs = new CapturedLogs()) {
+            assertThat(new FsiTestClient(port, idNumber).xTif(idNumber, "x").call("9001", signIn).infcode()).isEqualTo(-1);
+            assertThat(new FsiTestClient(port, name).xTif(name, "x").call("9001", signIn).infcode()).isEqualTo(-1);
+            assertThat(new FsiTestClient(port, idNumber).noAuth().header("apikey", idNumber).call("9001", signIn).infcode())
+                    .isEqualTo(-1);
+            assertThat(new FsiTestClient(port, name).xTif("paas-hospital", SECRET).call("9001", signIn).infcode()).isEqualTo(-1);
+            HttpResponse<String> token = FsiTestClient.HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/auth/oauth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((idNumber + ":x").getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=a&password=b")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(token.statusCode()).isEqualTo(401);
+            assertThat(logs.warnings()).hasSizeGreaterThanOrEqualTo(5);
+            for (String line : logs.all()) {
+                assertThat(line).doesNotContain(idNumber).doesNotContain(name).doesNotContain("ZhangWei").doesNotContain("Zhang?Wei");
+            }
+            assertThat(String.join("\n", logs.warnings())).contains("institution=44************34");
+        }
     }
 
     static void assertNoInternals(String reply) {

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import org.openyibao.engine.error.Echo;
 import org.openyibao.platform.fsi.crypto.GmCrypto;
 
 /**
@@ -47,20 +48,20 @@ public class FsiAuthenticator {
         }
         String apikey = h.getFirst("apikey");
         if (apikey != null) return apikey(apikey.trim(), claimed);
-        throw new FsiRefusal("no credentials", "authentication required: x-tif-paasid/x-tif-timestamp/x-tif-nonce/"
-                + "x-tif-signature headers, Authorization: Bearer (from /auth/oauth/token) or apikey", claimed, null);
+        throw FsiRefusal.unverified("no credentials", "authentication required: x-tif-paasid/x-tif-timestamp/x-tif-nonce/"
+                + "x-tif-signature headers, Authorization: Bearer (from /auth/oauth/token) or apikey", claimed, null, null);
     }
 
     /** The envelope's fixmedins_code must be the credential's institution, designated on {@code today}. */
     public void admit(Credential c, String claimed, LocalDate today) {
         if (!c.fixmedinsCode().equals(claimed)) {
-            throw new FsiRefusal("fixmedins_code of another institution (" + FsiRefusals.clean(claimed) + ")",
-                    "fixmedins_code: " + claimed + " is not the institution these credentials belong to",
+            throw new FsiRefusal("fixmedins_code of another institution (" + FsiRefusals.masked(claimed) + ")",
+                    "fixmedins_code: " + Echo.cut(claimed) + " is not the institution these credentials belong to",
                     c.fixmedinsCode(), c.keyId());
         }
         if (!c.designatedOn(today)) {
             throw new FsiRefusal("institution not designated on " + today,
-                    "fixmedins_code: " + claimed + " is not a designated institution on " + today, c.fixmedinsCode(), c.keyId());
+                    "fixmedins_code: " + Echo.cut(claimed) + " is not a designated institution on " + today, c.fixmedinsCode(), c.keyId());
         }
     }
 
@@ -70,8 +71,8 @@ public class FsiAuthenticator {
         String signature = h.getFirst("x-tif-signature");
         for (String[] hv : new String[][] {{"x-tif-timestamp", timestamp}, {"x-tif-nonce", nonce}, {"x-tif-signature", signature}}) {
             if (hv[1] == null || hv[1].isBlank()) {
-                throw new FsiRefusal("x-tif header missing: " + hv[0], "authentication failed: header " + hv[0] + " missing",
-                        claimed, "paasid " + paasid);
+                throw FsiRefusal.unverified("x-tif header missing: " + hv[0], "authentication failed: header " + hv[0] + " missing",
+                        claimed, "paasid", paasid);
             }
         }
         timestamp = timestamp.trim();
@@ -82,21 +83,21 @@ public class FsiAuthenticator {
             ts = Long.parseLong(timestamp);
             if (timestamp.length() == 13) ts /= 1000;
         } catch (NumberFormatException e) {
-            throw new FsiRefusal("x-tif-timestamp not a number", "authentication failed: x-tif-timestamp must be Unix time in"
-                    + " seconds", claimed, "paasid " + paasid);
+            throw FsiRefusal.unverified("x-tif-timestamp not a number", "authentication failed: x-tif-timestamp must be Unix time in"
+                    + " seconds", claimed, "paasid", paasid);
         }
         if (Math.abs(now - ts) > window) {
-            throw new FsiRefusal("x-tif-timestamp outside the window (" + (ts - now) + " s)", "authentication failed:"
+            throw FsiRefusal.unverified("x-tif-timestamp outside the window (" + (ts - now) + " s)", "authentication failed:"
                     + " x-tif-timestamp is " + Math.abs(now - ts) + " s from the server's clock (allowed: " + window + " s)",
-                    claimed, "paasid " + paasid);
+                    claimed, "paasid", paasid);
         }
         if (nonce.length() > 128) {
-            throw new FsiRefusal("x-tif-nonce too long", "authentication failed: x-tif-nonce longer than 128 characters",
-                    claimed, "paasid " + paasid);
+            throw FsiRefusal.unverified("x-tif-nonce too long", "authentication failed: x-tif-nonce longer than 128 characters",
+                    claimed, "paasid", paasid);
         }
         Optional<Credential> found = credentials.byPaasid(paasid);
         String badSig = "authentication failed: unknown x-tif-paasid or wrong x-tif-signature";
-        if (found.isEmpty()) throw new FsiRefusal("unknown paasid", badSig, claimed, "paasid " + paasid);
+        if (found.isEmpty()) throw FsiRefusal.unverified("unknown paasid", badSig, claimed, "paasid", paasid);
         Credential c = found.get();
         enabled(c);
         String secret = credentials.secret(c);
@@ -116,8 +117,8 @@ public class FsiAuthenticator {
     private Credential bearer(String token, String claimed) {
         Optional<Credential> c = tokens.credentialOf(token).flatMap(credentials::byId);
         if (c.isEmpty()) {
-            throw new FsiRefusal("unknown or expired bearer token", "authentication failed: unknown or expired access token;"
-                    + " get a new one from /auth/oauth/token", claimed, null);
+            throw FsiRefusal.unverified("unknown or expired bearer token", "authentication failed: unknown or expired access token;"
+                    + " get a new one from /auth/oauth/token", claimed, null, null);
         }
         enabled(c.get());
         return c.get();
@@ -125,7 +126,7 @@ public class FsiAuthenticator {
 
     private Credential apikey(String apikey, String claimed) {
         Optional<Credential> c = apikey.isEmpty() ? Optional.empty() : credentials.byApikey(apikey);
-        if (c.isEmpty()) throw new FsiRefusal("unknown apikey", "authentication failed: unknown apikey", claimed, null);
+        if (c.isEmpty()) throw FsiRefusal.unverified("unknown apikey", "authentication failed: unknown apikey", claimed, null, null);
         enabled(c.get());
         return c.get();
     }

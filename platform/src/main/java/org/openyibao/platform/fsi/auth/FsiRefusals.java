@@ -18,10 +18,22 @@ public final class FsiRefusals {
                 r.keyId() == null ? "-" : clean(r.keyId()));
     }
 
+    /**
+     * A value the caller claims but no credential confirms: its first two and last two characters, the rest
+     * starred (at most 16 characters in all), so an ID number or a name sent in its place never reaches the log.
+     */
+    public static String masked(String s) {
+        if (s == null || s.isEmpty()) return null;
+        String t = clean(s);
+        if (t.length() <= 4) return "*".repeat(t.length());
+        int stars = Math.min(t.length() - 4, 12);
+        return t.substring(0, 2) + "*".repeat(stars) + t.substring(t.length() - 2);
+    }
+
     /** Codes only: anything else the client sent is cut to letters, digits and a few separators. */
     static String clean(String s) {
         if (s == null || s.isEmpty()) return "-";
         String t = s.length() > 64 ? s.substring(0, 64) : s;
-        return t.replaceAll("[^0-9A-Za-z_.:@ -]", "?");
+        return t.replaceAll("[^0-9A-Za-z_.:@* -]", "?");
     }
 }

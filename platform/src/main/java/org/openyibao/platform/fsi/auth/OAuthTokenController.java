@@ -62,10 +62,10 @@ public class OAuthTokenController {
         Optional<Credential> found = credentials.byClientId(clientId);
         if (found.isEmpty() || !credentials.matches(clientSecret, found.get().clientSecretHash())) {
             return refuse(HttpStatus.UNAUTHORIZED, "invalid_client", "unknown client_id or wrong client_secret",
-                    found.map(Credential::fixmedinsCode).orElse(null), "client_id " + clientId);
+                    found.map(Credential::fixmedinsCode).orElse(null), "client_id " + FsiRefusals.masked(clientId));
         }
         Credential c = found.get();
-        String keyId = "client_id " + clientId;
+        String keyId = c.keyId();
         if (!c.enabled()) {
             return refuse(HttpStatus.UNAUTHORIZED, "invalid_client", "these credentials are disabled", c.fixmedinsCode(), keyId);
         }
