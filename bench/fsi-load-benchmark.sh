@@ -59,7 +59,7 @@ jar="$root/cli/target/yibao.jar"
 classes="$root/bench/target/classes"
 # the generator uses the engine's Money and SettlementField: its classes go on the class path too
 cp="$classes:$root/engine/target/classes"
-if [ ! -f "$jar" ] || [ ! -f "$classes/org/openyibao/bench/FsiLoadGenerator.class" ] || [ -n "$(find "$root/engine/src/main" \
+if [ ! -f "$jar" ] || [ ! -f "$classes/org/openyibao/bench/FsiLoadGenerator.class" ] || [ -n "$(find "$root/engine/src/main" "$root/sim/src/main" \
     "$root/platform/src/main" "$root/cli/src/main" "$root/bench/src/main" "$root"/pom.xml "$root"/*/pom.xml -newer "$jar" -print -quit)" ]; then
   echo "== building" >&2
   (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests -pl cli,bench -am package) >&2

@@ -2,8 +2,11 @@ package org.openyibao.cli;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,29 +31,45 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = data != null ? data : Paths.get(System.getProperty("yibao.home", ".")).resolve("data/demo");
-        String url = org.openyibao.platform.Migrations.h2FileUrl(dir);
-        ConfigurableApplicationContext ctx = ServeCommand.start(
+        ConfigurableApplicationContext ctx = start(port, org.openyibao.platform.Migrations.h2FileUrl(dir));
+        welcome(ctx, "embedded database in " + dir).forEach(System.out::println);
+        return ServeCommand.waitForShutdown(ctx);
+    }
+
+    /**
+     * The server in demo mode on {@code datasourceUrl}, with the generated population beside the hand-made
+     * people ({@link DemoGeneratedPopulation}: the platform itself does not ship the generator). {@code more}
+     * are further Spring arguments (a test's fixed password).
+     */
+    static ConfigurableApplicationContext start(int port, String datasourceUrl, String... more) {
+        String[] args = Stream.concat(Stream.of(
                 "--server.port=" + port,
-                "--spring.datasource.url=" + url,
+                "--spring.datasource.url=" + datasourceUrl,
                 "--yibao.demo.enabled=true",
-                "--yibao.policies=" + Policies.standard().root().toAbsolutePath());
+                "--yibao.policies=" + Policies.standard().root().toAbsolutePath()), Stream.of(more)).toArray(String[]::new);
+        return ServeCommand.start(List.of(DemoGeneratedPopulation.class), args);
+    }
+
+    /** What the demo prints once it runs: where to go, the sign-ins, the demo region's people and credentials. */
+    static List<String> welcome(ConfigurableApplicationContext ctx, String database) {
         String base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
         Map<String, String> passwords = ctx.getBean(DemoUsers.class).passwords();
         DemoRegion region = ctx.getBean(DemoRegion.class);
-        System.out.println();
-        System.out.println("OpenYibao demo is running (embedded database in " + dir + ").");
-        System.out.println();
-        System.out.println("  API description   " + base + "/swagger-ui.html   (OpenAPI: " + base + "/v3/api-docs)");
-        System.out.println("  Health, metrics   " + base + "/actuator/health   " + base + "/actuator/prometheus");
-        System.out.println();
-        System.out.println("  Sign in (HTTP Basic; fresh passwords each start):");
-        passwords.forEach((u, p) -> System.out.println("    " + u + " / " + p));
-        System.out.println();
-        region.describe(base).forEach(line -> System.out.println("  " + line));
-        System.out.println();
-        System.out.println("  Try:  curl -u agency:" + passwords.get("agency") + " " + base + "/api/funds/" + region.admdvs()
+        List<String> out = new ArrayList<>();
+        out.add("");
+        out.add("OpenYibao demo is running (" + database + ").");
+        out.add("");
+        out.add("  API description   " + base + "/swagger-ui.html   (OpenAPI: " + base + "/v3/api-docs)");
+        out.add("  Health, metrics   " + base + "/actuator/health   " + base + "/actuator/prometheus");
+        out.add("");
+        out.add("  Sign in (HTTP Basic; fresh passwords each start):");
+        passwords.forEach((u, p) -> out.add("    " + u + " / " + p));
+        out.add("");
+        region.describe(base).forEach(line -> out.add("  " + line));
+        out.add("");
+        out.add("  Try:  curl -u agency:" + passwords.get("agency") + " " + base + "/api/funds/" + region.admdvs()
                 + "/report?year=" + region.year());
-        System.out.println("  Stop with Ctrl-C. Settle offline without the server: ./yibao calc examples/01-resident-2018-level3-admission.json");
-        return ServeCommand.waitForShutdown(ctx);
+        out.add("  Stop with Ctrl-C. Settle offline without the server: ./yibao calc examples/01-resident-2018-level3-admission.json");
+        return out;
     }
 }

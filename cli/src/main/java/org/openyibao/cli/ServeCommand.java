@@ -56,7 +56,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static ConfigurableApplicationContext start(String... args) {
-        return SpringApplication.run(PlatformApplication.class, args);
+        return start(java.util.List.of(), args);
+    }
+
+    /** The server with {@code extra} beans beside the platform's own (the demo adds its generated population). */
+    static ConfigurableApplicationContext start(java.util.List<Class<?>> extra, String... args) {
+        SpringApplication app = new SpringApplication(PlatformApplication.class);
+        app.addPrimarySources(extra);
+        return app.run(args);
     }
 
     static int waitForShutdown(ConfigurableApplicationContext ctx) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -33,7 +34,8 @@ import org.openyibao.platform.settlement.SettlementService;
  * A small demo region, seeded through the platform's own services on the first start in demo mode
  * ({@code yibao.demo.enabled}): Zhanjiang (440800) with designated institutions of every level, an
  * employer, six insured people across schemes and categories, a year of contributions and a few
- * settlements, then a small generated region ({@link GeneratedPopulation}) settled through the same services.
+ * settlements, then more people from a {@link DemoPopulation} when one is present ({@code yibao demo} adds a
+ * small generated region, settled through the same services; the platform does not depend on the generator).
  * Each start also issues fresh interface credentials for the demo hospital (printed, never stored in clear).
  * All people are synthetic.
  */
@@ -63,11 +65,12 @@ public class DemoRegion {
     private final ContributionService contributions;
     private final SettlementService settlements;
     private final FsiCredentials credentials;
+    private final DemoPopulation population;
     private FsiCredentials.Issued issued;
 
     public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, RegistryService registry,
                       PersonService persons, EnrolmentService enrolments, ContributionService contributions,
-                      SettlementService settlements, FsiCredentials credentials) {
+                      SettlementService settlements, FsiCredentials credentials, ObjectProvider<DemoPopulation> population) {
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.registry = registry;
@@ -76,6 +79,7 @@ public class DemoRegion {
         this.contributions = contributions;
         this.settlements = settlements;
         this.credentials = credentials;
+        this.population = population.getIfAvailable();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -144,9 +148,9 @@ public class DemoRegion {
         settle("44080000000004", "H44080000002", "2018-06-20", "[{\"class\": \"A\", \"amount\": 42000}, {\"class\": \"C\", \"amount\": 2500}]");
         settle("44080000000005", HOSPITAL, "2018-07-15", "[{\"class\": \"A\", \"amount\": 60000}]", "Q25.0");
 
-        // and a generated region's households, with their year of contributions and visits (docs/sim.md)
-        GeneratedPopulation.Seeded g = GeneratedPopulation.seed(ADMDVS, "E44080000001", registry, persons, enrolments,
-                contributions, settlements);
+        // and, from yibao demo, a generated region's households with their year of contributions and visits (docs/sim.md)
+        if (population == null) return;
+        DemoPopulation.Seeded g = population.seed(ADMDVS, "E44080000001");
         log.info("demo: generated population seeded: {} institutions, {} households, {} persons ({} insured), {} settlements,"
                 + " {} visits refused", g.institutions(), g.households(), g.persons(), g.insured(), g.settlements(), g.refused());
     }
@@ -191,9 +195,7 @@ public class DemoRegion {
             out.add("  " + d.psnNo() + "  " + ResidentId.mask(cert) + "  " + d.scheme()
                     + (d.employment() != null ? " (" + d.employment() + ")" : "") + (d.category() != null ? ", " + d.category() : ""));
         }
-        out.add("  and " + GeneratedPopulation.PERSONS + " generated persons (yibao generate --region zhanjiang --persons "
-                + GeneratedPopulation.PERSONS + " --seed " + GeneratedPopulation.SEED + "), psn_no " + GeneratedPopulation.psnNo(1)
-                + " to " + GeneratedPopulation.psnNo(GeneratedPopulation.PERSONS) + ", with their 2018 visits settled");
+        if (population != null) out.add("  " + population.describe());
         return out;
     }
 }

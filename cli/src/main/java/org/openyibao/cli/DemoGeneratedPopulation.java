@@ -1,4 +1,4 @@
-package org.openyibao.platform.demo;
+package org.openyibao.cli;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,6 +14,7 @@ import org.openyibao.engine.policy.Scheme;
 import org.openyibao.engine.settlement.FeeLine;
 import org.openyibao.engine.settlement.Visit;
 import org.openyibao.platform.contribution.ContributionService;
+import org.openyibao.platform.demo.DemoPopulation;
 import org.openyibao.platform.enrolment.Enrolment;
 import org.openyibao.platform.enrolment.EnrolmentService;
 import org.openyibao.platform.registry.Household;
@@ -34,8 +35,10 @@ import org.openyibao.sim.population.VisitRecord;
  * demo through the platform's services: the designated institutions its visits use and every hospital,
  * its households and persons, enrolments with poverty categories, the year's contributions and each
  * insured person's visits settled in date order. Deterministic (a fixed seed); all people synthetic.
+ * It lives here, not in the platform, so that the platform module does not depend on sim (nor through it on
+ * Hadoop and Parquet): {@link DemoCommand} adds it to the application it starts.
  */
-final class GeneratedPopulation {
+final class DemoGeneratedPopulation implements DemoPopulation {
     static final int PERSONS = 400;
     static final long SEED = 2018;
     static final int YEAR = 2018;
@@ -44,13 +47,29 @@ final class GeneratedPopulation {
         return String.format("440899%08d", personId);
     }
 
-    /** What was seeded, for the demo's printout. */
-    record Seeded(int institutions, int households, int persons, int insured, int settlements, int refused) {}
+    private final RegistryService registry;
+    private final PersonService persons;
+    private final EnrolmentService enrolments;
+    private final ContributionService contributions;
+    private final SettlementService settlements;
 
-    private GeneratedPopulation() {}
+    DemoGeneratedPopulation(RegistryService registry, PersonService persons, EnrolmentService enrolments,
+                            ContributionService contributions, SettlementService settlements) {
+        this.registry = registry;
+        this.persons = persons;
+        this.enrolments = enrolments;
+        this.contributions = contributions;
+        this.settlements = settlements;
+    }
 
-    static Seeded seed(String admdvs, String employerCode, RegistryService registry, PersonService persons,
-                       EnrolmentService enrolments, ContributionService contributions, SettlementService settlements) {
+    @Override
+    public String describe() {
+        return "and " + PERSONS + " generated persons (yibao generate --region zhanjiang --persons " + PERSONS + " --seed " + SEED
+                + "), psn_no " + psnNo(1) + " to " + psnNo(PERSONS) + ", with their 2018 visits settled";
+    }
+
+    @Override
+    public Seeded seed(String admdvs, String employerCode) {
         Generator g = new Generator(Region.KNOWN.get("zhanjiang"), YEAR, SEED, PERSONS, Generator.DEFAULT_PART_HOUSEHOLDS);
         List<org.openyibao.sim.population.Household> households = new ArrayList<>();
         g.households().forEachRemaining(households::add);
@@ -90,7 +109,7 @@ final class GeneratedPopulation {
                 if (m.category() != null && m.category() != Category.GENERAL) {
                     enrolments.addCategory(psnNo, m.category().key, from, null);
                 }
-                if (!m.arrears()) pay(contributions, e, m, employee);
+                if (!m.arrears()) pay(e, m, employee);
                 for (VisitRecord v : m.visits()) {
                     try {
                         settlements.settle(psnNo, v.institutionCode(), v.date(), (pack, level) -> visit(v, level));
@@ -104,7 +123,7 @@ final class GeneratedPopulation {
         return new Seeded(institutions, households.size(), people, insured, settled, refused);
     }
 
-    private static void pay(ContributionService contributions, Enrolment e, Member m, boolean employee) {
+    private void pay(Enrolment e, Member m, boolean employee) {
         int firstMonth = m.enrolledSince().getYear() < YEAR ? 1 : m.enrolledSince().getMonthValue();
         if (!employee) {
             contributions.payResident(new ContributionService.ResidentYearRequest(e.id(), YEAR, LocalDate.of(YEAR, 1, 10)));
