@@ -1,8 +1,14 @@
 package org.openyibao.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,9 +37,35 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = data != null ? data : Paths.get(System.getProperty("yibao.home", ".")).resolve("data/demo");
-        ConfigurableApplicationContext ctx = start(port, org.openyibao.platform.Migrations.h2FileUrl(dir));
+        ConfigurableApplicationContext ctx = start(port, org.openyibao.platform.Migrations.h2FileUrl(dir),
+                "--yibao.fsi.key=" + serverKey(dir));
         welcome(ctx, "embedded database in " + dir).forEach(System.out::println);
         return ServeCommand.waitForShutdown(ctx);
+    }
+
+    /**
+     * The demo's server key ({@code yibao.fsi.key}: seals the x-tif secrets and the stored interface replies at
+     * rest), made once in {@code dir/server.key}, readable by its owner only. A production server is given its key
+     * by its configuration (docs/server.md).
+     */
+    static String serverKey(Path dir) {
+        Path file = dir.resolve("server.key");
+        try {
+            if (Files.exists(file)) return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            Files.createDirectories(dir);
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            String text = Base64.getEncoder().encodeToString(key);
+            Files.writeString(file, text + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the directory's own protection applies
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UserError("cannot read or make the demo's server key " + file + ": " + e.getMessage());
+        }
     }
 
     /**

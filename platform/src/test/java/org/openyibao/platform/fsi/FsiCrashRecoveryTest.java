@@ -207,12 +207,12 @@ class FsiCrashRecoveryTest {
 
                 // every message: answered and stored whole (a crash leaves no claimed-but-unanswered msgid)
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fsi_message WHERE reply IS NULL", Integer.class)).isZero();
+                FsiMessages messages = new FsiMessages(jdbc, KEY);   // the replies are sealed at rest under the server key
                 for (Map.Entry<String, Settled> e : acks.entrySet()) {
                     Settled s = e.getValue();
-                    List<String> stored = jdbc.queryForList("SELECT reply FROM fsi_message WHERE fixmedins_code = ? AND msgid = ?"
-                            + " AND infno = ?", String.class, HOSPITAL, e.getKey(), s.infno());
-                    assertThat(stored).hasSize(1);
-                    assertThat(FsiJson.parse(stored.get(0), "stored").at("/output/setlinfo/setl_id").asText()).isEqualTo(s.setlId());
+                    FsiMessages.Stored stored = messages.find(HOSPITAL, e.getKey()).orElseThrow();
+                    assertThat(stored.infno()).isEqualTo(s.infno());
+                    assertThat(stored.output().at("/setlinfo/setl_id").asText()).isEqualTo(s.setlId());
                 }
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fsi_message WHERE infno IN ('2207', '2304')", Integer.class))
                         .isEqualTo(acks.size());

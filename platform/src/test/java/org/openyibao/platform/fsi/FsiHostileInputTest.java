@@ -130,6 +130,24 @@ class FsiHostileInputTest extends FsiServerTest {
         }
     }
 
+    /**
+     * Found 8: the stored replies that make resending idempotent held ID numbers and names in clear. They are sealed
+     * under the server key like the x-tif secrets, and a resent msgid still gets the very same bytes.
+     */
+    @Test
+    void storedRepliesAreSealedAndStillResentByteForByte() {
+        FsiTestClient c = hospital().signIn();
+        String msgid = msgid();
+        FsiTestClient.Reply first = c.call("1101", msgid, FsiSettlementFlowTest.data("psn_no", PSN));
+        assertThat(first.infcode()).as(first.text()).isZero();
+        assertThat(first.text()).contains("440802198001150911").contains("Hostile Input");
+        String stored = jdbc.queryForObject("SELECT reply FROM fsi_message WHERE msgid = ?", String.class, msgid);
+        assertThat(stored).startsWith("aesgcm:").doesNotContain("440802198001150911").doesNotContain("Hostile Input")
+                .doesNotContain(PSN);
+        FsiTestClient.Reply again = c.call("1101", msgid, FsiSettlementFlowTest.data("psn_no", PSN));
+        assertThat(again.bytes()).isEqualTo(first.bytes());
+    }
+
     static void assertNoInternals(String reply) {
         assertThat(reply).doesNotContainIgnoringCase("jackson").doesNotContain("com.fasterxml").doesNotContain("java.")
                 .doesNotContain("Feature").doesNotContain("org.openyibao").doesNotContain("Exception")

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * {@code FsiConcurrencyTest} and {@code FsiCrashRecoveryTest}.
  */
 class FsiMsgidClaimTest extends FsiServerTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    FsiMessages messages;
+
     private static final JsonNode SETTLE = FsiTestClient.json("{\"data\":{\"psn_no\":\"P1\",\"medfee_sumamt\":\"7.10\"}}");
 
     @Test
@@ -33,9 +36,8 @@ class FsiMsgidClaimTest extends FsiServerTest {
         }
         assertThat(TestTransactions.runs(msgid)).isEqualTo(1);
         assertThat(effects(msgid)).isEqualTo(1);
-        String stored = jdbc.queryForObject("SELECT reply FROM fsi_message WHERE fixmedins_code = ? AND msgid = ?", String.class,
-                HOSPITAL, msgid);
-        assertThat(stored).isEqualTo(first.text()); // what was sent is what was recorded
+        // what was sent is what was recorded (sealed at rest: read back through the message log)
+        assertThat(messages.find(HOSPITAL, msgid)).get().extracting(FsiMessages.Stored::reply).isEqualTo(first.text());
     }
 
     @Test

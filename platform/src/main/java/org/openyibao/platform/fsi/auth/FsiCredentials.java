@@ -207,7 +207,7 @@ public class FsiCredentials {
         }
         if (!box.hasKey() && !warnedPlain) {
             warnedPlain = true;
-            log.warn("yibao.fsi.key is not set: x-tif secrets are stored in clear (acceptable for the demo only)");
+            log.warn("yibao.fsi.key is not set: x-tif secrets and stored interface replies are kept in clear (set it in production; the demo makes its own)");
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {

@@ -13,27 +13,29 @@ import javax.crypto.spec.SecretKeySpec;
 import org.openyibao.platform.fsi.crypto.GmCrypto;
 
 /**
- * Keeps the x-tif secrets readable only with the server key {@code yibao.fsi.key} (the signature needs the secret
- * itself, so it cannot be hashed): {@code aesgcm:} + Base64(12-byte IV ‖ AES-256-GCM(SHA-256(key), secret)).
- * Without a key the secret is stored as {@code plain:} + secret (the demo; say so in production checks).
+ * Keeps what must be read back but not by whoever reads the database — the x-tif secrets (the signature needs the
+ * secret itself, so it cannot be hashed) and the stored interface replies (they hold ID numbers and names) —
+ * readable only with the server key {@code yibao.fsi.key}: {@code aesgcm:} + Base64(12-byte IV ‖
+ * AES-256-GCM(SHA-256(key), text)). Without a key the text is stored as {@code plain:} + text (say so in
+ * production checks; the demo makes itself a key).
  */
-final class SecretBox {
+public final class SecretBox {
     private static final String SEALED = "aesgcm:";
     private static final String PLAIN = "plain:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
 
-    SecretBox(String serverKey) {
+    public SecretBox(String serverKey) {
         this.key = serverKey == null || serverKey.isBlank() ? null
                 : new SecretKeySpec(GmCrypto.sha256(serverKey.getBytes(StandardCharsets.UTF_8)), "AES");
     }
 
-    boolean hasKey() {
+    public boolean hasKey() {
         return key != null;
     }
 
-    String seal(String secret) {
+    public String seal(String secret) {
         if (key == null) return PLAIN + secret;
         try {
             byte[] iv = new byte[12];
@@ -47,8 +49,13 @@ final class SecretBox {
         }
     }
 
+    /** Whether {@code stored} was written by {@link #seal} (sealed or marked plain). */
+    public static boolean isBoxed(String stored) {
+        return stored != null && (stored.startsWith(SEALED) || stored.startsWith(PLAIN));
+    }
+
     /** The secret, or null when it cannot be opened (no or another server key): the caller refuses. */
-    String open(String stored) {
+    public String open(String stored) {
         if (stored == null) return null;
         if (stored.startsWith(PLAIN)) return stored.substring(PLAIN.length());
         if (!stored.startsWith(SEALED) || key == null) return null;
