@@ -14,9 +14,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import org.openyibao.engine.error.Echo;
 
 /**
  * The URLs clients post envelopes to (INTERFACE §1.2), all answered by {@link FsiDispatcher}: the national single
@@ -92,6 +96,18 @@ public class FsiController {
         return answer(request, headers, infno);
     }
 
+    /**
+     * Any other request in the interface's URL space (a path no style has, a GET): the envelope says so, where the
+     * REST API's 404 or 405 used to answer (issue 10).
+     */
+    @RequestMapping({"/fsi/**", "/mbs/**", "/ebus/**"})
+    public ResponseEntity<byte[]> elsewhere(HttpServletRequest request) {
+        String problem = "POST".equals(request.getMethod())
+                ? "path: no interface transaction is served here (docs/fsi.md lists the paths)"
+                : "method " + Echo.cut(request.getMethod(), 10) + ": post the envelope";
+        return send(dispatcher.refuse(null, problem));
+    }
+
     private ResponseEntity<byte[]> answer(HttpServletRequest request, HttpHeaders headers, String pathInfno) {
         String body;
         byte[] upload = null;
@@ -105,6 +121,9 @@ public class FsiController {
             }
         } catch (TooLarge e) {
             return send(dispatcher.refuse(pathInfno, "malformed envelope: request body larger than " + maxBody + " bytes"));
+        } catch (MultipartException e) {
+            // parsed here, not before the controller (spring.servlet.multipart.resolve-lazily): a broken body is the client's
+            return send(dispatcher.refuse(pathInfno, "malformed envelope: a multipart body that cannot be read"));
         } catch (IOException e) {
             body = ""; // the client went away or sent a broken stream: answered as an empty body
         }

@@ -116,6 +116,11 @@ public class ApiErrors {
         return body(HttpStatus.BAD_REQUEST, null, "malformed JSON request body");
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Map<String, Object>> multipart(org.springframework.web.multipart.MultipartException e) {
+        return body(HttpStatus.BAD_REQUEST, null, "a multipart body that cannot be read");
+    }
+
     @ExceptionHandler({MissingServletRequestParameterException.class})
     ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
         return body(HttpStatus.BAD_REQUEST, e.getParameterName(), e.getParameterName() + ": required");

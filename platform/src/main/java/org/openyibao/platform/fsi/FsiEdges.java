@@ -1,0 +1,154 @@
+package org.openyibao.platform.fsi;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Host;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The layers below the dispatcher answer in the interface's words too (issue 10, found 2). Tomcat refuses some
+ * requests before any servlet runs ({@code %00} or an encoded {@code /} in the path, headers over its limit) and
+ * used to answer with its own HTML page; a path such as {@code /fsi/../api/persons} used to be normalised out of the
+ * interface and answered by the REST API. Now: a request whose path as sent is an interface path
+ * ({@link InterfacePaths}) gets the national envelope with infcode -1 naming the problem; any other request that
+ * Tomcat refuses gets the REST API's JSON error. No page names the server or its version.
+ */
+@Configuration
+public class FsiEdges {
+
+    /** Before anything else, Spring Security included: an interface path as sent must stay one once normalised. */
+    @Bean
+    FilterRegistrationBean<Filter> interfacePathsStayInTheInterface(ObjectProvider<FsiDispatcher> dispatcher) {
+        FilterRegistrationBean<Filter> r = new FilterRegistrationBean<>(new StayInInterface(dispatcher));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        r.addUrlPatterns("/*");
+        return r;
+    }
+
+    /** Replaces Tomcat's HTML error page (and Spring Boot's quieter one) on the host with {@link EdgeErrorValve}. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> edgeErrorsInOurWords(ObjectProvider<FsiDispatcher> dispatcher) {
+        return factory -> factory.addContextCustomizers(context -> {
+            Host host = (Host) context.getParent();
+            if (host instanceof StandardHost h) h.setErrorReportValveClass(EdgeErrorValve.class.getName());
+            Pipeline pipeline = host.getPipeline();
+            for (Valve v : pipeline.getValves()) if (v instanceof ErrorReportValve) pipeline.removeValve(v);
+            pipeline.addValve(new EdgeErrorValve(dispatcher));
+        });
+    }
+
+    static final class StayInInterface implements Filter {
+        private final ObjectProvider<FsiDispatcher> dispatcher;
+
+        StayInInterface(ObjectProvider<FsiDispatcher> dispatcher) {
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+            HttpServletRequest http = (HttpServletRequest) req;
+            String raw = http.getRequestURI().substring(http.getContextPath().length());
+            String normalised = http.getServletPath() + (http.getPathInfo() == null ? "" : http.getPathInfo());
+            if (InterfacePaths.isInterface(raw) && (!InterfacePaths.isInterface(normalised) || InterfacePaths.isOdd(raw))) {
+                FsiDispatcher.Response r = dispatcher.getObject().refuse(null,
+                        "path: no interface path has dot segments (.., %2e) or parameters (;)");
+                HttpServletResponse out = (HttpServletResponse) res;
+                out.setStatus(HttpStatus.BAD_REQUEST.value());
+                out.setContentType(r.contentType());
+                out.getOutputStream().write(r.body());
+                return;
+            }
+            chain.doFilter(req, res);
+        }
+    }
+
+    /** Tomcat's error report, in the interface's envelope or the REST API's JSON. */
+    public static final class EdgeErrorValve extends ErrorReportValve {
+        private final ObjectProvider<FsiDispatcher> dispatcher;
+
+        EdgeErrorValve(ObjectProvider<FsiDispatcher> dispatcher) {
+            this.dispatcher = dispatcher;
+            setShowReport(false);
+            setShowServerInfo(false);
+        }
+
+        /** For Tomcat, which makes the host's error valve by its class name when none is there (never, as set up). */
+        public EdgeErrorValve() {
+            this(null);
+        }
+
+        @Override
+        protected void report(Request request, Response response, Throwable t) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) return;
+            AtomicBoolean ioAllowed = new AtomicBoolean(false);
+            response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+            if (!ioAllowed.get()) return;
+            String raw = request.getCoyoteRequest().requestURI().toString();
+            String problem = problem(status);
+            String type = "application/json";
+            byte[] body;
+            if (InterfacePaths.isInterface(raw) && dispatcher != null) {
+                FsiDispatcher.Response r = dispatcher.getObject().refuse(null, problem);
+                body = r.body();
+                type = r.contentType();
+            } else {
+                HttpStatus s = HttpStatus.resolve(status);
+                body = ("{\"error\":\"" + (s == null ? "Error" : s.getReasonPhrase()) + "\",\"message\":\"" + problem + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            try {
+                response.setContentType(type);
+                response.setCharacterEncoding("UTF-8");
+                Writer w = response.getReporter();
+                if (w != null) {
+                    w.write(new String(body, StandardCharsets.UTF_8));
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the client has gone: nothing to tell
+            }
+        }
+
+        /** What went wrong, in fixed words (nothing from the request). */
+        static String problem(int status) {
+            return switch (status) {
+                case 400 -> "malformed request: its path (a %00, an encoded slash or backslash, a bad escape), headers"
+                        + " or body cannot be read";
+                case 404 -> "no such path";
+                case 405 -> "method not allowed: post the envelope";
+                case 413 -> "request too large";
+                case 414 -> "request path too long";
+                case 431 -> "request headers too large";
+                case 505 -> "HTTP version not supported";
+                default -> status >= 500 ? "internal error; nothing was changed" : "request refused (HTTP " + status + ")";
+            };
+        }
+    }
+}
