@@ -70,7 +70,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         BulkImport.Result r;
         try {
-            r = new BulkImport(ds, new PolicyPacks(Policies.standard().root().toString()), chunk, lanes).run(csv, err);
+            r = new BulkImport(ds, new PolicyPacks(Policies.standard().root().toString()), chunk, lanes,
+                    java.time.Clock.systemDefaultZone()).run(csv, err);
         } catch (IllegalArgumentException e) {
             throw new UserError(csv + ": " + e.getMessage());
         } catch (BulkImport.Failed e) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import org.openyibao.engine.error.Echo;
+import org.openyibao.engine.error.JsonProblem;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Catalogue;
 import org.openyibao.engine.policy.Category;
@@ -62,13 +63,10 @@ public final class CalcReader {
         JsonNode root;
         try {
             root = JSON.readTree(in);
-        } catch (JsonParseException e) {
-            throw new CalcInputException("malformed JSON at line " + e.getLocation().getLineNr() + " column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new CalcInputException("malformed JSON: " + e.getOriginalMessage());
+            throw new CalcInputException("malformed JSON: " + JsonProblem.describe(e));
         } catch (IOException e) {
-            throw new CalcInputException("cannot read input: " + e.getMessage());
+            throw new CalcInputException("cannot read input");
         }
         return read(root, traceDefault);
     }
@@ -276,7 +274,7 @@ public final class CalcReader {
 
     private static boolean bool(JsonNode node, String field, String path) {
         JsonNode v = node.get(field);
-        if (!v.isBoolean()) throw new CalcInputException(path + ": expected true or false, got " + v);
+        if (!v.isBoolean()) throw new CalcInputException(path + ": expected true or false, got " + Echo.cut(v.toString()));
         return v.asBoolean();
     }
 
@@ -284,7 +282,7 @@ public final class CalcReader {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return dflt;
         T t = v.isTextual() ? of.apply(v.asText()) : null;
-        if (t == null) throw new CalcInputException(path + ": unknown value " + v + " (expected " + keys + ")");
+        if (t == null) throw new CalcInputException(path + ": unknown value " + Echo.cut(v.toString()) + " (expected " + keys + ")");
         return t;
     }
 
@@ -297,7 +295,7 @@ public final class CalcReader {
         try {
             return LocalDate.parse(v.asText());
         } catch (DateTimeParseException e) {
-            throw new CalcInputException(path + ": " + v + " is not a date (YYYY-MM-DD)");
+            throw new CalcInputException(path + ": " + Echo.cut(v.toString()) + " is not a date (YYYY-MM-DD)");
         }
     }
 
@@ -307,31 +305,44 @@ public final class CalcReader {
             if (required) throw new CalcInputException(path + ": required");
             return null;
         }
-        if (v.isNumber()) return v.decimalValue();
-        if (v.isTextual()) {
-            try {
-                return new BigDecimal(v.asText().trim());
-            } catch (NumberFormatException e) {
-                throw new CalcInputException(path + ": " + v + " is not a number");
+        BigDecimal d;
+        if (v.isNumber()) {
+            // a double beyond its range (1e309) is infinite: too large, not a server error
+            if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
+                throw new CalcInputException(path + ": " + Echo.cut(v.asText()) + " is too large");
             }
+            d = v.decimalValue();
+        } else if (v.isTextual()) {
+            try {
+                d = new BigDecimal(v.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new CalcInputException(path + ": \"" + Echo.cut(v.asText()) + "\" is not a number");
+            }
+        } else {
+            throw new CalcInputException(path + ": expected a number, got " + v.getNodeType().name().toLowerCase());
         }
-        throw new CalcInputException(path + ": expected a number, got " + v);
+        // bounded before anything converts it: 1e100000000 written out is 100 MB
+        if (Echo.integerDigits(d) > 15) throw new CalcInputException(path + ": " + Echo.number(d) + " is too large");
+        if (d.scale() > 40 && d.stripTrailingZeros().scale() > 40) {
+            throw new CalcInputException(path + ": " + Echo.number(d) + " has too many decimals");
+        }
+        return d;
     }
 
     private static long money(JsonNode node, String field, String path, long dflt) {
         BigDecimal d = decimal(node, field, path, false);
         if (d == null) return dflt;
-        if (d.signum() < 0) throw new CalcInputException(path + ": must not be negative, got " + d.toPlainString());
+        if (d.signum() < 0) throw new CalcInputException(path + ": must not be negative, got " + Echo.number(d));
         return toFen(d, path);
     }
 
     private static long toFen(BigDecimal d, String path) {
         try {
             long fen = Money.fen(d);
-            if (fen > 100_000_000_000L) throw new CalcInputException(path + ": " + d.toPlainString() + " is beyond one billion yuan");
+            if (fen > 100_000_000_000L) throw new CalcInputException(path + ": " + Echo.number(d) + " is beyond one billion yuan");
             return fen;
         } catch (ArithmeticException e) {
-            throw new CalcInputException(path + ": " + d.toPlainString() + " has more than two decimals (fen)");
+            throw new CalcInputException(path + ": " + Echo.number(d) + " has more than two decimals (fen)");
         }
     }
 }

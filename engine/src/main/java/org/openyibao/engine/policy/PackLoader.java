@@ -205,6 +205,10 @@ public final class PackLoader {
         return reformed;
     }
 
+    /** What {@code pack.yaml} says of a pack. */
+    private record PackMeta(Map<String, NodeTuple> entries, String region, String name, String admdvs, String description,
+                            boolean base, String extendsName, String catalogue) {}
+
     /**
      * One pack of a chain: its own files over what its base gives. {@code chain} names the packs being
      * loaded, the first asked for first and this one last, to find a cycle.
@@ -215,6 +219,25 @@ public final class PackLoader {
             problems.add(new Problem(shown(root, dir), 0, null, "not a policy pack: no pack.yaml"));
             return null;
         }
+        PackMeta meta = readMeta(packFile);
+        PolicyPack parent = meta.extendsName() == null ? null : loadBase(meta, dir, chain);
+        if (!readParameterFiles(dir)) return null;
+        Catalogue catalogue = parent == null ? Catalogue.EMPTY : parent.catalogue();
+        String catalogueFile = parent == null ? null : parent.catalogueFile();
+        file = shown(root, packFile);
+        if (meta.catalogue() != null) {
+            Path csv = dir.resolve(meta.catalogue());
+            catalogueFile = shown(root, csv);
+            try {
+                catalogue = Catalogue.load(csv, catalogueFile);
+            } catch (PolicyException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return overBase(parent, meta, dir, catalogue, catalogueFile);
+    }
+
+    private PackMeta readMeta(Path packFile) {
         file = shown(root, packFile);
         Node packRoot = yaml(packFile);
         Map<String, NodeTuple> meta = new LinkedHashMap<>();
@@ -224,54 +247,60 @@ public final class PackLoader {
         } else if (packRoot != null) {
             problem(packRoot, "", "pack.yaml is a mapping of: " + String.join(", ", PACK_KEYS));
         }
-        String region = text(meta, "region", "region");
-        String name = text(meta, "name", "name");
-        String admdvs = text(meta, "admdvs", "admdvs");
-        String description = text(meta, "description", "description");
         String baseText = text(meta, "base", "base");
         boolean base = "true".equals(baseText);
         if (baseText != null && !base && !baseText.equals("false")) {
             problem(meta.get("base").getValueNode(), "base", "'" + baseText + "' is not true or false");
         }
-        if (packRoot != null) {
-            if (base) {
-                for (String k : List.of("region", "admdvs")) {
-                    if (meta.containsKey(k)) problem(meta.get(k).getKeyNode(), k,
-                            "a base pack is not a region: it has no " + k + " (each pack that extends it gives its own)");
-                }
-                if (name == null) problem(packRoot, "name", "missing");
-            } else {
-                if (region == null) problem(packRoot, "region", "missing");
-                if (name == null) problem(packRoot, "name", "missing");
-            }
-        }
+        PackMeta read = new PackMeta(meta, text(meta, "region", "region"), text(meta, "name", "name"),
+                text(meta, "admdvs", "admdvs"), text(meta, "description", "description"), base,
+                text(meta, "extends", "extends"), text(meta, "catalogue", "catalogue"));
+        if (packRoot != null) checkRegion(read, packRoot);
+        return read;
+    }
 
-        PolicyPack parent = null;
-        String ext = text(meta, "extends", "extends");
-        if (ext != null) {
-            Node at = meta.get("extends").getValueNode();
-            Path baseDir = dir.resolveSibling(ext);
-            if (!ext.matches(NAME)) {
-                problem(at, "extends", "'" + ext + "' is not a pack's name (the name of a directory beside this pack)");
-            } else if (chain.contains(ext)) {
-                problem(at, "extends", "a cycle: " + String.join(" extends ", chain) + " extends " + ext);
-            } else if (!Files.isRegularFile(baseDir.resolve("pack.yaml"))) {
-                problem(at, "extends", "no pack '" + ext + "' beside this one (" + shown(root, baseDir.resolve("pack.yaml"))
-                        + " not found)");
-            } else {
-                List<String> longer = new ArrayList<>(chain);
-                longer.add(ext);
-                parent = new PackLoader(problems, root).loadPack(baseDir, longer);
-            }
+    /** A region pack names its region; a base pack is no region and has neither region nor admdvs. */
+    private void checkRegion(PackMeta meta, Node packRoot) {
+        if (meta.name() == null) problem(packRoot, "name", "missing");
+        if (!meta.base()) {
+            if (meta.region() == null) problem(packRoot, "region", "missing");
+            return;
         }
+        for (String k : List.of("region", "admdvs")) {
+            if (meta.entries().containsKey(k)) problem(meta.entries().get(k).getKeyNode(), k,
+                    "a base pack is not a region: it has no " + k + " (each pack that extends it gives its own)");
+        }
+    }
 
+    /** The pack {@code meta} extends, loaded beside {@code dir}; null (with a problem) when it cannot be. */
+    private PolicyPack loadBase(PackMeta meta, Path dir, List<String> chain) {
+        String ext = meta.extendsName();
+        Node at = meta.entries().get("extends").getValueNode();
+        Path baseDir = dir.resolveSibling(ext);
+        if (!ext.matches(NAME)) {
+            problem(at, "extends", "'" + ext + "' is not a pack's name (the name of a directory beside this pack)");
+        } else if (chain.contains(ext)) {
+            problem(at, "extends", "a cycle: " + String.join(" extends ", chain) + " extends " + ext);
+        } else if (!Files.isRegularFile(baseDir.resolve("pack.yaml"))) {
+            problem(at, "extends", "no pack '" + ext + "' beside this one (" + shown(root, baseDir.resolve("pack.yaml"))
+                    + " not found)");
+        } else {
+            List<String> longer = new ArrayList<>(chain);
+            longer.add(ext);
+            return new PackLoader(problems, root).loadPack(baseDir, longer);
+        }
+        return null;
+    }
+
+    /** Walks every parameter file of the pack (all {@code *.yaml} but pack.yaml); false when the directory cannot be listed. */
+    private boolean readParameterFiles(Path dir) {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("pack.yaml"))
                     .sorted().toList();
         } catch (IOException e) {
             problems.add(new Problem(shown(root, dir), 0, null, "cannot list: " + e.getMessage()));
-            return null;
+            return false;
         }
         for (Path p : files) {
             file = shown(root, p);
@@ -285,22 +314,11 @@ public final class PackLoader {
                 walk(e.getValue().getValueNode(), e.getKey(), null, null, e.getValue().getKeyNode());
             }
         }
+        return true;
+    }
 
-        Catalogue catalogue = parent == null ? Catalogue.EMPTY : parent.catalogue();
-        String catalogueFile = parent == null ? null : parent.catalogueFile();
-        file = shown(root, packFile);
-        String cat = text(meta, "catalogue", "catalogue");
-        if (cat != null) {
-            Path csv = dir.resolve(cat);
-            catalogueFile = shown(root, csv);
-            try {
-                catalogue = Catalogue.load(csv, catalogueFile);
-            } catch (PolicyException e) {
-                problems.addAll(e.problems());
-            }
-        }
-
-        // this pack's own values over its base's: a whole parameter, scale or declaration at a time
+    /** This pack's own values over its base's: a whole parameter, scale or declaration at a time. */
+    private PolicyPack overBase(PolicyPack parent, PackMeta meta, Path dir, Catalogue catalogue, String catalogueFile) {
         Map<String, Parameter> allParameters = new LinkedHashMap<>();
         Map<String, Scale> allScales = new LinkedHashMap<>();
         List<Declaration> allDeclarations = new ArrayList<>();
@@ -311,15 +329,15 @@ public final class PackLoader {
             Set<String> own = new HashSet<>();
             for (Declaration d : declarations) own.add(d.name());
             for (Declaration d : parent.declarations()) if (!own.contains(d.name())) allDeclarations.add(d);
-            bases.add(ext);
+            bases.add(meta.extendsName());
             bases.addAll(parent.bases());
         }
         allParameters.putAll(parameters);
         allScales.putAll(scales);
         allDeclarations.addAll(declarations);
-        return new PolicyPack(region != null ? region : nameOf(dir), name == null ? "" : name, admdvs,
-                description == null ? "" : description, allParameters, allScales, allDeclarations, catalogue,
-                List.of(), base, bases, catalogueFile);
+        return new PolicyPack(meta.region() != null ? meta.region() : nameOf(dir), meta.name() == null ? "" : meta.name(),
+                meta.admdvs(), meta.description() == null ? "" : meta.description(), allParameters, allScales,
+                allDeclarations, catalogue, List.of(), meta.base(), bases, catalogueFile);
     }
 
     private Node yaml(Path p) {
@@ -495,83 +513,90 @@ public final class PackLoader {
     }
 
     private Object parseValue(Node node, String path, Unit unit, List<String> choices) {
-        if (unit == Unit.CODES || unit == Unit.TIERS) {
-            if (!(node instanceof SequenceNode seq)) {
-                problem(node, path, "expected a list of " + (unit == Unit.CODES ? "diagnosis codes" : "tier names"));
-                return null;
-            }
-            List<String> items = new ArrayList<>();
-            for (Node n : seq.getValue()) {
-                String s = scalar(n);
-                if (s == null) {
-                    problem(n, path, "each item is one " + (unit == Unit.CODES ? "diagnosis code" : "tier name") + ", not " + kind(n));
-                    return null;
-                }
-                if (s.isBlank()) {
-                    problem(n, path, "empty list item");
-                    return null;
-                }
-                if (unit == Unit.TIERS && Tier.of(s) == null) {
-                    problem(n, path, "unknown tier '" + s + "' (expected one of: " + Tier.keys().replace('|', ',') + ")");
-                    return null;
-                }
-                items.add(s);
-            }
-            return List.copyOf(items);
-        }
+        if (unit == Unit.CODES || unit == Unit.TIERS) return parseList(node, path, unit);
         String text = scalar(node);
         if (text == null) {
             problem(node, path, "expected a single value in unit " + unit.yamlName);
             return null;
         }
         try {
-            switch (unit) {
-                case CURRENCY: {
-                    if (text.equals("unlimited")) return Money.UNLIMITED;
-                    BigDecimal d = new BigDecimal(text);
-                    if (d.signum() < 0) throw new IllegalArgumentException("negative amount " + text);
-                    return Money.fen(d);
-                }
-                case RATIO: {
-                    BigDecimal d = new BigDecimal(text);
-                    if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0) {
-                        throw new IllegalArgumentException("ratio " + text + " outside [0,1]"
-                                + (d.compareTo(BigDecimal.ONE) > 0 && d.compareTo(BigDecimal.valueOf(100)) <= 0
-                                ? " (write 85% as 0.85)" : ""));
-                    }
-                    return Money.ppm(d);
-                }
-                case MULTIPLE: {
-                    BigDecimal d = new BigDecimal(text);
-                    if (d.signum() < 0) throw new IllegalArgumentException("negative multiple " + text);
-                    return Money.ppm(d);
-                }
-                case MONTHS:
-                case YEARS: {
-                    int n = Integer.parseInt(text);
-                    if (n < 0) throw new IllegalArgumentException("negative " + unit.yamlName + " " + text);
-                    return n;
-                }
-                case BOOLEAN: {
-                    if (text.equals("true")) return Boolean.TRUE;
-                    if (text.equals("false")) return Boolean.FALSE;
-                    throw new IllegalArgumentException("'" + text + "' is not true or false");
-                }
-                case CHOICE: {
-                    if (!choices.contains(text)) {
-                        throw new IllegalArgumentException("'" + text + "' is not one of " + choices);
-                    }
-                    return text;
-                }
-                default:
-                    throw new IllegalStateException(unit.name());
-            }
+            return parseScalar(text, unit, choices);
         } catch (NumberFormatException e) {
             problem(node, path, "'" + text + "' is not a number (unit " + unit.yamlName + ")");
         } catch (ArithmeticException | IllegalArgumentException e) {
             problem(node, path, e.getMessage());
         }
         return null;
+    }
+
+    /** A list of diagnosis codes or tier names; null (with a problem) when an item is not one. */
+    private List<String> parseList(Node node, String path, Unit unit) {
+        String what = unit == Unit.CODES ? "diagnosis code" : "tier name";
+        if (!(node instanceof SequenceNode seq)) {
+            problem(node, path, "expected a list of " + what + "s");
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            String s = scalar(n);
+            if (s == null) {
+                problem(n, path, "each item is one " + what + ", not " + kind(n));
+                return null;
+            }
+            if (s.isBlank()) {
+                problem(n, path, "empty list item");
+                return null;
+            }
+            if (unit == Unit.TIERS && Tier.of(s) == null) {
+                problem(n, path, "unknown tier '" + s + "' (expected one of: " + Tier.keys().replace('|', ',') + ")");
+                return null;
+            }
+            items.add(s);
+        }
+        return List.copyOf(items);
+    }
+
+    /** One value in its unit; throws with the reason when it is not one. */
+    private static Object parseScalar(String text, Unit unit, List<String> choices) {
+        switch (unit) {
+            case CURRENCY: {
+                if (text.equals("unlimited")) return Money.UNLIMITED;
+                BigDecimal d = new BigDecimal(text);
+                if (d.signum() < 0) throw new IllegalArgumentException("negative amount " + text);
+                return Money.fen(d);
+            }
+            case RATIO: {
+                BigDecimal d = new BigDecimal(text);
+                if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0) {
+                    throw new IllegalArgumentException("ratio " + text + " outside [0,1]"
+                            + (d.compareTo(BigDecimal.ONE) > 0 && d.compareTo(BigDecimal.valueOf(100)) <= 0
+                            ? " (write 85% as 0.85)" : ""));
+                }
+                return Money.ppm(d);
+            }
+            case MULTIPLE: {
+                BigDecimal d = new BigDecimal(text);
+                if (d.signum() < 0) throw new IllegalArgumentException("negative multiple " + text);
+                return Money.ppm(d);
+            }
+            case MONTHS:
+            case YEARS: {
+                int n = Integer.parseInt(text);
+                if (n < 0) throw new IllegalArgumentException("negative " + unit.yamlName + " " + text);
+                return n;
+            }
+            case BOOLEAN: {
+                if (text.equals("true")) return Boolean.TRUE;
+                if (text.equals("false")) return Boolean.FALSE;
+                throw new IllegalArgumentException("'" + text + "' is not true or false");
+            }
+            case CHOICE: {
+                if (!choices.contains(text)) throw new IllegalArgumentException("'" + text + "' is not one of " + choices);
+                return text;
+            }
+            default:
+                throw new IllegalStateException(unit.name());
+        }
     }
 
     private void declarations(Node node, String path, String source) {

@@ -21,14 +21,16 @@ public final class Settlement {
     private final long[] values;
     private final Ineligibility ineligibility;
     private final long outpatientCardCredit;
+    private final long outpatientCardPaid;
     private final Accumulators after;
     private final List<TraceEntry> trace;
 
-    private Settlement(long[] values, Ineligibility ineligibility, long outpatientCardCredit, Accumulators after,
-                       List<TraceEntry> trace) {
+    private Settlement(long[] values, Ineligibility ineligibility, long outpatientCardCredit, long outpatientCardPaid,
+                       Accumulators after, List<TraceEntry> trace) {
         this.values = values;
         this.ineligibility = ineligibility;
         this.outpatientCardCredit = outpatientCardCredit;
+        this.outpatientCardPaid = outpatientCardPaid;
         this.after = after;
         this.trace = trace;
         check(value(FULAMT_OWNPAY_AMT) + value(OVERLMT_SELFPAY) + value(PRESELFPAY_AMT) + value(INSCP_SCP_AMT)
@@ -96,6 +98,14 @@ public final class Settlement {
         return outpatientCardCredit;
     }
 
+    /**
+     * What the village outpatient card paid for this visit (part of {@code hifp_pay}): all a cancellation gives
+     * back to the card, which keeps the year's credit.
+     */
+    public long outpatientCardPaid() {
+        return outpatientCardPaid;
+    }
+
     public Accumulators after() {
         return after;
     }
@@ -107,7 +117,8 @@ public final class Settlement {
     @Override
     public boolean equals(Object o) {
         return o instanceof Settlement s && Arrays.equals(values, s.values) && Objects.equals(ineligibility, s.ineligibility)
-                && outpatientCardCredit == s.outpatientCardCredit && Objects.equals(after, s.after) && trace.equals(s.trace);
+                && outpatientCardCredit == s.outpatientCardCredit
+                && outpatientCardPaid == s.outpatientCardPaid && Objects.equals(after, s.after) && trace.equals(s.trace);
     }
 
     @Override
@@ -132,6 +143,7 @@ public final class Settlement {
         private boolean personPartSet;
         private Ineligibility ineligibility;
         private long outpatientCardCredit;
+        private long outpatientCardPaid;
         private Accumulators after;
         private List<TraceEntry> trace = List.of();
 
@@ -151,6 +163,11 @@ public final class Settlement {
 
         public Builder outpatientCardCredit(long fen) {
             this.outpatientCardCredit = fen;
+            return this;
+        }
+
+        public Builder outpatientCardPaid(long fen) {
+            this.outpatientCardPaid = fen;
             return this;
         }
 
@@ -174,7 +191,7 @@ public final class Settlement {
                 v[FUND_PAY_SUMAMT.ordinal()] = funds;
             }
             if (!personPartSet) v[PSN_PART_AMT.ordinal()] = v[ACCT_PAY.ordinal()] + v[PSN_CASH_PAY.ordinal()];
-            return new Settlement(v, ineligibility, outpatientCardCredit, after, trace);
+            return new Settlement(v, ineligibility, outpatientCardCredit, outpatientCardPaid, after, trace);
         }
     }
 }

@@ -61,6 +61,7 @@ public final class SettlementEngine {
         private VisitTotals totals;
         private Ineligibility ineligibility;
         private long cardCredit;
+        private long cardPaid;
 
         Run(VisitFacts facts, Accumulators start, boolean trace) {
             this.f = facts;
@@ -133,6 +134,7 @@ public final class SettlementEngine {
                 case NONE -> { }
             }
             ytd.cardBalance -= p.fromCard();
+            cardPaid += p.fromCard();
             Invariants.notOverdrawn("the outpatient card", ytd.cardBalance);
             if (p.township() > 0) {
                 long township = ytd.townshipOutpatientPaid;
@@ -210,7 +212,8 @@ public final class SettlementEngine {
                     .set(POOL_PROP_SELFPAY, totals.poolingRatio).set(HIFOB_PAY, totals.largeAmount)
                     .set(HIFMI_PAY, totals.seriousIllness).set(MAF_PAY, totals.assistance).set(OTH_PAY, totals.emergency)
                     .set(ACCT_PAY, totals.account).set(PSN_CASH_PAY, totals.cash).set(BALC, ytd.accountBalance)
-                    .ineligibility(ineligibility).outpatientCardCredit(cardCredit).after(ytd.toAccumulators())
+                    .ineligibility(ineligibility).outpatientCardCredit(cardCredit)
+                    .outpatientCardPaid(cardPaid).after(ytd.toAccumulators())
                     .trace(log.entries()).build();
         }
     }

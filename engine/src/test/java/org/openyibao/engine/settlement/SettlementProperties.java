@@ -182,6 +182,29 @@ class SettlementProperties {
         assertThat(last.accountBalance()).isEqualTo(out.get(out.size() - 1).balc());
     }
 
+    /**
+     * The card's balance moves only by the year's credit and by what the card paid; the credit comes once a
+     * year, and the card never pays more than the pooling fund does (it is the residents' pooling money).
+     */
+    @Property(tries = 300)
+    void theCardMovesByItsCreditAndWhatItPaid(@ForAll("years") Year y) {
+        Accumulators acc = Accumulators.start(y.visits().get(0).date().getYear(), y.account());
+        for (Visit v : y.visits()) {
+            Accumulators before = acc.forYear(v.date().getYear());
+            Settlement s = SettlementEngine.settle(PACK.asOf(v.date()), y.person(), v, acc, false);
+            acc = s.after();
+            assertThat(s.outpatientCardPaid()).isBetween(0L, s.hifpPay());
+            if (s.outpatientCardCredit() == 0) {
+                assertThat(acc.cardBalance()).isEqualTo(before.cardBalance() - s.outpatientCardPaid());
+                assertThat(acc.cardYear()).isEqualTo(before.cardYear());
+            } else {
+                assertThat(before.cardYear()).isLessThan(v.date().getYear());
+                assertThat(acc.cardYear()).isEqualTo(v.date().getYear());
+                assertThat(acc.cardBalance() + s.outpatientCardPaid()).isGreaterThanOrEqualTo(s.outpatientCardCredit());
+            }
+        }
+    }
+
     @Property(tries = 300)
     void fundsNeverFallWhenInScopeCostRises(@ForAll("years") Year y, @ForAll @LongRange(min = 1, max = 10_000_000) long extra,
                                             @ForAll @IntRange(min = 0, max = 11) int which) {
@@ -211,7 +234,8 @@ class SettlementProperties {
             assertThat(on.trace()).isNotEmpty();
             assertThat(on.trace().get(on.trace().size() - 1).rule()).isEqualTo("cash");
             Settlement.Builder withoutTrace = Settlement.builder().ineligibility(on.ineligibility())
-                    .outpatientCardCredit(on.outpatientCardCredit()).after(on.after());
+                    .outpatientCardCredit(on.outpatientCardCredit()).outpatientCardPaid(on.outpatientCardPaid())
+                    .after(on.after());
             for (SettlementField f : SettlementField.values()) withoutTrace.set(f, on.value(f));
             assertThat(withoutTrace.build()).isEqualTo(off);
             acc = off.after();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -84,26 +85,29 @@ public class BulkImport {
     private final PolicyPacks packs;
     private final int chunkSize;
     private final int lanes;
+    private final Clock clock;
 
     @Autowired
-    public BulkImport(JdbcTemplate jdbc, PolicyPacks packs) {
-        this(jdbc.getDataSource(), packs, DEFAULT_CHUNK, DEFAULT_LANES);
+    public BulkImport(JdbcTemplate jdbc, PolicyPacks packs, Clock clock) {
+        this(jdbc.getDataSource(), packs, DEFAULT_CHUNK, DEFAULT_LANES, clock);
     }
 
     public BulkImport(DataSource dataSource, PolicyPacks packs, int chunkSize) {
-        this(dataSource, packs, chunkSize, DEFAULT_LANES);
+        this(dataSource, packs, chunkSize, DEFAULT_LANES, Clock.systemDefaultZone());
     }
 
     /**
      * @param chunkSize lines a lane checks and writes in one go
      * @param lanes     connections working at once on PostgreSQL, each on its own persons (H2: always one)
+     * @param clock     today, for the ID numbers' "born later" check
      */
-    public BulkImport(DataSource dataSource, PolicyPacks packs, int chunkSize, int lanes) {
+    public BulkImport(DataSource dataSource, PolicyPacks packs, int chunkSize, int lanes, Clock clock) {
         if (chunkSize < 1 || lanes < 1) throw new IllegalArgumentException("chunk size and lanes must be at least 1");
         this.dataSource = dataSource;
         this.packs = packs;
         this.chunkSize = chunkSize;
         this.lanes = lanes;
+        this.clock = clock;
     }
 
     public static final int DEFAULT_CHUNK = 100_000;
@@ -121,6 +125,7 @@ public class BulkImport {
     /** Imports CSV from {@code in}; {@code source} names it in each enrolment's source_ref ("source:line"). */
     public Result run(Reader in, String source, Writer errors) throws IOException {
         long start = System.nanoTime();
+        LocalDate today = LocalDate.now(clock);
         String sourceRef = (source.length() > 40 ? source.substring(source.length() - 40) : source) + ":";
         List<Rejection> rejections = new ArrayList<>();
         long read = 0;
@@ -162,7 +167,7 @@ public class BulkImport {
                 long line = csv.line();
                 Row row;
                 try {
-                    row = Row.parse(f, index, regions, packs);
+                    row = Row.parse(f, index, regions, packs, today);
                 } catch (ApiException e) {
                     rejections.add(new Rejection(line, e.getMessage()));
                     continue;
@@ -272,11 +277,11 @@ public class BulkImport {
                LocalDate validFrom, LocalDate validUntil, LocalDate contributionsSince, String category, LocalDate categoryFrom,
                LocalDate categoryUntil) {
 
-        static Row parse(String[] f, int[] index, Map<String, String> regions, PolicyPacks packs) {
+        static Row parse(String[] f, int[] index, Map<String, String> regions, PolicyPacks packs, LocalDate today) {
             if (f.length != countColumns(index)) {
                 throw Fields.bad("line", "expected " + countColumns(index) + " fields as in the header, found " + f.length);
             }
-            ResidentId id = Fields.certNo("cert_no", get(f, index, "cert_no"));
+            ResidentId id = Fields.certNo("cert_no", get(f, index, "cert_no"), today);
             String name = Fields.text("name", get(f, index, "name"), 100);
             String psnNo = blankToNull(get(f, index, "psn_no"));
             if (psnNo != null && !PSN_NO.matcher(psnNo).matches()) throw Fields.bad("psn_no", "1 to 30 letters or digits");

@@ -18,8 +18,9 @@ import org.openyibao.platform.fsi.auth.FsiCredentials;
 import org.openyibao.platform.web.ApiException;
 
 /**
- * Agency staff issue an institution's interface credentials (under {@code /api}, so {@code SecurityConfig}'s roles
- * apply: AGENCY writes, AUDITOR reads). The reply to an issue holds the secrets in clear, once.
+ * Agency staff issue an institution's interface credentials (under {@code /api}; {@code SecurityConfig.Access}
+ * lets only AGENCY read or write them: paasid, client_id and username identify an institution's account). The
+ * reply to an issue holds the secrets in clear, once.
  */
 @RestController
 public class FsiCredentialController {

@@ -28,6 +28,7 @@ import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.openyibao.engine.error.DomainException;
+import org.openyibao.engine.error.Echo;
 import org.openyibao.engine.error.ErrorKind;
 import org.openyibao.platform.fsi.auth.Credential;
 import org.openyibao.platform.fsi.auth.FsiAuthenticator;
@@ -368,7 +369,7 @@ public class FsiDispatcher {
             r.put("inf_refmsgid", clock.newId(region, received));
             r.put("refmsg_time", clock.stampMillis(received));
             r.put("respond_time", clock.stampMillis(clock.instant()));
-            if (errMsg == null) r.putNull("err_msg"); else r.put("err_msg", errMsg);
+            if (errMsg == null) r.putNull("err_msg"); else r.put("err_msg", Echo.cut(errMsg, FsiException.MAX_ERR_MSG));
             r.putNull("warn_msg");
             r.set("output", output);
             return r;

@@ -1,5 +1,7 @@
 package org.openyibao.platform.fsi;
 
+import org.openyibao.engine.error.Echo;
+
 /**
  * A refusal, answered as an envelope with this {@code infcode} and {@code err_msg} (HTTP 200): {@code -1} a system
  * or validation error (the client may consider a reversal, 2601), {@code -2} a business refusal to show to the
@@ -11,8 +13,11 @@ public class FsiException extends RuntimeException {
 
     private final int infcode;
 
+    /** The longest err_msg: a reply's size is bounded whatever the request (issue 10). */
+    public static final int MAX_ERR_MSG = 300;
+
     public FsiException(int infcode, String errMsg) {
-        super(errMsg, null, false, false);
+        super(Echo.cut(errMsg, MAX_ERR_MSG), null, false, false);
         if (infcode >= 0) throw new IllegalArgumentException("a refusal's infcode is negative, got " + infcode);
         this.infcode = infcode;
     }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.openyibao.engine.error.Echo;
 import org.openyibao.engine.money.Money;
 
 /**
@@ -36,6 +37,7 @@ import org.openyibao.engine.money.Money;
  */
 public final class FsiFields {
     /** numeric(16,2): at most 14 digits before the point. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\r?\\n");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999.99");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
@@ -142,7 +144,14 @@ public final class FsiFields {
         JsonNode v = value(name);
         if (v == null) return null;
         if (v.isTextual()) return v.asText().trim();
-        if (v.isNumber()) return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+        if (v.isNumber()) {
+            // a code sent as a number: written out, but never a number whose plain form is huge (1e100000000)
+            BigDecimal d = v.decimalValue();
+            if (Echo.integerDigits(d) > 40 || d.scale() > 40) {
+                throw FsiException.invalid(path(name), "must be text, got the number " + Echo.number(d));
+            }
+            return v.isBigDecimal() ? d.toPlainString() : v.asText();
+        }
         if (v.isBoolean()) return v.asText();
         throw FsiException.invalid(path(name), "must be text");
     }
@@ -274,7 +283,8 @@ public final class FsiFields {
         }
         if (v.isTextual()) {
             try {
-                return Base64.getMimeDecoder().decode(v.asText().trim());
+                // strict: line breaks as MIME encoders wrap, nothing else (the MIME decoder skips any illegal character)
+                return Base64.getDecoder().decode(LINE_BREAKS.matcher(v.asText().trim()).replaceAll(""));
             } catch (IllegalArgumentException e) {
                 throw FsiException.invalid(path(name), "must be Base64 or a list of byte values");
             }
@@ -307,8 +317,8 @@ public final class FsiFields {
      */
     public static long toFen(JsonNode v, String path, boolean allowNegative) {
         BigDecimal d = toDecimal(v, path, 2, "an amount");
-        if (!allowNegative && d.signum() < 0) throw FsiException.invalid(path, "must not be negative, got " + d.toPlainString());
-        if (d.abs().compareTo(MAX_AMOUNT) > 0) throw FsiException.invalid(path, "too large for numeric(16,2): " + d.toPlainString());
+        if (!allowNegative && d.signum() < 0) throw FsiException.invalid(path, "must not be negative, got " + Echo.number(d));
+        if (d.abs().compareTo(MAX_AMOUNT) > 0) throw FsiException.invalid(path, "too large for numeric(16,2): " + Echo.number(d));
         return Money.fen(d);
     }
 
@@ -332,11 +342,12 @@ public final class FsiFields {
             String got = v.isTextual() ? "\"" + abbreviate(v.asText()) + "\"" : v.getNodeType().name().toLowerCase();
             throw FsiException.invalid(path, "must be " + what + " (a number or a string such as \"12.30\"), got " + got);
         }
+        // bounded before anything converts it: 1e100000000 written out is 100 MB (issue 10)
+        if (Echo.integerDigits(d) > 18 && d.signum() != 0) throw FsiException.invalid(path, "too large: " + Echo.number(d));
         BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
         if (stripped.scale() > maxScale) {
-            throw FsiException.invalid(path, "at most " + maxScale + " decimals, got " + d.toPlainString());
+            throw FsiException.invalid(path, "at most " + maxScale + " decimals, got " + Echo.number(d));
         }
-        if (stripped.precision() - stripped.scale() > 18) throw FsiException.invalid(path, "too large: " + d.toPlainString());
         return d;
     }
 
@@ -345,17 +356,21 @@ public final class FsiFields {
         if (v.isTextual() && INTEGER.matcher(v.asText().trim()).matches()) return Long.parseLong(v.asText().trim());
         if (v.isNumber()) {
             BigDecimal d = v.decimalValue();
+            if (Echo.integerDigits(d) > 19 || d.scale() > 40) {
+                throw FsiException.invalid(path, "must be a whole number, got " + Echo.number(d));
+            }
             try {
                 return d.stripTrailingZeros().toBigIntegerExact().longValueExact();
             } catch (ArithmeticException e) {
                 // not whole
             }
         }
-        String got = v.isTextual() ? "\"" + abbreviate(v.asText()) + "\"" : v.toString();
+        String got = v.isTextual() ? "\"" + abbreviate(v.asText()) + "\"" : v.isNumber() ? Echo.number(v.decimalValue())
+                : v.getNodeType().name().toLowerCase();
         throw FsiException.invalid(path, "must be a whole number, got " + abbreviate(got));
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        return Echo.cut(s);
     }
 }

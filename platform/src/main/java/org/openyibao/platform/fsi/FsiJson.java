@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import org.openyibao.engine.error.JsonProblem;
+
 /**
  * The interface's JSON: numbers with a fraction read as exact decimals (never doubles) with their trailing zeros,
  * duplicate keys and trailing garbage refused, decimals written plain ({@code 12.30}, never {@code 1.23E+1}).
@@ -33,9 +35,7 @@ public final class FsiJson {
             if (n == null || n.isMissingNode()) throw new FsiException(FsiException.SYSTEM, what + ": empty");
             return n;
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new FsiException(FsiException.SYSTEM, what + ": " + e.getOriginalMessage()
-                    + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
+            throw new FsiException(FsiException.SYSTEM, what + ": " + JsonProblem.describe(e));
         }
     }
 

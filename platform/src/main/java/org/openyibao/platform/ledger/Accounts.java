@@ -2,6 +2,8 @@ package org.openyibao.platform.ledger;
 
 import java.util.List;
 
+import org.openyibao.engine.settlement.SettlementField;
+
 /**
  * The chart of accounts every pooling region gets: each fund is a self-balancing set of accounts
  * (fund accounting). Codes are {@code <admdvs>:<fund>:<account>}.
@@ -9,21 +11,25 @@ import java.util.List;
 public final class Accounts {
     private Accounts() {}
 
-    /** A fund and the national settlement field it pays (REFERENCE §3). */
+    /** A fund and the national settlement field it pays (REFERENCE §3); the funds a settlement pays are {@link #PAYING}. */
     public enum Fund {
-        POOLING("pooling", "basic pooling fund (统筹基金)", "hifp_pay"),
-        LARGE_AMOUNT("large_amount", "large-amount cover (大额医疗补助)", "hifob_pay"),
-        SERIOUS_ILLNESS("serious_illness", "serious-illness insurance (大病保险)", "hifmi_pay"),
-        CIVIL_SERVANT("civil_servant", "civil-servant subsidy (公务员医疗补助)", "cvlserv_pay"),
-        ASSISTANCE("assistance", "medical assistance (医疗救助)", "maf_pay"),
-        EMERGENCY("emergency", "public-health emergency fiscal cover", "oth_pay"),
-        INDIVIDUAL_ACCOUNTS("individual_accounts", "individual accounts (个人账户)", "acct_pay");
+        POOLING("pooling", "basic pooling fund (统筹基金)", SettlementField.HIFP_PAY),
+        LARGE_AMOUNT("large_amount", "large-amount cover (大额医疗补助)", SettlementField.HIFOB_PAY),
+        SERIOUS_ILLNESS("serious_illness", "serious-illness insurance (大病保险)", SettlementField.HIFMI_PAY),
+        CIVIL_SERVANT("civil_servant", "civil-servant subsidy (公务员医疗补助)", SettlementField.CVLSERV_PAY),
+        ASSISTANCE("assistance", "medical assistance (医疗救助)", SettlementField.MAF_PAY),
+        EMERGENCY("emergency", "public-health emergency fiscal cover", SettlementField.OTH_PAY),
+        INDIVIDUAL_ACCOUNTS("individual_accounts", "individual accounts (个人账户)", SettlementField.ACCT_PAY);
+
+        /** The funds that pay a settlement from their pooled money (the individual account pays from the person's). */
+        public static final List<Fund> PAYING = List.of(POOLING, LARGE_AMOUNT, SERIOUS_ILLNESS, CIVIL_SERVANT, ASSISTANCE,
+                EMERGENCY);
 
         public final String key;
         public final String title;
-        public final String settlementField;
+        public final SettlementField settlementField;
 
-        Fund(String key, String title, String settlementField) {
+        Fund(String key, String title, SettlementField settlementField) {
             this.key = key;
             this.title = title;
             this.settlementField = settlementField;

@@ -74,11 +74,16 @@ public final class Fields {
         if (until != null && from != null && until.isBefore(from)) throw bad(untilField, "must not be before " + fromField);
     }
 
-    /** A resident ID number checked by GB 11643; the reason names the rule, never the number. */
+    /** A resident ID number checked by GB 11643, to look a person up; the reason names the rule, never the number. */
     public static ResidentId certNo(String field, String value) {
+        return certNo(field, value, null);
+    }
+
+    /** The ID number of a person registered {@code today} (null: not checked against a day). */
+    public static ResidentId certNo(String field, String value, LocalDate today) {
         if (value == null || value.isBlank()) throw bad(field, "required");
         try {
-            return ResidentId.parse(value.strip());
+            return today == null ? ResidentId.parse(value.strip()) : ResidentId.parse(value.strip(), today);
         } catch (ResidentId.Invalid e) {
             throw bad(field, e.getMessage());
         }

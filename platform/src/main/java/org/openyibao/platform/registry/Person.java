@@ -13,10 +13,14 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record Person(long id, String psnNo, String certNo, String name, String gender, LocalDate birthDate,
                      String householdRef, String admdvs) {
 
-    /** The same person with the ID number masked and the name reduced to its first character (for read-only roles). */
+    /**
+     * The same person with the ID number masked and the name reduced to its first character (for read-only roles).
+     * The birth date goes too: it is exactly the ID number's masked digits (7-14), and showing it beside the
+     * masked number would undo the masking (issue 10).
+     */
     public Person masked() {
         return new Person(id, psnNo, ResidentId.mask(certNo), name.isEmpty() ? name : name.substring(0, 1) + "*".repeat(name.length() - 1),
-                gender, birthDate, householdRef, admdvs);
+                gender, null, householdRef, admdvs);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.openyibao.platform.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,15 +30,17 @@ public class PersonService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final RegistryService registry;
+    private final Clock clock;
 
-    public PersonService(JdbcTemplate jdbc, TransactionTemplate tx, RegistryService registry) {
+    public PersonService(JdbcTemplate jdbc, TransactionTemplate tx, RegistryService registry, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.tx = tx;
         this.registry = registry;
     }
 
     public Person register(Person.New p) {
-        ResidentId id = Fields.certNo("cert_no", p.certNo());
+        ResidentId id = Fields.certNo("cert_no", p.certNo(), LocalDate.now(clock));
         String name = Fields.text("name", p.name(), 100);
         String psnNo = p.psnNo() == null || p.psnNo().isBlank() ? null : p.psnNo().strip();
         if (psnNo != null && !PSN_NO.matcher(psnNo).matches()) throw Fields.bad("psn_no", "1 to 30 letters or digits");

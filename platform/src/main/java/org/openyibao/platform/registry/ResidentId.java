@@ -19,6 +19,7 @@ public final class ResidentId {
         CHARACTERS("must be 17 digits followed by a digit or X"),
         REGION("the region code (first two digits) is not a province of China"),
         BIRTH_DATE("the birth date inside it (characters 7-14) is not a valid date"),
+        BORN_LATER("the birth date inside it (characters 7-14) is after today"),
         CHECK_DIGIT("the check digit (last character) does not match the other 17 (GB 11643)");
 
         public final String reason;
@@ -59,8 +60,20 @@ public final class ResidentId {
         this.birthDate = birthDate;
     }
 
-    /** The number, checked by every {@link Rule}; a lower-case x is accepted and stored upper-case. */
+    /**
+     * The number of a person registered {@code today}, checked by every {@link Rule}; a lower-case x is
+     * accepted and stored upper-case. {@code today} comes from the server's one clock.
+     */
+    public static ResidentId parse(String raw, LocalDate today) {
+        return check(raw, today);
+    }
+
+    /** The number checked by every {@link Rule} but {@link Rule#BORN_LATER} (to look a number up). */
     public static ResidentId parse(String raw) {
+        return check(raw, null);
+    }
+
+    private static ResidentId check(String raw, LocalDate today) {
         if (raw == null || raw.length() != 18) throw new Invalid(Rule.LENGTH);
         String v = raw.charAt(17) == 'x' ? raw.substring(0, 17) + 'X' : raw;
         int sum = 0;
@@ -79,7 +92,8 @@ public final class ResidentId {
         } catch (DateTimeException e) {
             throw new Invalid(Rule.BIRTH_DATE);
         }
-        if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(LocalDate.now())) throw new Invalid(Rule.BIRTH_DATE);
+        if (birth.isBefore(EARLIEST_BIRTH)) throw new Invalid(Rule.BIRTH_DATE);
+        if (today != null && birth.isAfter(today)) throw new Invalid(Rule.BORN_LATER);
         if (CHECK.charAt(sum % 11) != last) throw new Invalid(Rule.CHECK_DIGIT);
         return new ResidentId(v, birth);
     }

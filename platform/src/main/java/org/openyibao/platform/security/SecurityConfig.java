@@ -62,13 +62,37 @@ public class SecurityConfig {
                     res.setContentType("application/json");
                     res.getWriter().write("{\"error\":\"Forbidden\",\"message\":\"not allowed for your role\"}");
                 }))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/**").hasAnyRole(Users.MONITOR, Users.AGENCY)
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Users.AGENCY, Users.AUDITOR)
-                        .requestMatchers("/api/**").hasRole(Users.AGENCY)
-                        .anyRequest().denyAll());
+                .authorizeHttpRequests(a -> {
+                    for (Access rule : Access.values()) {
+                        var matched = rule.method == null ? a.requestMatchers(rule.paths) : a.requestMatchers(rule.method, rule.paths);
+                        if (rule.roles.length == 0) matched.permitAll(); else matched.hasAnyRole(rule.roles);
+                    }
+                    a.anyRequest().denyAll();
+                });
         return http.build();
+    }
+
+    /**
+     * Who may call what: the one table of roles and their access (docs/server.md "Endpoints"), first match wins,
+     * anything not listed is denied. No roles: public.
+     */
+    enum Access {
+        HEALTH(null, new String[] {"/actuator/health/**", "/actuator/health", "/actuator/info"}),
+        API_DESCRIPTION(null, new String[] {"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"}),
+        METRICS(null, new String[] {"/actuator/**"}, Users.MONITOR, Users.AGENCY),
+        /** paasid, client_id and username identify an institution's interface account: agency staff only, even to read. */
+        INTERFACE_CREDENTIALS(null, new String[] {"/api/fsi/credentials", "/api/fsi/credentials/**"}, Users.AGENCY),
+        READ(HttpMethod.GET, new String[] {"/api/**"}, Users.AGENCY, Users.AUDITOR),
+        WRITE(null, new String[] {"/api/**"}, Users.AGENCY);
+
+        final HttpMethod method;
+        final String[] paths;
+        final String[] roles;
+
+        Access(HttpMethod method, String[] paths, String... roles) {
+            this.method = method;
+            this.paths = paths;
+            this.roles = roles;
+        }
     }
 }

@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.openyibao.engine.error.DomainException;
+import org.openyibao.engine.error.Echo;
+import org.openyibao.engine.error.JsonProblem;
 import org.openyibao.engine.error.ErrorKind;
 
 /**
@@ -45,8 +47,24 @@ public class ApiErrors {
         b.put("error", status.getReasonPhrase());
         if (code != null) b.put("code", code);
         if (field != null) b.put("field", field);
-        b.put("message", message);
+        b.put("message", Echo.cut(message, MAX_MESSAGE));
         return ResponseEntity.status(status).body(b);
+    }
+
+    /** The longest message a reply carries: its size is bounded whatever the request (issue 10). */
+    static final int MAX_MESSAGE = 300;
+
+    /** What a Java target type is called in a reply: no class names (issue 10). */
+    static String kindOf(Class<?> type) {
+        if (type == null) return "value";
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "whole number";
+        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) return "number";
+        if (type == java.time.LocalDate.class) return "date (YYYY-MM-DD)";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == String.class) return "text";
+        if (type.isEnum()) return "value";
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "list";
+        return "value";
     }
 
     /** The one place an error's kind becomes an HTTP status. */
@@ -81,16 +99,19 @@ public class ApiErrors {
         }
         if (c instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
             String field = f.getPath().get(f.getPath().size() - 1).getFieldName();
-            return body(HttpStatus.BAD_REQUEST, field, field + ": " + f.getValue() + " is not a valid "
-                    + f.getTargetType().getSimpleName());
+            return body(HttpStatus.BAD_REQUEST, field, field + ": " + Echo.cut(String.valueOf(f.getValue())) + " is not a valid "
+                    + kindOf(f.getTargetType()));
         }
         if (c instanceof JsonMappingException m && !m.getPath().isEmpty()
                 && m.getPath().get(m.getPath().size() - 1).getFieldName() != null) {
             // a value of the wrong shape (an object for a number, a number beyond a long): name the field, not the value
             String field = m.getPath().get(m.getPath().size() - 1).getFieldName();
             String wanted = c instanceof MismatchedInputException mi && mi.getTargetType() != null
-                    ? " not a valid " + mi.getTargetType().getSimpleName() : " not a valid value";
+                    ? " not a valid " + kindOf(mi.getTargetType()) : " not a valid value";
             return body(HttpStatus.BAD_REQUEST, field, field + ":" + wanted);
+        }
+        if (c instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            return body(HttpStatus.BAD_REQUEST, null, "malformed JSON request body: " + JsonProblem.describe(j));
         }
         return body(HttpStatus.BAD_REQUEST, null, "malformed JSON request body");
     }
@@ -102,7 +123,8 @@ public class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
-        return body(HttpStatus.BAD_REQUEST, e.getName(), e.getName() + ": '" + e.getValue() + "' is not valid");
+        return body(HttpStatus.BAD_REQUEST, e.getName(), e.getName() + ": '" + Echo.cut(String.valueOf(e.getValue()))
+                + "' is not a valid " + kindOf(e.getRequiredType()));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -118,12 +140,13 @@ public class ApiErrors {
 
     @ExceptionHandler({HttpRequestMethodNotSupportedException.class})
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return body(HttpStatus.METHOD_NOT_ALLOWED, null, e.getMessage());
+        return body(HttpStatus.METHOD_NOT_ALLOWED, null, "method " + Echo.cut(e.getMethod()) + " is not allowed here"
+                + (e.getSupportedHttpMethods() == null ? "" : " (allowed: " + e.getSupportedHttpMethods() + ")"));
     }
 
     @ExceptionHandler({HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Map<String, Object>> media(HttpMediaTypeNotSupportedException e) {
-        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, e.getMessage());
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "send the body as application/json");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -23,7 +23,12 @@ import org.openyibao.platform.fsi.crypto.GmCrypto;
         "spring.datasource.url=jdbc:h2:mem:fsitest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "yibao.fsi.key=a test server key",
         "yibao.fsi.sign-in-exempt=1101,9901",
-        "management.endpoints.web.exposure.include=health"})
+        "management.endpoints.web.exposure.include=health",
+        // REST users for the tests that probe the API beside the interface ({noop}: tests only, never a config file)
+        "yibao.users[0].name=agency", "yibao.users[0].password={noop}" + FsiServerTest.AGENCY_PASSWORD,
+        "yibao.users[0].roles[0]=AGENCY",
+        "yibao.users[1].name=auditor", "yibao.users[1].password={noop}" + FsiServerTest.AUDITOR_PASSWORD,
+        "yibao.users[1].roles[0]=AUDITOR"})
 @Import(FsiServerTest.Config.class)
 abstract class FsiServerTest {
     static final String HOSPITAL = "H44080000001";
@@ -35,6 +40,8 @@ abstract class FsiServerTest {
     static final String PASSWORD = "hospital-password";
     static final String APIKEY = "kong-api-key-for-the-hospital";
     static final String[] SM2 = GmCrypto.sm2KeyPair();
+    static final String AGENCY_PASSWORD = "agency-test-password";
+    static final String AUDITOR_PASSWORD = "auditor-test-password";
 
     @TestConfiguration
     static class Config {

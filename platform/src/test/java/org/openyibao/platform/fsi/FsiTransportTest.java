@@ -124,7 +124,7 @@ class FsiTransportTest extends FsiServerTest {
         assertThat(c.send("").errMsg()).isEqualTo("malformed envelope: empty body");
         assertThat(c.send("[1,2]").errMsg()).isEqualTo("malformed envelope: must be a JSON object");
         assertThat(c.send("{\"infno\":\"9901\"} trailing").errMsg()).startsWith("malformed envelope: ");
-        assertThat(c.send("{\"infno\":\"9901\",\"infno\":\"2207\"}").errMsg()).startsWith("malformed envelope: Duplicate field 'infno'");
+        assertThat(c.send("{\"infno\":\"9901\",\"infno\":\"2207\"}").errMsg()).startsWith("malformed envelope: the field 'infno' is given twice");
         assertThat(r.text()).doesNotContain("Exception").doesNotContain("at org.");
     }
 

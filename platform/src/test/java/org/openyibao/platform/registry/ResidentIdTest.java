@@ -23,6 +23,21 @@ class ResidentIdTest {
         assertThatThrownBy(() -> ResidentId.parse("440524188001010014")).hasMessage(ResidentId.Rule.BIRTH_DATE.reason);
     }
 
+    /**
+     * "Today" is the server's clock, passed in (issue 9: the check used the system zone's date while the
+     * interface used its own). Born on the 5th: refused on the 4th, accepted on the 5th; looking a number up
+     * does not ask.
+     */
+    @Test
+    void aBirthDateAfterTodayIsRefusedByTheDayTheCallerGives() {
+        String raw = RegistryFixture.id("440802", LocalDate.of(2026, 12, 5), true);
+        assertThatThrownBy(() -> ResidentId.parse(raw, LocalDate.of(2026, 12, 4)))
+                .isInstanceOfSatisfying(ResidentId.Invalid.class, e -> assertThat(e.rule()).isEqualTo(ResidentId.Rule.BORN_LATER))
+                .hasMessageNotContaining(raw);
+        assertThat(ResidentId.parse(raw, LocalDate.of(2026, 12, 5)).birthDate()).isEqualTo(LocalDate.of(2026, 12, 5));
+        assertThat(ResidentId.parse(raw).value()).isEqualTo(raw);
+    }
+
     @Test
     void generatedNumbersWithTheirCheckDigitAreValid() {
         for (int i = 0; i < 200; i++) {
@@ -45,12 +60,12 @@ class ResidentIdTest {
             "00010519491231002X, REGION",
             "110105194902300021, BIRTH_DATE",
             "110105189912310021, BIRTH_DATE",
-            "110105299912310021, BIRTH_DATE",
+            "110105299912310021, BORN_LATER",
             "110105194912310021, CHECK_DIGIT",
             "110105194912310020, CHECK_DIGIT",
     })
     void refusesEachKindOfBadNumberWithTheRuleAndWithoutRepeatingIt(String raw, ResidentId.Rule rule) {
-        assertThatThrownBy(() -> ResidentId.parse(raw))
+        assertThatThrownBy(() -> ResidentId.parse(raw, LocalDate.of(2026, 12, 5)))
                 .isInstanceOfSatisfying(ResidentId.Invalid.class, e -> assertThat(e.rule()).isEqualTo(rule))
                 .hasMessage(rule.reason)
                 .satisfies(e -> {

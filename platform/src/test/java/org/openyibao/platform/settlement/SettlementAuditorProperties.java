@@ -111,6 +111,8 @@ final class SettlementAuditorProperties {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     /** Loaded once: every try opens two databases. */
     private static final PolicyPacks PACKS = new PolicyPacks(System.getProperty("yibao.policies", "../policies"));
+    /** Dates the cancellations' reversals (no year is closed here, so any day will do). */
+    private static final java.time.Clock CLOCK = java.time.Clock.systemDefaultZone();
 
     static final String[] PERSONS = {"P1", "P2", "P3", "P4"};
     static final String EMPLOYEE = "P1";
@@ -237,7 +239,7 @@ final class SettlementAuditorProperties {
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         jdbc.execute("RUNSCRIPT FROM '" + script + "'");
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        return new Db(kind, jdbc, tx, SettlementServiceTest.service(jdbc, tx, PACKS), null);
+        return new Db(kind, jdbc, tx, SettlementServiceTest.service(jdbc, tx, PACKS, CLOCK), null);
     }
 
     private static synchronized Path h2Template() {
@@ -260,7 +262,7 @@ final class SettlementAuditorProperties {
      * a township centre. In one transaction, one connection: the test data sources open one per statement.
      */
     private static SettlementService fixture(TestDatabase db) {
-        SettlementService service = SettlementServiceTest.service(db, PACKS);
+        SettlementService service = SettlementServiceTest.service(db, CLOCK, PACKS);
         db.jdbc.update("INSERT INTO institution (code, name, level, type, admdvs, designated_from)"
                 + " VALUES ('V001', 'Village Station', 'village', 'clinic', '440800', DATE '2010-01-01'),"
                 + " ('T001', 'Township Health Centre', 'township', 'hospital', '440800', DATE '2010-01-01')");

@@ -24,11 +24,15 @@ class SettlementServiceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static SettlementService service(TestDatabase db) {
-        return service(db, new PolicyPacks(System.getProperty("yibao.policies", "../policies")));
+        return service(db, java.time.Clock.systemDefaultZone());
+    }
+
+    static SettlementService service(TestDatabase db, java.time.Clock clock) {
+        return service(db, clock, new PolicyPacks(System.getProperty("yibao.policies", "../policies")));
     }
 
     /** The same fixture settling with {@code packs} (loaded once by a property that opens many databases). */
-    static SettlementService service(TestDatabase db, PolicyPacks packs) {
+    static SettlementService service(TestDatabase db, java.time.Clock clock, PolicyPacks packs) {
         db.jdbc.update("INSERT INTO region (admdvs, name, policy_pack) VALUES ('440800', 'Zhanjiang', 'zhanjiang')");
         new Ledger(db.jdbc).openRegion("440800");
         db.jdbc.update("INSERT INTO institution (code, name, level, type, admdvs, designated_from)"
@@ -48,18 +52,19 @@ class SettlementServiceTest {
         db.tx.executeWithoutResult(s -> new Ledger(db.jdbc).post(org.openyibao.platform.ledger.JournalEntry.builder("440800",
                 java.time.LocalDate.of(2018, 1, 1), "opening", "P1", "opening balance")
                 .creditIndividualAccount(p1, "individual_accounts:bank", 300_000).build()));
-        return service(db.jdbc, db.tx, packs);
+        return service(db.jdbc, db.tx, packs, clock);
     }
 
     /** The service and what it needs, on a database that already holds the fixture. */
     static SettlementService service(org.springframework.jdbc.core.JdbcTemplate jdbc,
-                                     org.springframework.transaction.support.TransactionTemplate tx, PolicyPacks packs) {
+                                     org.springframework.transaction.support.TransactionTemplate tx, PolicyPacks packs,
+                                     java.time.Clock clock) {
         Ledger ledger = new Ledger(jdbc);
         var registry = new org.openyibao.platform.registry.RegistryService(jdbc, tx, ledger, packs);
-        var persons = new org.openyibao.platform.registry.PersonService(jdbc, tx, registry);
+        var persons = new org.openyibao.platform.registry.PersonService(jdbc, tx, registry, java.time.Clock.systemDefaultZone());
         var enrolments = new org.openyibao.platform.enrolment.EnrolmentService(jdbc, tx, persons, registry, packs);
         return new SettlementService(jdbc, tx, ledger, packs, enrolments,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), clock);
     }
 
     static JsonNode visit(String date, String amount) throws Exception {
@@ -101,6 +106,47 @@ class SettlementServiceTest {
             assertThatThrownBy(() -> service.cancel(s.setlId())).isInstanceOf(ApiException.class).hasMessageContaining("already cancelled");
             assertThatThrownBy(() -> service.cancel("NOPE")).isInstanceOf(ApiException.class).hasMessageContaining("no such settlement");
         }
+    }
+
+    /**
+     * Defect 1 of issue 9: cancelling the visit that credited the resident's village card gave the card back its
+     * balance but not its year, so that year's 20.00 was lost for good (the next visit found the card credited
+     * for 2018 and empty). The card keeps the year's credit and gets back only what the visit spent.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void cancellingTheVisitThatCreditedTheCardKeepsTheYearsCredit(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            // 16:30 UTC is half past midnight the next day in the agency's zone: the cancellation is dated by that clock
+            java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-05T16:30:00Z"),
+                    java.time.ZoneId.of("Asia/Shanghai"));
+            SettlementService service = service(db, clock);
+            db.jdbc.update("INSERT INTO institution (code, name, level, type, admdvs, designated_from)"
+                    + " VALUES ('V001', 'Village Station', 'village', 'clinic', '440800', DATE '2010-01-01')");
+            // first village visit of 2018: the card is credited 20.00 (zhanjiang resident.yaml), pays 15.00, keeps 5.00
+            var first = service.settle("P2", "V001", outpatient("2018-02-01", "15"));
+            assertThat(first.settlement().outpatientCardCredit()).isEqualTo(2_000);
+            assertThat(first.settlement().outpatientCardPaid()).isEqualTo(1_500);
+            assertThat(db.jdbc.queryForObject("SELECT card_balance FROM person_year", Long.class)).isEqualTo(500);
+
+            assertThat(service.cancel(first.setlId())).containsEntry("cancelled_on", "2026-12-06");
+            // the 15.00 spent is back; the credit and its year stay: 5.00 + 15.00 = 20.00
+            assertThat(db.jdbc.queryForObject("SELECT card_balance FROM person_year", Long.class)).isEqualTo(2_000);
+            assertThat(db.jdbc.queryForObject("SELECT card_year FROM person_year", Integer.class)).isEqualTo(2018);
+
+            // the next visit spends the year's credit: 18.00 of 20.00 (before the fix: 0, the card was empty)
+            var next = service.settle("P2", "V001", outpatient("2018-03-01", "18"));
+            assertThat(next.settlement().outpatientCardCredit()).isZero();
+            assertThat(next.settlement().hifpPay()).isEqualTo(1_800);
+            assertThat(db.jdbc.queryForObject("SELECT card_balance FROM person_year", Long.class)).isEqualTo(200);
+            assertThat(db.jdbc.queryForObject("SELECT outpatient_card_paid FROM settlement WHERE setl_id = ?", Long.class,
+                    next.setlId())).isEqualTo(1_800);
+        }
+    }
+
+    static JsonNode outpatient(String date, String amount) throws Exception {
+        return JSON.readTree("{\"date\": \"" + date + "\", \"type\": \"outpatient\", \"lines\": [{\"class\": \"A\", \"amount\": "
+                + amount + "}]}");
     }
 
     @ParameterizedTest

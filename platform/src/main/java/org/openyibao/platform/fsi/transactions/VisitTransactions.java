@@ -22,6 +22,7 @@ import org.openyibao.platform.fsi.FsiCall;
 import org.openyibao.platform.fsi.FsiException;
 import org.openyibao.platform.fsi.FsiFields;
 import org.openyibao.platform.fsi.FsiTransaction;
+import org.openyibao.platform.settlement.SettlementStore;
 import org.openyibao.platform.settlement.SettlementService.Settled;
 
 /**
@@ -320,29 +321,13 @@ public class VisitTransactions implements FsiTransaction {
         List<Long> balance = jdbc.queryForList("SELECT balance_fen FROM individual_account WHERE person_id = ?", Long.class,
                 row.get("person_id"));
         row.put("balc", balance.isEmpty() ? 0L : balance.get(0));
-        Settlement s = fromRow(row);
+        Settlement s = SettlementStore.fromRow(row);
         Map<String, Object> person = visits.person((String) row.get("psn_no"));
         String kind = (String) row.get("visit_type");
         return SettlementReply.build(s, true, (String) fs.get("setl_id"), (String) fs.get("mdtrt_id"), person,
                 cover.map(Coverage::scheme).orElse(null), cover.map(Coverage::employment).orElse(null), (String) fs.get("med_type"),
                 "inpatient".equals(kind) ? "21" : "pharmacy".equals(kind) ? "41" : "11", (String) row.get("admdvs"),
                 call.msgid(), call.now());
-    }
-
-    /** A stored settlement row: every national field is a column named as the field (SettlementField, docs/fsi.md). */
-    static Settlement fromRow(Map<String, Object> r) {
-        Settlement.Builder b = Settlement.builder();
-        for (SettlementField f : SettlementField.values()) b.set(f, l(r, f.national()));
-        if (!(Boolean) r.get("eligible")) {
-            String reason = (String) r.get("reason");
-            b.ineligibility(new org.openyibao.engine.settlement.Ineligibility(
-                    org.openyibao.engine.settlement.Ineligibility.Reason.of(reason), reason, null));
-        }
-        return b.build();
-    }
-
-    private static long l(Map<String, Object> r, String f) {
-        return ((Number) r.get(f)).longValue();
     }
 
     // ------------------------------------------------------------------------------ pharmacy
