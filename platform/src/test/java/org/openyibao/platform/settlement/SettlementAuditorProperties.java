@@ -61,14 +61,17 @@ import org.openyibao.platform.web.ApiException;
  * The engine settles a visit with the accumulators of that moment, so a visit settled after one that is
  * later cancelled may have paid differently from the way it would have paid had the cancelled one never
  * existed (a deductible already met, a cap already reached, the card already credited). The honest
- * statement is therefore about the <em>recorded</em> settlements, and it is checked four ways, each from
- * something other than the code under test:
+ * statement is therefore about the <em>recorded</em> settlements. One part of a settlement is not the visit's
+ * to take back: the village card's yearly credit is owed whether or not the visit stands, so a cancellation
+ * gives the card back only what it paid and the card keeps the credit and its year ({@code AccumulatorDelta},
+ * issue 9 defect 1). For the card, then, a cancelled visit is as if the person had come that day for nothing.
+ * The statement is checked four ways, each from something other than the code under test:
  * <ol>
  *   <li><b>Restore, at once.</b> When a cancelled settlement is the person's latest one still standing
  *       (every later settlement of theirs already cancelled, none of their earlier ones cancelled since), the
  *       person's accumulators for every year and their individual account must equal the snapshot read just
- *       before it was settled: the restore path is checked against the state, not against the delta the
- *       service stored.</li>
+ *       before it was settled, the card keeping the credits of the settlements since (from the trace): the
+ *       restore path is checked against the state, not against the delta the service stored.</li>
  *   <li><b>Accumulators from the recorded amounts.</b> Every {@code person_year} row (every year) equals what
  *       the surviving settlements' national fields add up to, by the engine's documented meaning of each
  *       accumulator ({@link Accumulator}): {@code hifp_paid} = Σ {@code hifp_pay} of the year (the card's
@@ -77,10 +80,11 @@ import org.openyibao.platform.web.ApiException;
  *       {@code oth_pay}, {@code deductible_paid} = Σ {@code act_pay_dedc} of admissions,
  *       {@code special_deductible_paid} = Σ {@code act_pay_dedc} of special-disease outpatient visits,
  *       {@code township_outpatient_paid} = Σ {@code hifp_pay} at the township centre's outpatient
- *       department; the card, which carries over: {@code card_balance} = Σ, over the surviving settlements up
- *       to that year, of the credit the engine's trace records ({@code outpatient_card_credit}) less what the
- *       card paid ({@code hifp_pay} at the village station), and {@code card_year} = the last year a
- *       surviving settlement credited the card (0: never). Only the two cumulative bases
+ *       department; the card, which carries over: {@code card_balance} = Σ, over every settlement up to that
+ *       year, of the credit the engine's trace records ({@code outpatient_card_credit}), less Σ, over the
+ *       surviving ones, of what the card paid ({@code hifp_pay} at the village station), and
+ *       {@code card_year} = the last year a settlement credited the card (0: never); the settlement's own
+ *       {@code outpatient_card_credit} and {@code outpatient_card_paid} agree with those. Only the two cumulative bases
  *       ({@code serious_illness_base}, {@code assistance_base}), which no national field records, are summed
  *       from the service's own {@code acc_delta}; check 4 covers them independently.</li>
  *   <li><b>Account and ledger from the recorded amounts.</b> P1's account = 3,000.00 − Σ surviving
@@ -96,7 +100,8 @@ import org.openyibao.platform.web.ApiException;
  *       outright. If each of a person's cancellations was of their latest standing settlement (last in, first
  *       out; the generator favours recent ones), every later visit of theirs was settled on what the cancelled
  *       ones left behind, which a correct restore makes what it would have been without them. So only the
- *       surviving settlements are run again, in the same order and on the same dates, on a fresh database
+ *       surviving settlements are run again, in the same order and on the same dates (a cancelled one that
+ *       credited the card by a village visit costing nothing, that day), on a fresh database
  *       (on H2 a copy of a freshly migrated one holding the fixture, made once: Flyway for each of a hundred
  *       databases would take most of the running time). That person's settlements must come out identical
  *       field by field (trace included), and their accumulators for every year and their account equal; when
@@ -287,6 +292,8 @@ final class SettlementAuditorProperties {
         final JsonNode visit;
         final Map<String, Long> stateBefore;
         String setlId;
+        /** The card credit the engine's trace records (fen): kept by a cancellation (AccumulatorDelta, defect 1). */
+        long cardCredit;
         int cancelledAt; // 0: standing
         /** False once an earlier settlement of the person is cancelled while this one stands: stateBefore is then stale. */
         boolean stateBeforeHolds = true;
@@ -363,10 +370,12 @@ final class SettlementAuditorProperties {
                         throw new AssertionError("step " + step + " " + op + " on " + date + " was refused: " + e.getMessage(), e);
                     }
                     r.setlId = out.setlId();
+                    Map<String, Object> row = settlementRow(db, r.setlId);
+                    r.cardCredit = new Row(r, row).cardCredit();
                     settled.add(r);
                     log.append("    ").append(step).append(". settle ").append(psn).append(' ').append(s.kind()).append(' ')
                             .append(date).append(' ').append(s.lines()).append(" → ").append(r.setlId).append(' ')
-                            .append(amounts(settlementRow(db, r.setlId))).append('\n');
+                            .append(amounts(row)).append('\n');
                 } else if (op instanceof Cancel c) {
                     List<Settled> standing = settled.stream().filter(Settled::standing).toList();
                     if (standing.isEmpty()) {
@@ -386,9 +395,10 @@ final class SettlementAuditorProperties {
                             .append(", ").append(x.psn).append(latest ? ", their latest standing" : ", not their latest standing")
                             .append(")\n");
                     if (latest && x.stateBeforeHolds) {
-                        same(personState(db, ids.get(x.psn)), x.stateBefore, "step " + step + ": cancelling " + x.setlId
-                                + " (step " + x.step + ", " + x.psn + "'s latest standing settlement) must restore " + x.psn
-                                + "'s accumulators and account to what they were before step " + x.step);
+                        same(personState(db, ids.get(x.psn)), withCardCredits(x.stateBefore, settled, x), "step " + step
+                                + ": cancelling " + x.setlId + " (step " + x.step + ", " + x.psn + "'s latest standing settlement)"
+                                + " must restore " + x.psn + "'s accumulators and account to what they were before step " + x.step
+                                + ", the card keeping the credits of the years since");
                     }
                 } else if (op instanceof CancelAgain a) {
                     List<Settled> cancelled = settled.stream().filter(o -> !o.standing()).toList();
@@ -419,12 +429,38 @@ final class SettlementAuditorProperties {
         }
     }
 
+    /**
+     * The state before {@code x} with the card credits of {@code x} and of the person's settlements after it (all
+     * cancelled by now) kept: each adds its credit to the card from its year on, and makes that year the card's.
+     */
+    private static Map<String, Long> withCardCredits(Map<String, Long> before, List<Settled> settled, Settled x) {
+        Map<String, Long> out = new TreeMap<>(before);
+        for (Settled z : settled) {
+            if (!z.psn.equals(x.psn) || z.step < x.step || z.cardCredit == 0) continue;
+            for (int year = z.date.getYear(); year <= LAST_DAY.getYear() + 1; year++) {
+                out.merge(year + " card_balance", z.cardCredit, Long::sum);
+                out.put(year + " card_year", (long) z.date.getYear());
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- check 2: accumulators
 
     private static void accumulatorsFromRecordedAmounts(Db db, Map<String, Long> ids, List<Settled> settled) {
         for (String psn : PERSONS) {
-            List<Row> mine = new ArrayList<>();
-            for (Settled s : settled) if (s.psn.equals(psn) && s.standing()) mine.add(new Row(s, settlementRow(db, s.setlId)));
+            List<Row> all = new ArrayList<>(), mine = new ArrayList<>();
+            for (Settled s : settled) {
+                if (!s.psn.equals(psn)) continue;
+                Row r = new Row(s, settlementRow(db, s.setlId));
+                all.add(r);
+                if (s.standing()) mine.add(r);
+                // the service keeps the card's part with the settlement: as the engine's trace and hifp_pay say
+                assertThat(r.fen("outpatient_card_credit")).as("%s (step %d) outpatient_card_credit against its trace",
+                        s.setlId, s.step).isEqualTo(r.cardCredit());
+                assertThat(r.fen("outpatient_card_paid")).as("%s (step %d) outpatient_card_paid against its hifp_pay at the"
+                        + " village station", s.setlId, s.step).isEqualTo(r.cardPaid());
+            }
             List<Map<String, Object>> rows = db.jdbc.queryForList("SELECT * FROM person_year WHERE person_id = ?"
                     + " ORDER BY fiscal_year", ids.get(psn));
             for (Row r : mine) {
@@ -452,10 +488,12 @@ final class SettlementAuditorProperties {
                 // no national field records the cumulative bases: the service's own delta (check 4 covers them)
                 expected.put("serious_illness_base", sum(inYear, r -> r.delta("serious_illness_base")));
                 expected.put("assistance_base", sum(inYear, r -> r.delta("assistance_base")));
-                // the card carries over: every standing settlement up to this year
+                // the card carries over: up to this year, every credit (a cancellation keeps it: the year's credit is
+                // owed whether or not the visit stands) less what the standing settlements had the card pay
                 List<Row> upTo = mine.stream().filter(r -> r.s.date.getYear() <= year).toList();
-                expected.put("card_balance", sum(upTo, r -> r.cardCredit() - (r.s.kind == VisitKind.VILLAGE ? r.fen("hifp_pay") : 0)));
-                expected.put("card_year", (long) upTo.stream().filter(r -> r.cardCredit() > 0)
+                List<Row> creditsUpTo = all.stream().filter(r -> r.s.date.getYear() <= year).toList();
+                expected.put("card_balance", sum(creditsUpTo, Row::cardCredit) - sum(upTo, Row::cardPaid));
+                expected.put("card_year", (long) creditsUpTo.stream().filter(r -> r.cardCredit() > 0)
                         .mapToInt(r -> r.s.date.getYear()).max().orElse(0));
                 same(actual, expected, psn + "'s person_year " + year + " against the recorded amounts of the standing"
                         + " settlements " + upTo.stream().map(r -> r.s.setlId + " (step " + r.s.step + ")").toList());
@@ -476,6 +514,11 @@ final class SettlementAuditorProperties {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** What the card paid: all of {@code hifp_pay} at the village station (VillageOutpatient), nothing elsewhere. */
+        long cardPaid() {
+            return s.kind == VisitKind.VILLAGE ? fen("hifp_pay") : 0;
         }
 
         /** The card credit the engine's trace records for this settlement (fen), 0 when none. */
@@ -580,7 +623,8 @@ final class SettlementAuditorProperties {
     private static final List<String> COMPARED = List.of("visit_date", "visit_type", "level", "fiscal_year", "medfee_sumamt",
             "fulamt_ownpay_amt", "overlmt_selfpay", "preselfpay_amt", "inscp_scp_amt", "act_pay_dedc", "hifp_pay",
             "pool_prop_selfpay", "cvlserv_pay", "hifmi_pay", "hifob_pay", "maf_pay", "oth_pay", "fund_pay_sumamt", "acct_pay",
-            "psn_cash_pay", "psn_part_amt", "hosp_part_amt", "balc", "eligible", "reason", "trace", "acc_delta");
+            "psn_cash_pay", "psn_part_amt", "hosp_part_amt", "balc", "eligible", "reason", "reason_words", "trace", "acc_delta",
+            "outpatient_card_credit", "outpatient_card_paid");
 
     private static void replay(TestDatabase.Kind kind, Db d1, Map<String, Long> ids1, List<Settled> settled,
                                Map<String, Boolean> lastInFirstOut, StringBuilder log) {
@@ -593,7 +637,12 @@ final class SettlementAuditorProperties {
             Map<String, Long> ids2 = personIds(d2);
             Map<Settled, String> again = new LinkedHashMap<>();
             for (Settled s : settled) {
-                if (s.standing()) again.put(s, service.settle(s.psn, s.kind.institution, s.visit).setlId());
+                if (s.standing()) {
+                    again.put(s, service.settle(s.psn, s.kind.institution, s.visit).setlId());
+                } else if (s.cardCredit > 0) {
+                    // the card keeps a cancelled visit's credit: as if the person had come that day for nothing
+                    service.settle(s.psn, VisitKind.VILLAGE.institution, visit(VisitKind.VILLAGE, s.date, List.of(new Line("A", 0))));
+                }
             }
             // read both databases each in one transaction (one connection)
             d1.tx.executeWithoutResult(t1 -> d2.tx.executeWithoutResult(t2 -> {
@@ -709,6 +758,8 @@ final class SettlementAuditorProperties {
         }
         long credit = new Row(null, r).cardCredit();
         if (credit != 0) b.append("card_credit=").append(BigDecimal.valueOf(credit, 2)).append(' ');
+        long paid = ((Number) r.get("outpatient_card_paid")).longValue();
+        if (paid != 0) b.append("card_paid=").append(BigDecimal.valueOf(paid, 2)).append(' ');
         b.append("acc_delta=").append(r.get("acc_delta"));
         return b.toString();
     }

@@ -28,11 +28,13 @@ class SettlementAuditorTest {
     }
 
     /**
-     * Defect 1, the property's shortest counterexample: resident P2's first visit of 2018 credits the card,
-     * its cancellation must take back the year with the balance, or the next 2018 visit finds no credit.
+     * Defect 1, the property's shortest counterexample before it was fixed: resident P2's first visit of 2018
+     * credits the card 20.00; cancelling it gives the card back what it paid and keeps the year's credit and
+     * the year (it used to take the credit back and leave the year, so the 2018 credit was lost for good). The
+     * next 2018 visit finds the 20.00.
      */
     @Example
-    void cancellingTheCardsFirstCreditOfTheYearGivesBackTheYear() {
+    void cancellingTheVisitThatCreditedTheCardKeepsTheYearsCredit() {
         SettlementAuditorProperties.run(TestDatabase.Kind.H2, List.of(
                 new Settle(1, VisitKind.VILLAGE, 0, List.of(new Line("A", 500))),
                 new Cancel(0),
@@ -41,9 +43,9 @@ class SettlementAuditorTest {
 
     /**
      * The card carries over from year to year, and each year's person_year row keeps its own copy. Here P2's 2018
-     * visit credits 20.00 and spends 5.00; the 2019 visit's row starts from that 15.00. Cancelling both, latest
-     * first, must leave nothing behind in any year: had neither happened, a 2019 visit would find an empty card
-     * never credited.
+     * village visit has the card pay 5.00 of its 20.00 credit; the 2019 visit's row starts from the 15.00 left.
+     * Cancelling both, latest first, must give the card back the 5.00 in every year from 2018 on: the 2019
+     * row, which the next visits read, must hold both years' credits, 40.00.
      */
     @Example
     void cancellingAnEarlierYearsVisitReachesTheCardCarriedIntoLaterYears() {
