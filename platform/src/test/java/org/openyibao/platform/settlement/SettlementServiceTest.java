@@ -28,6 +28,11 @@ class SettlementServiceTest {
     }
 
     static SettlementService service(TestDatabase db, java.time.Clock clock) {
+        return service(db, clock, new PolicyPacks(System.getProperty("yibao.policies", "../policies")));
+    }
+
+    /** The same fixture settling with {@code packs} (loaded once by a property that opens many databases). */
+    static SettlementService service(TestDatabase db, java.time.Clock clock, PolicyPacks packs) {
         db.jdbc.update("INSERT INTO region (admdvs, name, policy_pack) VALUES ('440800', 'Zhanjiang', 'zhanjiang')");
         new Ledger(db.jdbc).openRegion("440800");
         db.jdbc.update("INSERT INTO institution (code, name, level, type, admdvs, designated_from)"
@@ -47,13 +52,18 @@ class SettlementServiceTest {
         db.tx.executeWithoutResult(s -> new Ledger(db.jdbc).post(org.openyibao.platform.ledger.JournalEntry.builder("440800",
                 java.time.LocalDate.of(2018, 1, 1), "opening", "P1", "opening balance")
                 .creditIndividualAccount(p1, "individual_accounts:bank", 300_000).build()));
-        PolicyPacks packs = new PolicyPacks(System.getProperty("yibao.policies", "../policies"));
-        Ledger ledger = new Ledger(db.jdbc);
-        var registry = new org.openyibao.platform.registry.RegistryService(db.jdbc, db.tx, ledger, packs);
-        var persons = new org.openyibao.platform.registry.PersonService(db.jdbc, db.tx, registry,
-                java.time.Clock.systemDefaultZone());
-        var enrolments = new org.openyibao.platform.enrolment.EnrolmentService(db.jdbc, db.tx, persons, registry, packs);
-        return new SettlementService(db.jdbc, db.tx, ledger, packs, enrolments,
+        return service(db.jdbc, db.tx, packs, clock);
+    }
+
+    /** The service and what it needs, on a database that already holds the fixture. */
+    static SettlementService service(org.springframework.jdbc.core.JdbcTemplate jdbc,
+                                     org.springframework.transaction.support.TransactionTemplate tx, PolicyPacks packs,
+                                     java.time.Clock clock) {
+        Ledger ledger = new Ledger(jdbc);
+        var registry = new org.openyibao.platform.registry.RegistryService(jdbc, tx, ledger, packs);
+        var persons = new org.openyibao.platform.registry.PersonService(jdbc, tx, registry, java.time.Clock.systemDefaultZone());
+        var enrolments = new org.openyibao.platform.enrolment.EnrolmentService(jdbc, tx, persons, registry, packs);
+        return new SettlementService(jdbc, tx, ledger, packs, enrolments,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), clock);
     }
 
