@@ -57,11 +57,16 @@ final class PersonYears {
         if (jdbc.update(UPDATE, args) == 0) jdbc.update(INSERT, args);
     }
 
-    /** Takes back what a cancelled settlement of {@code year} added. */
+    /**
+     * Takes back what a cancelled settlement of {@code year} added: a yearly total in that year's row; a carried one
+     * (the card's balance) in that row and every later year's, which carried it on (found by the auditor test: the
+     * card's 5.00 given back to 2018 stayed spent in 2019).
+     */
     void giveBack(long personId, int year, AccumulatorDelta delta) {
         for (Map.Entry<Accumulator, Long> change : delta.changes().entrySet()) {
             String column = change.getKey().column();
-            jdbc.update("UPDATE person_year SET " + column + " = " + column + " - ? WHERE person_id = ? AND fiscal_year = ?",
+            String years = change.getKey().span() == Accumulator.Span.CARRIED ? "fiscal_year >= ?" : "fiscal_year = ?";
+            jdbc.update("UPDATE person_year SET " + column + " = " + column + " - ? WHERE person_id = ? AND " + years,
                     change.getValue(), personId, year);
         }
     }
