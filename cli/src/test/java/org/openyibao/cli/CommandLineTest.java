@@ -87,7 +87,7 @@ class CommandLineTest {
 
     @Test
     void malformedJsonIsOneLine() {
-        refused(run("{\"region\": \"zhanjiang\",", "calc"), "malformed JSON at line 1");
+        refused(run("{\"region\": \"zhanjiang\",", "calc"), "malformed JSON: the JSON ends before its value is complete (line 1");
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class JsonProblem {
     private static String what(JsonProcessingException e) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (e instanceof StreamConstraintsException) return "a number, string or nesting beyond the allowed size";
-        if (e instanceof JsonEOFException) return "the JSON ends before its value is complete";
+        if (e instanceof JsonEOFException || original.contains("end-of-input")) return "the JSON ends before its value is complete";
         if (original.startsWith("Duplicate field '")) {
             int end = original.indexOf('\'', "Duplicate field '".length());
             String name = end < 0 ? "" : original.substring("Duplicate field '".length(), end);

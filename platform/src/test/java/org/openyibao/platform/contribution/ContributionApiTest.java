@@ -109,7 +109,7 @@ class ContributionApiTest {
         badRequest(postJson("/api/contributions/employee", month("2018-03", "1e25", "2018-03-15")), "wage", "too large");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "50.001", "2018-03-15")), "wage", "at most two decimals");
         badRequest(postJson("/api/contributions/employee", "{\"enrolment_id\": {}, \"period\": \"2018-03\"}"), "enrolment_id",
-                "not a valid Long");
+                "not a valid whole number");
         badRequest(postJson("/api/contributions/employee", "{\"enrolment_id\": 99999999999999999999}"), "enrolment_id", "not a valid value");
         badRequest(postJson("/api/contributions/employee", month("2018-03", "5000", "2018-02-30")), "paid_on", "2018-02-30 is not a valid");
         badRequest(postJson("/api/contributions/employee", "{\"period\": \"2018-03\", \"wage\": 5000, \"paid_on\": \"2018-03-15\"}"),
@@ -124,7 +124,7 @@ class ContributionApiTest {
                 .content("{\"average_monthly_wage\": -1, \"source\": \"x\"}")), "average_monthly_wage", "must be positive");
         badRequest(mvc.perform(put("/api/contributions/average-wages/440800/2018").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"average_monthly_wage\": 6000}")), "source", "required");
-        badRequest(mvc.perform(get("/api/funds/440800/report").param("year", "last")), "year", "'last' is not valid");
+        badRequest(mvc.perform(get("/api/funds/440800/report").param("year", "last")), "year", "'last' is not a valid whole number");
         badRequest(mvc.perform(get("/api/funds/440800/report").param("year", "2018").param("format", "xml")), "format", "json or csv");
         badRequest(mvc.perform(get("/api/funds/4408/report").param("year", "2018")), "admdvs", "must be a 6-digit region code");
         badRequest(postJson("/api/funds/440800/transfers", "{\"from_fund\": \"pool\", \"to_fund\": \"assistance\", \"amount\": 10,"

@@ -92,7 +92,7 @@ class FsiExactlyOnceTest {
             SignIns signIns = new SignIns(db.jdbc, clock, 24);
             Slow slow = new Slow(db);
             FsiDispatcher d = new FsiDispatcher(List.of(slow, new SignInTransactions(signIns)),
-                    new FsiAuthenticator(credentials, new FsiTokens(db.jdbc, clock.clock(), 7200), 300), new FsiMessages(db.jdbc), signIns,
+                    new FsiAuthenticator(credentials, new FsiTokens(db.jdbc, clock.clock(), 7200), db.jdbc, 300), new FsiMessages(db.jdbc), signIns,
                     db.tx, clock, "9950");
 
             // a failure after writing: nothing kept, no message; the retry runs

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import org.openyibao.engine.error.Echo;
@@ -19,19 +20,20 @@ import org.openyibao.platform.fsi.crypto.GmCrypto;
  * <p>x-tif: {@code x-tif-signature} = lowercase hex SHA-256(timestamp + secret + nonce + timestamp), compared
  * ignoring case; {@code x-tif-timestamp} in Unix seconds (13 digits are taken as milliseconds) within
  * ±{@code yibao.fsi.timestamp-window} seconds (default 300) of the server's clock; a nonce is refused when the same
- * paasid used it within the window (in memory, see {@link NonceCache}).
+ * paasid used it within the window (kept in the database across restarts, see {@link NonceStore}).
  */
 @Component
 public class FsiAuthenticator {
     private final FsiCredentials credentials;
     private final FsiTokens tokens;
     private final long window;
-    private final NonceCache nonces = new NonceCache();
+    private final NonceStore nonces;
 
-    public FsiAuthenticator(FsiCredentials credentials, FsiTokens tokens,
+    public FsiAuthenticator(FsiCredentials credentials, FsiTokens tokens, JdbcTemplate jdbc,
                             @Value("${yibao.fsi.timestamp-window:300}") long windowSeconds) {
         this.credentials = credentials;
         this.tokens = tokens;
+        this.nonces = new NonceStore(jdbc);
         this.window = windowSeconds;
     }
 
