@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.openyibao.engine.policy.LineClass;
 import org.openyibao.engine.settlement.Settlement;
-import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.platform.enrolment.Coverage;
 import org.openyibao.platform.enrolment.EnrolmentService;
 import org.openyibao.platform.fsi.FsiCall;
