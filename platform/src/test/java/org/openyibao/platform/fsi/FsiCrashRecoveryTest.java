@@ -2,15 +2,8 @@ package org.openyibao.platform.fsi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -33,7 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
-import org.openyibao.platform.PlatformApplication;
 import org.openyibao.platform.fsi.FsiFlows.Answer;
 import org.openyibao.platform.fsi.FsiFlows.Line;
 import org.openyibao.platform.fsi.FsiFlows.Person;
@@ -66,7 +56,6 @@ class FsiCrashRecoveryTest {
     static final int LOST_REPLIES = 2;
     static final long OPENING_FEN = 1_000_000;               // each employee's individual account: 10,000.00
     static final LocalDate DAY = LocalDate.now();
-    static final Duration START_WITHIN = Duration.ofSeconds(30);   // bounds only: it takes 3-8 s on 2 busy cores
     static final Duration LOAD_WITHIN = Duration.ofSeconds(45);
 
     /** Three employees (accounts) and three residents, shared by every client thread. */
@@ -89,26 +78,16 @@ class FsiCrashRecoveryTest {
         try (TestDatabase db = TestDatabase.fresh(TestDatabase.Kind.POSTGRES)) {
             String url = ((DriverManagerDataSource) db.dataSource).getUrl();
             seed(db);
-            Path dir = Files.createDirectories(Paths.get("target", "fsi-crash"));
-            dir = Files.createTempDirectory(dir, "run-");           // the servers' configuration and logs
-            Path config = dir.resolve("server.yaml");
+            Path dir = FsiServerProcess.runDirectory("fsi-crash");           // the servers' configuration and logs
+            Path config = FsiServerProcess.writeConfig(dir.resolve("server.yaml"), url, KEY);
             System.out.println("fsi crash test: the servers' configuration and logs are in " + dir.toAbsolutePath());
-            Files.writeString(config, String.join("\n",
-                    "spring.datasource.url: \"" + url + "\"",
-                    "spring.datasource.username: postgres",
-                    "spring.datasource.password: \"\"",
-                    "server.address: 127.0.0.1",
-                    "yibao.policies: \"" + Paths.get(System.getProperty("yibao.policies", "../policies")).toAbsolutePath() + "\"",
-                    "yibao.fsi.key: \"" + KEY + "\"",
-                    "management.endpoints.web.exposure.include: health",
-                    ""));
 
-            ServerProcess first = null, second = null;
+            FsiServerProcess first = null, second = null;
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             boolean passed = false;
             try {
-                first = ServerProcess.start(config, freePort(), dir.resolve("server-1.log"));
-                first.awaitReady(START_WITHIN);
+                first = FsiServerProcess.start(config, FsiServerProcess.freePort(), dir.resolve("server-1.log"));
+                first.awaitReady(FsiServerProcess.START_WITHIN);
                 FsiLoadClient client = new FsiLoadClient(first.port, HOSPITAL, PAASID, SECRET, Duration.ofSeconds(15)).signIn();
 
                 // the load: each client runs its flows one after another; every message is retried with its msgid.
@@ -162,15 +141,13 @@ class FsiCrashRecoveryTest {
                     Thread.onSpinWait();
                 }
                 int inFlightAtKill = settling.get();
-                first.kill9();
                 int acksBeforeKill = acks.size();
-                assertThat(first.process.waitFor(10, TimeUnit.SECONDS)).as("the killed server is gone").isTrue();
-                assertThat(first.process.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+                first.kill9();
 
                 // the same configuration, the same database (a new port, as a restarted instance behind a balancer may get)
-                second = ServerProcess.start(config, freePort(), dir.resolve("server-2.log"));
+                second = FsiServerProcess.start(config, FsiServerProcess.freePort(), dir.resolve("server-2.log"));
                 client.port(second.port);
-                second.awaitReady(START_WITHIN);
+                second.awaitReady(FsiServerProcess.START_WITHIN);
                 long restarted = System.currentTimeMillis();
 
                 int flows = 0;
@@ -297,14 +274,8 @@ class FsiCrashRecoveryTest {
                 if (first != null) first.close();
                 if (second != null) second.close();
                 clients.awaitTermination(10, TimeUnit.SECONDS);
-                if (passed) deleteRecursively(dir); // the servers' logs stay in target/fsi-crash when it failed
+                if (passed) FsiServerProcess.deleteRecursively(dir); // the servers' logs stay in target/fsi-crash when it failed
             }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 
@@ -420,109 +391,5 @@ class FsiCrashRecoveryTest {
                         + " VALUES (?, 'resident', '440800', DATE '2009-01-01', DATE '2009-01-01')", id);
             }
         }
-    }
-
-    // ------------------------------------------------------------------------------------------ the server process
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** The platform's main class in a JVM of its own, on this test's classpath without the test classes. */
-    static final class ServerProcess implements AutoCloseable {
-        final Process process;
-        final int port;
-        final Path log;
-
-        private ServerProcess(Process process, int port, Path log) {
-            this.process = process;
-            this.port = port;
-            this.log = log;
-        }
-
-        static ServerProcess start(Path config, int port, Path log) throws IOException {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-Xmx384m");
-            cmd.add("-XX:TieredStopAtLevel=1");        // starts faster; throughput does not matter here
-            cmd.add("-XX:+UseSerialGC");
-            cmd.add("-cp");
-            cmd.add(serverClasspath());
-            cmd.add(PlatformApplication.class.getName());
-            cmd.add("--spring.config.additional-location=file:" + config.toAbsolutePath());
-            cmd.add("--server.port=" + port);
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-            // nothing from this environment may point the server at another database or port
-            pb.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("SERVER_") || k.startsWith("YIBAO_"));
-            return new ServerProcess(pb.start(), port, log);
-        }
-
-        void awaitReady(Duration within) throws Exception {
-            FsiLoadClient probe = new FsiLoadClient(port, HOSPITAL, PAASID, SECRET, Duration.ofSeconds(2));
-            long until = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < until) {
-                if (!process.isAlive()) throw new AssertionError("the server exited with " + process.exitValue() + ":\n" + tail());
-                if (probe.get("/actuator/health", Duration.ofSeconds(2)) == 200) return;
-                Thread.sleep(200);
-            }
-            throw new AssertionError("the server did not start within " + within + ":\n" + tail());
-        }
-
-        void kill9() {
-            process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no graceful close, nothing flushed
-        }
-
-        String tail() {
-            try {
-                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-            } catch (IOException e) {
-                return "(no log: " + e + ")";
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (!process.isAlive()) return;
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    /**
-     * The test JVM's classpath without test classes (their test configurations would be scanned into the server). Under
-     * surefire's manifest-only jar, the entries of its manifest.
-     */
-    static String serverClasspath() throws IOException {
-        List<String> entries = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (e.isBlank()) continue;
-            Path p = Paths.get(e);
-            if (p.getFileName().toString().startsWith("surefirebooter") && p.toString().endsWith(".jar")) {
-                try (JarFile jar = new JarFile(p.toFile())) {
-                    Manifest m = jar.getManifest();
-                    String cp = m == null ? null : m.getMainAttributes().getValue("Class-Path");
-                    if (cp != null) {
-                        for (String u : cp.trim().split("\\s+")) entries.add(Paths.get(URI.create(u)).toString());
-                    }
-                }
-                continue;
-            }
-            entries.add(e);
-        }
-        List<String> out = new ArrayList<>();
-        for (String e : entries) {
-            Path p = Paths.get(e).normalize();
-            if (p.endsWith("test-classes")) continue;
-            if (p.getFileName() != null && p.getFileName().toString().startsWith("surefire")) continue;
-            if (!out.contains(p.toString())) out.add(p.toString());
-        }
-        assertThat(out).as("the server's classpath").anyMatch(s -> s.endsWith("classes") || s.contains("openyibao-platform"));
-        return String.join(File.pathSeparator, out);
     }
 }
