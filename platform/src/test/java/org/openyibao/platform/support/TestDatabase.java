@@ -60,6 +60,11 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(kind, ds, kind == Kind.POSTGRES ? name : null);
     }
 
+    /** The JDBC URL of this database (for a server process or a plain connection of its own). */
+    public String url() {
+        return ((DriverManagerDataSource) dataSource).getUrl();
+    }
+
     private static Boolean pgReachable;
 
     /** Skips (or, on CI, fails) when PostgreSQL cannot be reached. */
