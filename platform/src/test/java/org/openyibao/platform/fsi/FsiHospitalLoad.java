@@ -34,7 +34,7 @@ import org.openyibao.platform.registry.ResidentId;
 import org.openyibao.platform.support.TestDatabase;
 
 /**
- * A hospital under load, as the fault tests drive it (FsiCrashRecoveryTest): one region, one
+ * A hospital under load, as the fault tests drive it (FsiCrashRecoveryTest, FsiBackupRestoreTest): one region, one
  * hospital and six insured people seeded in the test's database; several client threads each running full outpatient
  * (2201 → 2207) and inpatient (2401 → 2304) flows, some cancelling their settlement afterwards (2208 / 2305); every
  * message retried with its msgid until it is answered (what a HIS does when the server goes away), and every answer

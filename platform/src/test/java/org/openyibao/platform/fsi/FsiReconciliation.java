@@ -24,7 +24,7 @@ import org.openyibao.platform.ledger.Accounts;
 import org.openyibao.platform.ledger.LedgerCheck;
 
 /**
- * What the fault tests check on a database the server left (after kill -9): each
+ * What the fault tests check on a database the server left (after kill -9, or restored from a backup): each
  * settlement the hospital was told about is there once with the amounts it was told; nothing is half-written (the
  * named checks of {@link #HALF_WRITTEN}, each a query listing the cases and a sentence for each); the stored replies
  * are the ones sent; and the ledger check of {@code yibao ledger check} passes.

@@ -23,8 +23,8 @@ import org.openyibao.platform.PlatformApplication;
 
 /**
  * The platform's main class in a JVM of its own, on the test's classpath without the test classes: the real server as
- * the fault tests run it (FsiCrashRecoveryTest kills it with SIGKILL). Its configuration is a file, as
- * {@code yibao serve --config} reads it; its output goes to a log file.
+ * the fault tests run it (FsiCrashRecoveryTest kills it with SIGKILL, FsiBackupRestoreTest starts it on a restored
+ * database). Its configuration is a file, as {@code yibao serve --config} reads it; its output goes to a log file.
  */
 final class FsiServerProcess implements AutoCloseable {
     /** Bounds only: a start takes 3-8 s on 2 busy cores. */
