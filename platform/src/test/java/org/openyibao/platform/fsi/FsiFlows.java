@@ -175,6 +175,17 @@ final class FsiFlows {
         return settled("2304", s, in, pi, mdtrtId);
     }
 
+    /** Cancels a settlement: 2208 for an outpatient one (2207), 2305 for an inpatient one (2304). */
+    static Answer cancel(Caller c, Settled s) {
+        Answer a = c.call(s.infno().equals("2304") ? "2305" : "2208", data("mdtrt_id", s.mdtrtId(), "setl_id", s.setlId(),
+                "psn_no", s.setlinfo().get("psn_no").asText()));
+        JsonNode ci = a.output().get("setlinfo");
+        assertThat(ci.get("setl_id").asText()).as(a.text()).isEqualTo(s.setlId());
+        assertThat(ci.get("medfee_sumamt").decimalValue()).as("a cancellation gives the total back: " + a.text())
+                .isEqualByComparingTo(s.money("medfee_sumamt").negate());
+        return a;
+    }
+
     private static Settled settled(String infno, Answer s, JsonNode input, JsonNode pre, String mdtrtId) {
         JsonNode si = s.output().get("setlinfo");
         assertThat(si).as(s.text()).isNotNull();
