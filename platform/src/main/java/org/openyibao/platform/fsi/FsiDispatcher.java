@@ -24,6 +24,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +35,7 @@ import org.openyibao.platform.fsi.auth.Credential;
 import org.openyibao.platform.fsi.auth.FsiAuthenticator;
 import org.openyibao.platform.fsi.auth.FsiRefusal;
 import org.openyibao.platform.fsi.auth.FsiRefusals;
+import org.openyibao.platform.fsi.auth.UsedNonce;
 import org.openyibao.platform.fsi.crypto.GmCrypto;
 import org.openyibao.platform.fsi.signin.SignIns;
 
@@ -42,9 +44,9 @@ import org.openyibao.platform.fsi.signin.SignIns;
  * any) to the reply envelope. In order: parse the envelope → infno (body wins; a different one in the path is
  * refused) → authenticate (headers) → the envelope's institution is the caller's and is designated → {@code input}
  * decrypted (SM4) and its SM2 signature verified → the handler for infno → a valid sign_no (or, refused, a msgid
- * already answered gets its stored reply) → in one transaction the msgid claimed, the handler, the record of its reply
- * (a claim that collides: the msgid is a repeat, answered with the stored reply) → output encrypted if the reply is to
- * be. Every answer is an envelope with infcode 0, -1 or -2 (see docs/fsi.md).
+ * already answered gets its stored reply) → in one transaction the handler and the record of its reply under the msgid
+ * with the x-tif nonce (a record that collides: the msgid is a repeat, answered with the stored reply; a refusal: the
+ * stored reply if there is one) → output encrypted if the reply is to be; a nonce not kept with a reply kept after. Every answer is an envelope with infcode 0, -1 or -2 (see docs/fsi.md).
  */
 @Service
 public class FsiDispatcher {
@@ -99,6 +101,21 @@ public class FsiDispatcher {
     /** Answers one request; never throws. */
     public Response handle(Request req) {
         Ctx ctx = new Ctx(clock.instant());
+        Response answer = answer(req, ctx);
+        UsedNonce nonce = ctx.caller == null ? null : ctx.caller.nonce();
+        if (nonce == null || ctx.nonceKept) return answer;
+        // not kept with a recorded reply (refused, a dry run, a download, a repeat): kept now, and a reused one refused
+        try {
+            if (auth.keep(nonce)) return answer;
+        } catch (RuntimeException e) {
+            return internalError(ctx, e);
+        }
+        FsiRefusal reused = FsiAuthenticator.nonceReused(ctx.credential);
+        FsiRefusals.log(reused, ctx.infno);
+        return ctx.error(FsiException.SYSTEM, reused.errMsg());
+    }
+
+    private Response answer(Request req, Ctx ctx) {
         try {
             return process(req, ctx);
         } catch (FsiRefusal r) {
@@ -110,12 +127,16 @@ public class FsiDispatcher {
             // a shared service's or the engine's refusal (SettlementService, registry, no policy on the date)
             return ctx.error(infcode(e.kind()), e.getMessage());
         } catch (RuntimeException e) {
-            // our fault: the type and where, never the request (it holds ID numbers and names)
-            log.error("fsi internal error: infno={} institution={}: {} at {}", ctx.infno,
-                    ctx.credential == null ? "-" : ctx.credential.fixmedinsCode(), e.getClass().getName(),
-                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            return ctx.error(FsiException.SYSTEM, "internal error; nothing was changed");
+            return internalError(ctx, e);
         }
+    }
+
+    /** Our fault: the type and where in the log, never the request (it holds ID numbers and names). */
+    private Response internalError(Ctx ctx, RuntimeException e) {
+        log.error("fsi internal error: infno={} institution={}: {} at {}", ctx.infno,
+                ctx.credential == null ? "-" : ctx.credential.fixmedinsCode(), e.getClass().getName(),
+                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        return ctx.error(FsiException.SYSTEM, "internal error; nothing was changed");
     }
 
     /**
@@ -156,7 +177,8 @@ public class FsiDispatcher {
 
         // who is calling, and may they send this envelope
         String claimed = e.optText("fixmedins_code");
-        Credential c = auth.identify(req.headers(), claimed, ctx.received);
+        ctx.caller = auth.identify(req.headers(), claimed, ctx.received);
+        Credential c = ctx.caller.credential();
         ctx.credential = c;
         ctx.region = c.admdvs();
         if (claimed == null) throw FsiException.invalid("fixmedins_code", "required");
@@ -180,8 +202,9 @@ public class FsiDispatcher {
         FsiTransaction handler = handlers.get(infno);
         if (handler == null) throw FsiException.invalid("infno", infno + " is not a transaction this server knows");
 
-        // a msgid already answered gets the same reply, nothing runs again: found when its claim collides (executeOnce),
-        // so the normal path never looks it up; a repeat whose sign_no has since become invalid is looked up here
+        // a msgid already answered gets the same reply, nothing is done twice: found when its record collides or the
+        // handler refuses (executeOnce), so the normal path never looks it up; a repeat whose sign_no has since become
+        // invalid is looked up here
         String signNo = e.optText("sign_no");
         if (!signInExempt.contains(infno) && !signIns.valid(c.fixmedinsCode(), signNo, ctx.received)) {
             Optional<FsiMessages.Stored> stored = messages.find(c.fixmedinsCode(), msgid);
@@ -199,61 +222,90 @@ public class FsiDispatcher {
 
     // ------------------------------------------------------------------------------------------ exactly once
 
+    /**
+     * Runs the handler and records its reply under the msgid in one transaction, so that a msgid is answered once: the
+     * record is the transaction's last statement, and one that collides (the msgid was answered meanwhile, or is being
+     * answered: PostgreSQL waits for that transaction to end) rolls everything back and sends the stored reply. A
+     * repeat may so run the handler again, but nothing it does is kept. A refusal is looked up too: a repeat of a
+     * settled visit's 2207 is refused by the handler, and answered with the stored reply.
+     */
     private Response executeOnce(FsiTransaction handler, FsiCall call, Ctx ctx) {
-        String code = call.fixmedinsCode();
         // a timeout, measured on the monotonic clock (not a time of day: the wall clock may be set back meanwhile)
         long deadline = System.nanoTime() + CLAIM_WAIT_MS * 1_000_000;
         while (true) {
             AtomicReference<Object> produced = new AtomicReference<>();
             try {
-                Object result = tx.execute(status -> {
-                    try {
-                        messages.claim(code, call.msgid(), call.infno());
-                    } catch (DataIntegrityViolationException | PessimisticLockingFailureException ex) {
-                        throw new Claimed();
-                    }
-                    JsonNode out = handler.handle(call);
-                    if (out instanceof BinaryNode bin) {
-                        messages.release(code, call.msgid()); // a download: not recorded
-                        produced.set(bin);
-                        return bin;
-                    }
-                    ObjectNode reply = ctx.envelope(0, null, out == null || out.isNull() ? FsiJson.MAPPER.createObjectNode() : out);
-                    produced.set(reply);
-                    if (status.isRollbackOnly()) return reply;
-                    String text = FsiJson.write(reply); // written once: recorded, and sent as is unless encrypted
-                    messages.complete(code, call.msgid(), text);
-                    return new Written(reply, text);
-                });
+                Object result = tx.execute(status -> runAndRecord(handler, call, ctx, status, produced));
                 if (result instanceof BinaryNode bin) return new Response(bin.binaryValue(), "application/octet-stream", null);
-                if (result instanceof Written w) return ctx.send(w.reply(), w.text());
+                if (result instanceof Written w) {
+                    ctx.nonceKept = true;
+                    return ctx.send(w.reply(), w.text());
+                }
                 return ctx.send((ObjectNode) result);
             } catch (UnexpectedRollbackException ex) {
                 // the handler marked the transaction rollback-only (a dry run): its answer stands, nothing is kept
                 if (produced.get() instanceof ObjectNode reply) return ctx.send(reply);
                 throw ex;
-            } catch (Claimed ex) {
-                // the msgid is taken: answered already (a repeat: its reply), or another request with it is running or
-                // rolled back (on PostgreSQL the claim waited for it to end): its reply, or our turn
-                Optional<FsiMessages.Stored> s = messages.find(code, call.msgid());
+            } catch (NonceUsed ex) {
+                ctx.nonceKept = true; // by the call that used it first
+                throw FsiAuthenticator.nonceReused(ctx.credential);
+            } catch (FsiException | DomainException refused) {
+                Optional<FsiMessages.Stored> s = messages.find(call.fixmedinsCode(), call.msgid());
                 if (s.isPresent() && s.get().reply() != null) return ctx.replay(s.get(), call.infno(), call.msgid());
-                if (System.nanoTime() - deadline > 0) {
-                    throw new FsiException(FsiException.SYSTEM, "msgid " + call.msgid()
-                            + ": the same message is still being processed; retry later with the same msgid");
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new FsiException(FsiException.SYSTEM, "interrupted; nothing was changed");
-                }
+                throw refused;
+            } catch (Claimed ex) {
+                // the msgid is taken: answered already (a repeat: its reply), or, on H2, another request with it is running
+                Optional<FsiMessages.Stored> s = messages.find(call.fixmedinsCode(), call.msgid());
+                if (s.isPresent() && s.get().reply() != null) return ctx.replay(s.get(), call.infno(), call.msgid());
+                waitForTheOther(call, deadline);
             }
         }
     }
 
-    /** Thrown inside the transaction when the msgid is taken, to roll it back before the handler runs. */
+    private Object runAndRecord(FsiTransaction handler, FsiCall call, Ctx ctx, TransactionStatus status,
+                                AtomicReference<Object> produced) {
+        JsonNode out = handler.handle(call);
+        if (out instanceof BinaryNode bin) {
+            produced.set(bin); // a download: not recorded
+            return bin;
+        }
+        ObjectNode reply = ctx.envelope(0, null, out == null || out.isNull() ? FsiJson.MAPPER.createObjectNode() : out);
+        produced.set(reply);
+        if (status.isRollbackOnly()) return reply;
+        String text = FsiJson.write(reply); // written once: recorded, and sent as is unless encrypted
+        boolean recorded;
+        try {
+            recorded = messages.record(call.fixmedinsCode(), call.msgid(), call.infno(), text, ctx.caller.nonce());
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException ex) {
+            throw new Claimed();
+        }
+        if (!recorded) throw new NonceUsed();
+        return new Written(reply, text);
+    }
+
+    private static void waitForTheOther(FsiCall call, long deadline) {
+        if (System.nanoTime() - deadline > 0) {
+            throw new FsiException(FsiException.SYSTEM, "msgid " + call.msgid()
+                    + ": the same message is still being processed; retry later with the same msgid");
+        }
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new FsiException(FsiException.SYSTEM, "interrupted; nothing was changed");
+        }
+    }
+
+    /** Thrown inside the transaction when the msgid is taken, to roll back what the handler did. */
     private static final class Claimed extends RuntimeException {
         Claimed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Thrown inside the transaction when the call's x-tif nonce was used within its window, to roll it back. */
+    private static final class NonceUsed extends RuntimeException {
+        NonceUsed() {
             super(null, null, false, false);
         }
     }
@@ -353,6 +405,8 @@ public class FsiDispatcher {
     /** One request's state for building its reply. */
     private final class Ctx {
         final Instant received;
+        FsiAuthenticator.Caller caller;
+        boolean nonceKept;
         String infno;
         String region;
         Credential credential;

@@ -86,6 +86,28 @@ class FsiAuthenticationTest extends FsiServerTest {
     }
 
     @Test
+    void aNonceIsUsedUpByARefusedCallAndAReplayKeepsNothing() {
+        FsiTestClient signedIn = hospital().signIn();
+        // refused by the handler: nothing kept, but the nonce is used up
+        String refusedNonce = "r" + System.nanoTime();
+        String msgid = msgid();
+        FsiTestClient.Reply r = signedIn.nonce(refusedNonce).call("9902", msgid,
+                FsiTestClient.json("{\"data\":{\"medfee_sumamt\":\"1.00\",\"refuse\":\"yes\"}}"));
+        assertThat(r.errMsg()).isEqualTo("refused as asked");
+        r = signedIn.nonce(refusedNonce).call("9902", msgid(), FsiTestClient.json("{\"data\":{\"medfee_sumamt\":\"1.00\"}}"));
+        assertThat(r.errMsg()).contains("x-tif-nonce already used");
+        // a call that would succeed, with a used nonce: refused, and what it did is rolled back
+        String used = "u" + System.nanoTime();
+        assertThat(signedIn.nonce(used).call("9902", msgid(), FsiTestClient.json("{\"data\":{\"medfee_sumamt\":\"1.00\"}}"))
+                .infcode()).isZero();
+        String replayed = msgid();
+        r = signedIn.nonce(used).call("9902", replayed, FsiTestClient.json("{\"data\":{\"medfee_sumamt\":\"2.00\"}}"));
+        assertThat(r.errMsg()).contains("x-tif-nonce already used");
+        assertThat(effects(replayed)).isZero();
+        assertThat(TestTransactions.runs(replayed)).isEqualTo(1); // it ran, and was rolled back
+    }
+
+    @Test
     void unknownPaasidAndMissingHeadersAreRefused() {
         refused(client(HOSPITAL, "paas-nobody", SECRET), "unknown x-tif-paasid or wrong x-tif-signature", "unknown paasid", CLAIMED_HOSPITAL);
         refused(hospital().noAuth(), "authentication required", "no credentials", CLAIMED_HOSPITAL);

@@ -20,7 +20,10 @@ import org.openyibao.platform.fsi.crypto.GmCrypto;
  * <p>x-tif: {@code x-tif-signature} = lowercase hex SHA-256(timestamp + secret + nonce + timestamp), compared
  * ignoring case; {@code x-tif-timestamp} in Unix seconds (13 digits are taken as milliseconds) within
  * ±{@code yibao.fsi.timestamp-window} seconds (default 300) of the server's clock; a nonce is refused when the same
- * paasid used it within the window (kept in the database across restarts, see {@link NonceStore}).
+ * paasid used it within the window (kept in the database across restarts, see {@link NonceStore}). The nonce is
+ * checked when it is kept, once the call is answered: with the message's record in one statement when the call
+ * succeeds (see {@code FsiMessages.record}), on its own otherwise ({@link #keep}); a reused one turns the answer into
+ * the refusal and nothing the call did is kept.
  */
 @Component
 public class FsiAuthenticator {
@@ -37,19 +40,23 @@ public class FsiAuthenticator {
         this.window = windowSeconds;
     }
 
+    /** Who called: the credential the headers prove and, for x-tif, the nonce they used (null otherwise). */
+    public record Caller(Credential credential, UsedNonce nonce) {}
+
     /**
-     * The credential the request's headers prove, or a refusal. {@code claimed} (the envelope's code) is for the log;
-     * {@code now} is when the request was received (the x-tif timestamp window is around it).
+     * The caller the request's headers prove, or a refusal. {@code claimed} (the envelope's code) is for the log;
+     * {@code now} is when the request was received (the x-tif timestamp window is around it). An x-tif nonce is not
+     * checked here but when it is kept.
      */
-    public Credential identify(HttpHeaders h, String claimed, Instant now) {
+    public Caller identify(HttpHeaders h, String claimed, Instant now) {
         String paasid = h.getFirst("x-tif-paasid");
         if (paasid != null) return xTif(h, paasid.trim(), claimed, now.getEpochSecond());
         String auth = h.getFirst(HttpHeaders.AUTHORIZATION);
         if (auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return bearer(auth.substring(7).trim(), claimed);
+            return new Caller(bearer(auth.substring(7).trim(), claimed), null);
         }
         String apikey = h.getFirst("apikey");
-        if (apikey != null) return apikey(apikey.trim(), claimed);
+        if (apikey != null) return new Caller(apikey(apikey.trim(), claimed), null);
         throw FsiRefusal.unverified("no credentials", "authentication required: x-tif-paasid/x-tif-timestamp/x-tif-nonce/"
                 + "x-tif-signature headers, Authorization: Bearer (from /auth/oauth/token) or apikey", claimed, null, null);
     }
@@ -67,7 +74,21 @@ public class FsiAuthenticator {
         }
     }
 
-    private Credential xTif(HttpHeaders h, String paasid, String claimed, long now) {
+    /**
+     * Keeps a used nonce for its window in a statement of its own: false when the paasid used it already within the
+     * window (the call must then be refused with {@link #nonceReused}).
+     */
+    public boolean keep(UsedNonce nonce) {
+        return nonces.firstUse(nonce);
+    }
+
+    /** The refusal of a call whose x-tif nonce was used before within the window. */
+    public static FsiRefusal nonceReused(Credential c) {
+        return new FsiRefusal("x-tif-nonce reused", "authentication failed: x-tif-nonce already used; send a new nonce with"
+                + " every request", c.fixmedinsCode(), c.keyId());
+    }
+
+    private Caller xTif(HttpHeaders h, String paasid, String claimed, long now) {
         String timestamp = h.getFirst("x-tif-timestamp");
         String nonce = h.getFirst("x-tif-nonce");
         String signature = h.getFirst("x-tif-signature");
@@ -109,11 +130,7 @@ public class FsiAuthenticator {
         if (!GmCrypto.hexEquals(GmCrypto.xTifSignature(timestamp, secret, nonce), signature)) {
             throw new FsiRefusal("bad x-tif signature", badSig, c.fixmedinsCode(), c.keyId());
         }
-        if (!nonces.firstUse(paasid, nonce, ts + window, now)) {
-            throw new FsiRefusal("x-tif-nonce reused", "authentication failed: x-tif-nonce already used; send a new nonce with"
-                    + " every request", c.fixmedinsCode(), c.keyId());
-        }
-        return c;
+        return new Caller(c, new UsedNonce(paasid, nonce, ts + window, now));
     }
 
     private Credential bearer(String token, String claimed) {

@@ -12,12 +12,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * body is protected by the SM2 signature over {@code input}, docs/fsi.md). Shared by every server on the database.
  * Expired nonces are swept every 30 s.
  */
-final class NonceStore {
+public final class NonceStore {
     private final JdbcTemplate jdbc;
     private final AtomicLong nextSweep = new AtomicLong();
 
-    NonceStore(JdbcTemplate jdbc) {
+    public NonceStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** True the first time a nonce is used by its paasid; it is then kept until its window ends. */
+    public boolean firstUse(UsedNonce used) {
+        return firstUse(used.paasid(), used.nonce(), used.validUntil(), used.now());
     }
 
     /** True the first time {@code nonce} is used by {@code paasid}; it is then kept until {@code until} (epoch s). */
@@ -33,7 +38,8 @@ final class NonceStore {
         }
     }
 
-    private void sweep(long now) {
+    /** Forgets the nonces whose window has ended, at most every 30 s. */
+    public void sweep(long now) {
         long due = nextSweep.get();
         if (now < due || !nextSweep.compareAndSet(due, now + 30)) return;
         jdbc.update("DELETE FROM fsi_nonce WHERE valid_until < ?", now);
