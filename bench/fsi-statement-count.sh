@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # SQL statements per national-interface transaction, counted deterministically from the server's JDBC log
 # (docs/benchmarks.md "National interface load"): runs bench/fsi-load-benchmark.sh with ONE client for a short while,
-# the server logging every JdbcTemplate statement (DEBUG), its parameters (TRACE) and Spring MVC's request lines
-# (DEBUG), then counts, per request, the statements between its "POST /fsi…" and "Completed" lines; the request's
-# infno is the one its msgid claim (INSERT INTO fsi_message) was made with. A JDBC batch counts as one statement.
-# COMMITs and ROLLBACKs are not counted.
+# the server logging every JdbcTemplate operation (DEBUG), Spring MVC's request lines (DEBUG) and the dispatcher's
+# "fsi answered: infno=…" line, then counts, per request, the JdbcTemplate operations between its "POST /fsi…" and
+# "Completed" lines (a query, an update, an update returning keys, a JDBC batch: one each). COMMITs and ROLLBACKs are
+# not counted.
 #
 #   bench/fsi-statement-count.sh            # prints statements per call, by infno, and per settlement flow
 #
@@ -14,15 +14,17 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${YIBAO_LOAD_OUT:-$root/bench/target/fsi-count/$(date +%Y%m%d-%H%M%S)}"
 YIBAO_LOAD_OUT="$out" YIBAO_LOAD_WARMUP=2 YIBAO_LOAD_DURATION="${YIBAO_COUNT_DURATION:-10}" \
 YIBAO_LOAD_SERVER_OPTS="${YIBAO_LOAD_SERVER_OPTS:-} -Dlogging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG \
- -Dlogging.level.org.springframework.jdbc.core.StatementCreatorUtils=TRACE \
+ -Dlogging.level.org.openyibao.platform.fsi.FsiDispatcher=DEBUG \
  -Dlogging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG" \
   "$root/bench/fsi-load-benchmark.sh" 1 >&2
+# one line per JdbcTemplate operation: "Executing prepared SQL query|update", "Executing SQL query|update|statement [",
+# "Executing SQL batch update [", "Executing SQL update and returning generated keys" (the "Executing prepared SQL
+# statement" lines that may follow them are the same operation)
 awk '
-  /DispatcherServlet/ && /: POST "/ { inreq = ($0 ~ /POST "\/(fsi|mbs|ebus)/); n = 0; infno = ""; want = 0; next }
-  inreq && /JdbcTemplate/ && /Executing prepared SQL statement|Executing SQL (query|update|statement) \[|Executing SQL batch update of/ {
-    n++; if ($0 ~ /INSERT INTO fsi_message/) want = 1; next }
-  inreq && want && /StatementCreatorUtils/ && /column index 3,/ {
-    s = $0; sub(/.*parameter value \[/, "", s); sub(/\].*/, "", s); infno = s; want = 0; next }
+  /DispatcherServlet/ && /: POST "/ { inreq = ($0 ~ /POST "\/(fsi|mbs|ebus)/); n = 0; infno = ""; next }
+  inreq && /JdbcTemplate/ && /Executing (prepared SQL (query|update)$|SQL (query|update|statement|batch update) \[|SQL update and returning)/ {
+    n++; next }
+  inreq && /fsi answered: infno=/ { s = $0; sub(/.*infno=/, "", s); sub(/ .*/, "", s); infno = s; next }
   inreq && /DispatcherServlet/ && /Completed/ { if (infno != "") { sum[infno] += n; cnt[infno]++ } inreq = 0 }
   END {
     for (k in sum) { avg[k] = sum[k] / cnt[k]; printf "%s\t%d calls\t%.2f statements per call\n", k, cnt[k], avg[k] | "sort" }

@@ -102,6 +102,7 @@ public class FsiDispatcher {
     public Response handle(Request req) {
         Ctx ctx = new Ctx(clock.instant());
         Response answer = answer(req, ctx);
+        if (log.isDebugEnabled()) log.debug("fsi answered: infno={} infcode={}", ctx.infno, answer.infcode());
         UsedNonce nonce = ctx.caller == null ? null : ctx.caller.nonce();
         if (nonce == null || ctx.nonceKept) return answer;
         // not kept with a recorded reply (refused, a dry run, a download, a repeat): kept now, and a reused one refused

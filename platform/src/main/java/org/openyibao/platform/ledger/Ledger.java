@@ -63,8 +63,8 @@ public class Ledger {
 
     /**
      * Posts the entry and its individual-account movements; returns its id. Must run inside the
-     * caller's transaction (asserted): a refusal (closed year, account holding too little) throws and
-     * the caller's rollback leaves nothing behind.
+     * caller's transaction (asserted): a refusal (an account holding too little here, a closed year
+     * when the transaction commits) throws and the transaction's rollback leaves nothing behind.
      */
     public long post(JournalEntry e) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -108,8 +108,7 @@ public class Ledger {
         pending.entries.add(id);
         pending.dates.putIfAbsent(e.admdvs() + ":" + e.date().getYear(), e.date());
         applyMovements(id, e.movements());
-        // an early refusal; checked again at commit once this transaction holds the account rows
-        refuseClosedYear(e.admdvs(), e.date(), pending.entries);
+        // a closed year is refused at commit, once this transaction holds the account rows (one query, not two)
         return id;
     }
 

@@ -17,11 +17,20 @@ final class PersonYears {
     private static final List<Accumulator> STORED = java.util.Arrays.stream(Accumulator.values())
             .filter(Accumulator::inPersonYear).toList();
     private static final String COLUMNS = String.join(", ", STORED.stream().map(Accumulator::column).toList());
-    private static final String UPDATE = "UPDATE person_year SET "
-            + String.join(", ", STORED.stream().map(a -> a.column() + " = ?").toList())
-            + " WHERE person_id = ? AND fiscal_year = ?";
-    private static final String INSERT = "INSERT INTO person_year (" + COLUMNS + ", person_id, fiscal_year) VALUES ("
-            + "?, ".repeat(STORED.size()) + "?, ?)";
+    /**
+     * The year's row written whether or not it exists, in one statement (standard MERGE: PostgreSQL 15 and H2; two
+     * settlements of one person never race here, the person's row is locked first).
+     */
+    private static final String UPSERT = "MERGE INTO person_year y USING (VALUES ("
+            + "CAST(? AS BIGINT), ".repeat(STORED.size()) + "CAST(? AS BIGINT), CAST(? AS INTEGER))) AS v ("
+            + COLUMNS + ", person_id, fiscal_year) ON y.person_id = v.person_id AND y.fiscal_year = v.fiscal_year"
+            + " WHEN MATCHED THEN UPDATE SET " + String.join(", ", STORED.stream().map(a -> a.column() + " = v." + a.column()).toList())
+            + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ", person_id, fiscal_year) VALUES ("
+            + String.join(", ", STORED.stream().map(a -> "v." + a.column()).toList()) + ", v.person_id, v.fiscal_year)";
+    /** The latest year's row at or before a year, with the account's balance beside it. */
+    private static final String LATEST = "SELECT fiscal_year, " + COLUMNS + ", (SELECT balance_fen FROM individual_account"
+            + " WHERE person_id = ?) AS account_balance FROM person_year WHERE person_id = ? AND fiscal_year <= ?"
+            + " ORDER BY fiscal_year DESC LIMIT 1";
 
     private final JdbcTemplate jdbc;
 
@@ -34,18 +43,21 @@ final class PersonYears {
      * year's sums itself), with the account's balance.
      */
     Accumulators read(long personId, int year) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT fiscal_year, " + COLUMNS + " FROM person_year"
-                + " WHERE person_id = ? AND fiscal_year <= ? ORDER BY fiscal_year DESC LIMIT 1", personId, year);
-        List<Long> account = jdbc.queryForList("SELECT balance_fen FROM individual_account WHERE person_id = ?", Long.class,
-                personId);
-        long balance = account.isEmpty() ? 0 : account.get(0);
-        if (rows.isEmpty()) return Accumulators.start(year, balance);
+        List<Map<String, Object>> rows = jdbc.queryForList(LATEST, personId, personId, year);
+        if (rows.isEmpty()) return Accumulators.start(year, balance(personId)); // the person's first settlement
         Map<String, Object> row = rows.get(0);
+        long balance = row.get("account_balance") == null ? 0 : ((Number) row.get("account_balance")).longValue();
         Accumulators.Builder b = Accumulators.builder(((Number) row.get("fiscal_year")).intValue());
         for (Accumulator a : Accumulator.values()) {
             b.set(a, a.inPersonYear() ? ((Number) row.get(a.column())).longValue() : balance);
         }
         return b.build();
+    }
+
+    private long balance(long personId) {
+        List<Long> account = jdbc.queryForList("SELECT balance_fen FROM individual_account WHERE person_id = ?", Long.class,
+                personId);
+        return account.isEmpty() ? 0 : account.get(0);
     }
 
     /** Stores the totals of {@code a.year()}. */
@@ -54,7 +66,7 @@ final class PersonYears {
         for (int i = 0; i < STORED.size(); i++) args[i] = a.value(STORED.get(i));
         args[STORED.size()] = personId;
         args[STORED.size() + 1] = a.year();
-        if (jdbc.update(UPDATE, args) == 0) jdbc.update(INSERT, args);
+        jdbc.update(UPSERT, args);
     }
 
     /**

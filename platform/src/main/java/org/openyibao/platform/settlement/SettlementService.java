@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +39,7 @@ import org.openyibao.platform.enrolment.EnrolmentService;
 import org.openyibao.platform.ledger.Accounts.Fund;
 import org.openyibao.platform.ledger.JournalEntry;
 import org.openyibao.platform.ledger.Ledger;
+import org.openyibao.platform.registry.InstitutionDirectory;
 import org.openyibao.platform.policy.PolicyPacks;
 import org.openyibao.platform.web.ApiException;
 
@@ -60,13 +62,22 @@ public class SettlementService {
     private final Clock clock;
     private final SettlementStore store;
     private final PersonYears years;
+    private final InstitutionDirectory institutions;
 
+    /** With the institutions read on every settlement (tests). */
     public SettlementService(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, PolicyPacks packs,
                              EnrolmentService enrolments, MeterRegistry meters, Clock clock) {
+        this(jdbc, tx, ledger, packs, enrolments, meters, clock, new InstitutionDirectory(jdbc));
+    }
+
+    @Autowired
+    public SettlementService(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, PolicyPacks packs,
+                             EnrolmentService enrolments, MeterRegistry meters, Clock clock, InstitutionDirectory institutions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.store = new SettlementStore(jdbc);
         this.years = new PersonYears(jdbc);
+        this.institutions = institutions;
         this.tx = tx;
         this.ledger = ledger;
         this.packs = packs;
@@ -76,9 +87,11 @@ public class SettlementService {
 
     /**
      * A settled (or estimated) visit: its id (null for an estimate), the insured (or treating) region,
-     * the scheme (null when uninsured), the visit and the engine's result.
+     * the scheme (null when uninsured), the visit and the engine's result; for the caller's reply, the
+     * person's row as locked and the enrolment used (null when uninsured).
      */
-    public record Settled(String setlId, String admdvs, String scheme, Visit visit, Settlement settlement) {
+    public record Settled(String setlId, String admdvs, String scheme, Visit visit, Settlement settlement,
+                          Map<String, Object> person, Coverage coverage) {
         public ObjectNode toJson() {
             ObjectNode o = CalcWriter.settlement(visit, settlement);
             if (setlId != null) o.put("setl_id", setlId);
@@ -137,7 +150,7 @@ public class SettlementService {
     }
 
     /** The person's row, locked: caps, bands and the account are read and written under this lock. */
-    private record LockedPerson(long id, LocalDate birth) {}
+    private record LockedPerson(long id, LocalDate birth, Map<String, Object> row) {}
 
     /** The institution the visit is settled at: its level decides the rules, whatever the visit says. */
     private record Institution(String code, Level level, String admdvs, String policyPack) {}
@@ -159,34 +172,27 @@ public class SettlementService {
                 Employment.IN_SERVICE, person.birth(), person.birth(), Contribution.CONTRIBUTION_1, false, false));
         Accumulators before = years.read(person.id(), date.getYear());
         Settlement s = SettlementEngine.settle(pack.asOf(date), insured, visit, before, true);
-        if (!record) return new Settled(null, admdvs, scheme, visit, s);
+        if (!record) return new Settled(null, admdvs, scheme, visit, s, person.row(), coverage.orElse(null));
         String setlId = "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
         Long entryId = postEntry(admdvs, date, setlId, institutionCode, person.id(), s);
         store.insert(setlId, person.id(), institutionCode, admdvs, visit, s,
                 CalcWriter.settlement(visit, s).get("trace").toString(), entryId, AccumulatorDelta.of(before, s));
         years.write(person.id(), s.after());
-        return new Settled(setlId, admdvs, scheme, visit, s);
+        return new Settled(setlId, admdvs, scheme, visit, s, person.row(), coverage.orElse(null));
     }
 
     private LockedPerson lockPerson(String psnNo) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, birth_date FROM person WHERE psn_no = ? FOR UPDATE",
-                psnNo);
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM person WHERE psn_no = ? FOR UPDATE", psnNo);
         if (rows.isEmpty()) throw ApiException.notFound("psn_no", "psn_no: no such person");
-        return new LockedPerson(((Number) rows.get(0).get("id")).longValue(), toDate(rows.get(0).get("birth_date")));
+        Map<String, Object> row = rows.get(0);
+        return new LockedPerson(((Number) row.get("id")).longValue(), toDate(row.get("birth_date")), row);
     }
 
     private Institution designatedOn(String code, LocalDate date) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT i.level, i.admdvs, i.designated_from, i.designated_until,"
-                + " r.policy_pack FROM institution i JOIN region r ON r.admdvs = i.admdvs WHERE i.code = ?", code);
-        if (rows.isEmpty()) throw ApiException.notFound("institution_code", "institution_code: no such designated institution");
-        Map<String, Object> row = rows.get(0);
-        LocalDate from = toDate(row.get("designated_from"));
-        LocalDate until = toDate(row.get("designated_until"));
-        if (date.isBefore(from) || (until != null && date.isAfter(until))) {
-            throw ApiException.refused("institution_code", "institution_code: not designated on " + date);
-        }
-        return new Institution(code, Level.of((String) row.get("level")), (String) row.get("admdvs"),
-                (String) row.get("policy_pack"));
+        InstitutionDirectory.Facts found = institutions.find(code)
+                .orElseThrow(() -> ApiException.notFound("institution_code", "institution_code: no such designated institution"));
+        if (!found.designatedOn(date)) throw ApiException.refused("institution_code", "institution_code: not designated on " + date);
+        return new Institution(code, Level.of(found.level()), found.admdvs(), found.policyPack());
     }
 
     /**

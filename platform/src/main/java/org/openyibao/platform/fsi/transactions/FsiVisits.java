@@ -29,6 +29,7 @@ import org.openyibao.engine.settlement.Visit;
 import org.openyibao.platform.fsi.FsiException;
 import org.openyibao.platform.policy.PolicyPacks;
 import org.openyibao.platform.settlement.SettlementService;
+import org.openyibao.platform.registry.InstitutionDirectory;
 import org.openyibao.platform.settlement.SettlementService.Settled;
 import org.openyibao.platform.web.ApiException;
 
@@ -45,11 +46,13 @@ public class FsiVisits {
     private final JdbcTemplate jdbc;
     private final SettlementService settlements;
     private final PolicyPacks packs;
+    private final InstitutionDirectory institutions;
 
-    public FsiVisits(JdbcTemplate jdbc, SettlementService settlements, PolicyPacks packs) {
+    public FsiVisits(JdbcTemplate jdbc, SettlementService settlements, PolicyPacks packs, InstitutionDirectory institutions) {
         this.jdbc = jdbc;
         this.settlements = settlements;
         this.packs = packs;
+        this.institutions = institutions;
     }
 
     /** A person by psn_no, or a business error. */
@@ -123,11 +126,15 @@ public class FsiVisits {
         }
     }
 
-    void setDiagnoses(String mdtrtId, String fixmedins, List<String> diagnoses, String medType) {
-        visit(mdtrtId, fixmedins);
-        jdbc.update("UPDATE fsi_visit SET diagnoses = ?, med_type = COALESCE(?, med_type) WHERE mdtrt_id = ?",
-                String.join(",", diagnoses), medType, mdtrtId);
+    /** 2203: the caller's visit of {@code psnNo} gets its diagnoses (one update; why not, looked up only when not). */
+    void setDiagnoses(String mdtrtId, String fixmedins, String psnNo, List<String> diagnoses, String medType) {
+        int n = jdbc.update("UPDATE fsi_visit SET diagnoses = ?, med_type = COALESCE(?, med_type) WHERE mdtrt_id = ?"
+                + " AND fixmedins_code = ? AND psn_no = ?", String.join(",", diagnoses), medType, mdtrtId, fixmedins, psnNo);
         changed(mdtrtId);
+        if (n == 0) {
+            checkPerson(visit(mdtrtId, fixmedins), psnNo); // no such visit here, or another person's
+            throw new IllegalStateException("visit " + mdtrtId + " was not updated");
+        }
     }
 
     void discharge(String mdtrtId, String fixmedins, LocalDateTime endtime, List<String> diagnoses) {
@@ -353,12 +360,16 @@ public class FsiVisits {
     }
 
     String admdvs(String fixmedins) {
-        return jdbc.queryForObject("SELECT admdvs FROM institution WHERE code = ?", String.class, fixmedins);
+        return institution(fixmedins).admdvs();
     }
 
     private String pack(String fixmedins) {
-        return jdbc.queryForObject("SELECT r.policy_pack FROM institution i JOIN region r ON r.admdvs = i.admdvs WHERE i.code = ?",
-                String.class, fixmedins);
+        return institution(fixmedins).policyPack();
+    }
+
+    /** The caller's own institution (the interface has authenticated it). */
+    private InstitutionDirectory.Facts institution(String fixmedins) {
+        return institutions.find(fixmedins).orElseThrow(() -> FsiException.business("fixmedins_code: no such institution"));
     }
 
     /** The platform's refusals become business errors (-2) of the interface, the field named. */

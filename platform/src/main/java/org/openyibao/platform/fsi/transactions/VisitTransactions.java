@@ -76,11 +76,9 @@ public class VisitTransactions implements FsiTransaction {
             }
             case "2203" -> {
                 FsiFields info = call.fields().object("mdtrtinfo");
-                Map<String, Object> v = visits.visit(info.text("mdtrt_id"), inst);
-                visits.checkPerson(v, info.text("psn_no"));
                 List<String> dx = diagnoses(call.fields().optArray("diseinfo"));
                 if (dx.isEmpty() && info.optText("dise_codg") != null) dx.add(info.optText("dise_codg", 20));
-                visits.setDiagnoses(info.text("mdtrt_id"), inst, dx, info.optText("med_type", 10));
+                visits.setDiagnoses(info.text("mdtrt_id"), inst, info.text("psn_no"), dx, info.optText("med_type", 10));
                 yield empty();
             }
             case "2204", "2301" -> uploadFees(call, inst);
@@ -296,11 +294,10 @@ public class VisitTransactions implements FsiTransaction {
     }
 
     private ObjectNode reply(FsiCall call, Settled s, String setlId, String mdtrtId, String medType) {
-        Map<String, Object> person = visits.person((String) visits.visit(mdtrtId, call.fixmedinsCode()).get("psn_no"));
         String clrType = s.visit().type().key.equals("inpatient") ? "21" : s.visit().type().key.equals("pharmacy") ? "41" : "11";
-        // the enrolment the settlement used (SettlementService reads the same coverage): scheme and employment
-        Optional<Coverage> cover = enrolments.coverageOn(((Number) person.get("id")).longValue(), s.visit().date());
-        return SettlementReply.build(s.settlement(), false, setlId, mdtrtId, person, cover.map(Coverage::scheme).orElse(null),
+        // the person as the settlement locked them, and the enrolment it used: scheme and employment
+        Optional<Coverage> cover = Optional.ofNullable(s.coverage());
+        return SettlementReply.build(s.settlement(), false, setlId, mdtrtId, s.person(), cover.map(Coverage::scheme).orElse(null),
                 cover.map(Coverage::employment).orElse(null), medType, clrType, s.admdvs(), call.msgid(), call.now());
     }
 
