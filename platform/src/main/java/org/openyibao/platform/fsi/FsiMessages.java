@@ -85,7 +85,7 @@ public class FsiMessages {
     private boolean postgres() {
         Boolean p = postgres;
         if (p == null) {
-            p = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+            p = org.openyibao.platform.Databases.postgres(jdbc);
             postgres = p;
         }
         return p;

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.openyibao.engine.money.Money;
+import org.openyibao.platform.Databases;
 import org.openyibao.platform.web.ApiException;
 
 /**
@@ -34,14 +35,14 @@ import org.openyibao.platform.web.ApiException;
  * {@code payable_institutions}. A row lock is held until commit, so the balance updates of a transaction are
  * collected and applied once, in account-id order, just before it commits ({@link Pending#beforeCommit}): the
  * lock is then held for that statement and the commit, not for the rest of the caller's transaction (a
- * settlement's inserts, the interface's reply). The closed-year refusal is checked in {@link #post} and again,
- * authoritatively, once those rows are locked. Reads through this class ({@link #balance}, {@link #accounts})
+ * settlement's inserts, the interface's reply). The closed-year refusal is checked once those rows are locked. Reads through this class ({@link #balance}, {@link #accounts})
  * apply the transaction's pending updates first, so the transaction sees its own postings.
  */
 @Component
 public class Ledger {
     private final JdbcTemplate jdbc;
     private final Map<String, Long> accountIds = new ConcurrentHashMap<>();
+    private volatile Boolean postgres;
 
     public Ledger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -71,29 +72,14 @@ public class Ledger {
             throw new IllegalStateException("Ledger.post must run inside a transaction (entry for " + e.causeType() + " "
                     + e.causeRef() + ")");
         }
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("INSERT INTO journal_entry (admdvs, entry_date, cause_type, cause_ref,"
-                    + " description, reverses_entry_id) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"});
-            ps.setString(1, e.admdvs());
-            ps.setObject(2, e.date());
-            ps.setString(3, e.causeType());
-            ps.setString(4, e.causeRef());
-            ps.setString(5, e.description());
-            ps.setObject(6, e.reversesEntryId());
-            return ps;
-        }, key);
-        long id = key.getKey().longValue();
         Map<Long, Long> delta = new HashMap<>();
-        List<Object[]> lines = new ArrayList<>();
-        int n = 1;
+        List<long[]> lines = new ArrayList<>(); // account id, debit, credit
         for (Posting p : e.postings()) {
             long account = accountId(p.accountCode());
-            lines.add(new Object[] {id, n++, account, p.debitFen(), p.creditFen()});
+            lines.add(new long[] {account, p.debitFen(), p.creditFen()});
             delta.merge(account, p.debitFen() - p.creditFen(), Long::sum);
         }
-        jdbc.batchUpdate("INSERT INTO journal_line (entry_id, line_no, account_id, debit_fen, credit_fen) VALUES (?, ?, ?, ?, ?)",
-                lines);
+        long id = postgres() && !lines.isEmpty() ? insertWithLines(e, lines) : insertThenLines(e, lines);
         // the balances are updated just before commit, in account-id order (see the class comment)
         if (!TransactionSynchronizationManager.isSynchronizationActive()) { // a transaction without synchronization
             Pending now = new Pending();
@@ -110,6 +96,55 @@ public class Ledger {
         applyMovements(id, e.movements());
         // a closed year is refused at commit, once this transaction holds the account rows (one query, not two)
         return id;
+    }
+
+    private static final String INSERT_ENTRY = "INSERT INTO journal_entry (admdvs, entry_date, cause_type, cause_ref,"
+            + " description, reverses_entry_id) VALUES (?, ?, ?, ?, ?, ?)";
+
+    /** PostgreSQL: the entry and its lines in one statement (a data-modifying WITH); its id. */
+    private long insertWithLines(JournalEntry e, List<long[]> lines) {
+        StringBuilder values = new StringBuilder();
+        List<Object> args = new ArrayList<>(List.of(e.admdvs(), e.date(), e.causeType(), e.causeRef(), e.description()));
+        args.add(e.reversesEntryId());
+        for (int i = 0; i < lines.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))");
+            long[] l = lines.get(i);
+            args.addAll(List.of(i + 1, l[0], l[1], l[2]));
+        }
+        return jdbc.queryForObject("WITH entry AS (" + INSERT_ENTRY + " RETURNING id), line AS (INSERT INTO journal_line"
+                + " (entry_id, line_no, account_id, debit_fen, credit_fen) SELECT entry.id, v.n, v.account, v.debit, v.credit"
+                + " FROM entry, (VALUES " + values + ") AS v (n, account, debit, credit)) SELECT id FROM entry", Long.class,
+                args.toArray());
+    }
+
+    /** H2: the entry (its generated id), then its lines in one batch. */
+    private long insertThenLines(JournalEntry e, List<long[]> lines) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement(INSERT_ENTRY, new String[] {"id"});
+            ps.setString(1, e.admdvs());
+            ps.setObject(2, e.date());
+            ps.setString(3, e.causeType());
+            ps.setString(4, e.causeRef());
+            ps.setString(5, e.description());
+            ps.setObject(6, e.reversesEntryId());
+            return ps;
+        }, key);
+        long id = key.getKey().longValue();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) rows.add(new Object[] {id, i + 1, lines.get(i)[0], lines.get(i)[1], lines.get(i)[2]});
+        jdbc.batchUpdate("INSERT INTO journal_line (entry_id, line_no, account_id, debit_fen, credit_fen) VALUES (?, ?, ?, ?, ?)",
+                rows);
+        return id;
+    }
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = Databases.postgres(jdbc);
+            postgres = p;
+        }
+        return p;
     }
 
     /**

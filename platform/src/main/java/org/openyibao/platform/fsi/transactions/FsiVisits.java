@@ -65,13 +65,17 @@ public class FsiVisits {
     /** Opens a visit (2201 registration, 2401 admission, a pharmacy purchase); returns its mdtrt_id. */
     String open(String kind, String fixmedins, String psnNo, String medType, String insutype, String iptOtpNo,
                 LocalDateTime begntime, List<String> diagnoses) {
-        Map<String, Object> person = person(psnNo);
         long serial = jdbc.queryForObject("SELECT NEXTVAL('fsi_mdtrt_seq')", Long.class);
         String mdtrtId = admdvs(fixmedins) + begntime.format(ID_TIME) + String.format("%010d", serial % 10_000_000_000L);
-        jdbc.update("INSERT INTO fsi_visit (mdtrt_id, fixmedins_code, person_id, psn_no, kind, med_type, insutype, ipt_otp_no,"
-                        + " begntime, diagnoses, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
-                mdtrtId, fixmedins, person.get("id"), psnNo, kind, medType, insutype, iptOtpNo, begntime,
-                String.join(",", diagnoses));
+        // the person found by the insert itself: no row inserted, no such person
+        int inserted = jdbc.update("INSERT INTO fsi_visit (mdtrt_id, fixmedins_code, person_id, psn_no, kind, med_type, insutype,"
+                        + " ipt_otp_no, begntime, diagnoses, status) SELECT ?, ?, p.id, p.psn_no, ?, ?, ?, ?, ?, ?, 'open'"
+                        + " FROM person p WHERE p.psn_no = ?",
+                mdtrtId, fixmedins, kind, medType, insutype, iptOtpNo, begntime, String.join(",", diagnoses), psnNo);
+        if (inserted == 0) {
+            person(psnNo); // refuses: no such person
+            throw new IllegalStateException("visit " + mdtrtId + " was not opened");
+        }
         return mdtrtId;
     }
 
@@ -137,12 +141,19 @@ public class FsiVisits {
         }
     }
 
-    void discharge(String mdtrtId, String fixmedins, LocalDateTime endtime, List<String> diagnoses) {
-        Map<String, Object> v = visit(mdtrtId, fixmedins);
-        requireOpen(v);
-        jdbc.update("UPDATE fsi_visit SET status = 'discharged', endtime = ?, diagnoses = CASE WHEN ? = '' THEN diagnoses ELSE ? END"
-                + " WHERE mdtrt_id = ?", endtime, String.join(",", diagnoses), String.join(",", diagnoses), mdtrtId);
+    /** 2402: the caller's open (or discharged) visit of {@code psnNo} is discharged (one update; why not, looked up only when not). */
+    void discharge(String mdtrtId, String fixmedins, String psnNo, LocalDateTime endtime, List<String> diagnoses) {
+        String dx = String.join(",", diagnoses);
+        int n = jdbc.update("UPDATE fsi_visit SET status = 'discharged', endtime = ?, diagnoses = CASE WHEN ? = '' THEN diagnoses"
+                + " ELSE ? END WHERE mdtrt_id = ? AND fixmedins_code = ? AND psn_no = ? AND status IN ('open', 'discharged')",
+                endtime, dx, dx, mdtrtId, fixmedins, psnNo);
         changed(mdtrtId);
+        if (n == 0) {
+            Map<String, Object> v = visit(mdtrtId, fixmedins); // no such visit here,
+            checkPerson(v, psnNo); // another person's,
+            requireOpen(v); // or settled or cancelled
+            throw new IllegalStateException("visit " + mdtrtId + " was not discharged");
+        }
     }
 
     void cancelDischarge(String mdtrtId, String fixmedins) {

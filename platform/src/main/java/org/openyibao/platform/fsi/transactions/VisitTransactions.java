@@ -115,11 +115,9 @@ public class VisitTransactions implements FsiTransaction {
             case "2401" -> admit(call, inst);
             case "2402" -> {
                 FsiFields info = call.fields().object("dscginfo");
-                Map<String, Object> v = visits.visit(info.text("mdtrt_id"), inst);
-                visits.checkPerson(v, info.text("psn_no"));
                 List<String> dx = diagnoses(call.fields().optArray("diseinfo"));
                 if (dx.isEmpty() && info.optText("dise_codg") != null) dx.add(info.optText("dise_codg", 20));
-                visits.discharge(info.text("mdtrt_id"), inst, info.dateTime("endtime"), dx);
+                visits.discharge(info.text("mdtrt_id"), inst, info.text("psn_no"), info.dateTime("endtime"), dx);
                 yield empty();
             }
             case "2405" -> {
