@@ -27,10 +27,14 @@ final class PersonYears {
             + " WHEN MATCHED THEN UPDATE SET " + String.join(", ", STORED.stream().map(a -> a.column() + " = v." + a.column()).toList())
             + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ", person_id, fiscal_year) VALUES ("
             + String.join(", ", STORED.stream().map(a -> "v." + a.column()).toList()) + ", v.person_id, v.fiscal_year)";
-    /** The latest year's row at or before a year, with the account's balance beside it. */
-    private static final String LATEST = "SELECT fiscal_year, " + COLUMNS + ", (SELECT balance_fen FROM individual_account"
-            + " WHERE person_id = ?) AS account_balance FROM person_year WHERE person_id = ? AND fiscal_year <= ?"
-            + " ORDER BY fiscal_year DESC LIMIT 1";
+    /**
+     * The latest year's row at or before a year (its columns null when there is none: the person's first settlement)
+     * with the account's balance (null without an account), in one query.
+     */
+    private static final String LATEST = "SELECT y.fiscal_year, " + String.join(", ", STORED.stream().map(a -> "y." + a.column()).toList())
+            + ", (SELECT balance_fen FROM individual_account WHERE person_id = k.person_id) AS account_balance"
+            + " FROM (SELECT CAST(? AS BIGINT) AS person_id) k LEFT JOIN (SELECT * FROM person_year WHERE person_id = ?"
+            + " AND fiscal_year <= ? ORDER BY fiscal_year DESC LIMIT 1) y ON y.person_id = k.person_id";
 
     private final JdbcTemplate jdbc;
 
@@ -43,21 +47,14 @@ final class PersonYears {
      * year's sums itself), with the account's balance.
      */
     Accumulators read(long personId, int year) {
-        List<Map<String, Object>> rows = jdbc.queryForList(LATEST, personId, personId, year);
-        if (rows.isEmpty()) return Accumulators.start(year, balance(personId)); // the person's first settlement
-        Map<String, Object> row = rows.get(0);
+        Map<String, Object> row = jdbc.queryForMap(LATEST, personId, personId, year);
         long balance = row.get("account_balance") == null ? 0 : ((Number) row.get("account_balance")).longValue();
+        if (row.get("fiscal_year") == null) return Accumulators.start(year, balance); // the person's first settlement
         Accumulators.Builder b = Accumulators.builder(((Number) row.get("fiscal_year")).intValue());
         for (Accumulator a : Accumulator.values()) {
             b.set(a, a.inPersonYear() ? ((Number) row.get(a.column())).longValue() : balance);
         }
         return b.build();
-    }
-
-    private long balance(long personId) {
-        List<Long> account = jdbc.queryForList("SELECT balance_fen FROM individual_account WHERE person_id = ?", Long.class,
-                personId);
-        return account.isEmpty() ? 0 : account.get(0);
     }
 
     /** Stores the totals of {@code a.year()}. */
