@@ -32,6 +32,8 @@ public final class Echo {
 
     /** Digits before the decimal point that {@code d} has (1 for 0.5): bounds a number before converting it. */
     public static int integerDigits(BigDecimal d) {
-        return Math.max(1, d.precision() - d.scale());
+        // in long: 1e2147483647 has scale -2147483647, and precision - scale overflowed an int to a negative count
+        long digits = (long) d.precision() - d.scale();
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, digits));
     }
 }

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  * reply may carry either (issue 10).
  */
 public final class JsonProblem {
+    /** A number no decimal can hold: an exponent beyond int range ({@code 1e2147483648}). */
+    public static final String NUMBER_OUT_OF_RANGE = "a number out of range";
+
     private JsonProblem() {}
 
     /** "not valid JSON (line 1, column 7)" and the like. */
@@ -33,7 +36,7 @@ public final class JsonProblem {
         if (original.startsWith("Unexpected character") || original.startsWith("Unrecognized token")) {
             return "not valid JSON: an unexpected character";
         }
-        if (original.contains("Numeric value") && original.contains("out of range")) return "a number out of range";
+        if (original.contains("Numeric value") && original.contains("out of range")) return NUMBER_OUT_OF_RANGE;
         if (original.contains("Invalid UTF-8")) return "not valid UTF-8";
         return "not valid JSON";
     }

@@ -11,10 +11,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
@@ -98,14 +101,27 @@ public class FsiController {
 
     /**
      * Any other request in the interface's URL space (a path no style has, a GET): the envelope says so, where the
-     * REST API's 404 or 405 used to answer (issue 10).
+     * REST API's 404 or 405 used to answer (issue 10). The methods are listed so that OPTIONS is one of them: a mapping
+     * without methods leaves OPTIONS to Spring, which answered an empty 200.
      */
-    @RequestMapping({"/fsi/**", "/mbs/**", "/ebus/**"})
+    @RequestMapping(value = {"/fsi/**", "/mbs/**", "/ebus/**"}, method = {RequestMethod.GET, RequestMethod.HEAD,
+            RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS,
+            RequestMethod.TRACE})
     public ResponseEntity<byte[]> elsewhere(HttpServletRequest request) {
         String problem = "POST".equals(request.getMethod())
                 ? "path: no interface transaction is served here (docs/fsi.md lists the paths)"
                 : "method " + Echo.cut(request.getMethod(), 10) + ": post the envelope";
         return send(dispatcher.refuse(null, problem));
+    }
+
+    /**
+     * The firewall checks a header's value when it is first read, which for the interface is when the headers are bound
+     * here, after Spring Security's chain: its refusal is answered with the envelope, as it is in that chain
+     * ({@link FsiEdges}), not as the REST API's 500 (issue 10).
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    public ResponseEntity<byte[]> rejected(RequestRejectedException e) {
+        return send(dispatcher.refuse(null, FsiEdges.REJECTED));
     }
 
     private ResponseEntity<byte[]> answer(HttpServletRequest request, HttpHeaders headers, String pathInfno) {

@@ -383,7 +383,11 @@ public class FsiDispatcher {
             String raw = FsiJson.rawInput(body); // the exact text the client signed
             if (raw != null) texts.add(raw);
         }
-        texts.add(FsiJson.write(input.object())); // a proxy may have re-formatted the body: the compact form too
+        try {
+            texts.add(FsiJson.write(input.object())); // a proxy may have re-formatted the body: the compact form too
+        } catch (IllegalStateException unwritable) {
+            // a number whose plain form cannot be written (1e999999999): the text as sent is the one to check
+        }
         for (String t : texts) {
             if (GmCrypto.sm2VerifyEncoded(key, ids, t.getBytes(StandardCharsets.UTF_8), cainfo)) return;
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The layers below the dispatcher answer in the interface's words too (issue 10, found 2). Tomcat refuses some
@@ -61,6 +63,41 @@ public class FsiEdges {
             for (Valve v : pipeline.getValves()) if (v instanceof ErrorReportValve) pipeline.removeValve(v);
             pipeline.addValve(new EdgeErrorValve(dispatcher));
         });
+    }
+
+    /**
+     * Spring Security's firewall ({@code StrictHttpFirewall}) refuses a method it does not know ({@code PROPFIND},
+     * {@code post}), an encoded slash or a control character in a header: answered here in the interface's or the
+     * REST API's words, where its default sent an empty 400 (issue 10).
+     */
+    /** What the firewall's refusal is called, in fixed words: its own message repeats the caller's header or path. */
+    static final String REJECTED = "request refused: its method, path or headers are not accepted";
+
+    @Bean
+    RequestRejectedHandler firewallRefusalsInOurWords(ObjectProvider<FsiDispatcher> dispatcher) {
+        return (request, response, e) -> {
+            // on the error dispatch after Tomcat refused the request (TRACE: 405), the path is the original one, not /error
+            Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            Answer a = answer(dispatcher, original instanceof String o ? o : request.getRequestURI(), HttpStatus.BAD_REQUEST.value(),
+                    REJECTED);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(a.contentType());
+            response.getOutputStream().write(a.body());
+        };
+    }
+
+    /** A body and its content type. */
+    record Answer(byte[] body, String contentType) {}
+
+    /** A refusal below the controllers: the envelope on an interface path as sent, else the REST API's JSON error. */
+    static Answer answer(ObjectProvider<FsiDispatcher> dispatcher, String rawPath, int status, String problem) {
+        if (InterfacePaths.isInterface(rawPath) && dispatcher != null) {
+            FsiDispatcher.Response r = dispatcher.getObject().refuse(null, problem);
+            return new Answer(r.body(), r.contentType());
+        }
+        HttpStatus s = HttpStatus.resolve(status);
+        return new Answer(("{\"error\":\"" + (s == null ? "Error" : s.getReasonPhrase()) + "\",\"message\":\"" + problem + "\"}")
+                .getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
     static final class StayInInterface implements Filter {
@@ -110,25 +147,16 @@ public class FsiEdges {
             AtomicBoolean ioAllowed = new AtomicBoolean(false);
             response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
             if (!ioAllowed.get()) return;
-            String raw = request.getCoyoteRequest().requestURI().toString();
-            String problem = problem(status);
-            String type = "application/json";
-            byte[] body;
-            if (InterfacePaths.isInterface(raw) && dispatcher != null) {
-                FsiDispatcher.Response r = dispatcher.getObject().refuse(null, problem);
-                body = r.body();
-                type = r.contentType();
-            } else {
-                HttpStatus s = HttpStatus.resolve(status);
-                body = ("{\"error\":\"" + (s == null ? "Error" : s.getReasonPhrase()) + "\",\"message\":\"" + problem + "\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-            }
+            // CONNECT or an unknown transfer coding (Tomcat's 501), an unknown HTTP version (505): the client's request, not
+            // our fault, so never a 5xx (issue 10)
+            if (status == 501 || status == 505) response.setStatus(HttpStatus.BAD_REQUEST.value());
+            Answer a = answer(dispatcher, request.getCoyoteRequest().requestURI().toString(), response.getStatus(), problem(status));
             try {
-                response.setContentType(type);
+                response.setContentType(a.contentType());
                 response.setCharacterEncoding("UTF-8");
                 Writer w = response.getReporter();
                 if (w != null) {
-                    w.write(new String(body, StandardCharsets.UTF_8));
+                    w.write(new String(a.body(), StandardCharsets.UTF_8));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {
@@ -142,10 +170,12 @@ public class FsiEdges {
                 case 400 -> "malformed request: its path (a %00, an encoded slash or backslash, a bad escape), headers"
                         + " or body cannot be read";
                 case 404 -> "no such path";
-                case 405 -> "method not allowed: post the envelope";
+                case 405 -> "method not allowed";
                 case 413 -> "request too large";
                 case 414 -> "request path too long";
                 case 431 -> "request headers too large";
+                case 501 -> "not supported here: the method (CONNECT) or the transfer coding (send the body with Content-Length"
+                        + " or chunked)";
                 case 505 -> "HTTP version not supported";
                 default -> status >= 500 ? "internal error; nothing was changed" : "request refused (HTTP " + status + ")";
             };

@@ -1,7 +1,10 @@
 package org.openyibao.platform.fsi;
 
+import java.math.BigDecimal;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -11,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import org.openyibao.engine.error.Echo;
 import org.openyibao.engine.error.JsonProblem;
 
 /**
@@ -36,7 +40,36 @@ public final class FsiJson {
             return n;
         } catch (JsonProcessingException e) {
             throw new FsiException(FsiException.SYSTEM, what + ": " + JsonProblem.describe(e));
+        } catch (NumberFormatException e) {
+            // an exponent beyond int range (1e2147483648): no BigDecimal holds it, and the parser lets this escape unwrapped
+            throw new FsiException(FsiException.SYSTEM, what + ": " + JsonProblem.NUMBER_OUT_OF_RANGE + outOfRangeAt(text));
         }
+    }
+
+    /** " at input.feedetail[0].cnt": where the first number no decimal holds is, or "" if it cannot be told. */
+    private static String outOfRangeAt(String text) {
+        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (!t.isNumeric()) continue;
+                try {
+                    new BigDecimal(p.getText());
+                } catch (NumberFormatException e) {
+                    return " at " + Echo.cut(path(p.getParsingContext()), 120);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // malformed further on: the place is not told
+        }
+        return "";
+    }
+
+    /** A parser's place as FsiFields names it: {@code input.feedetail[0].cnt}. */
+    private static String path(JsonStreamContext c) {
+        StringBuilder b = new StringBuilder();
+        for (; c != null && !c.inRoot(); c = c.getParent()) {
+            b.insert(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.getCurrentName());
+        }
+        return b.length() > 0 && b.charAt(0) == '.' ? b.substring(1) : b.toString();
     }
 
     static JsonNode parse(String text) {

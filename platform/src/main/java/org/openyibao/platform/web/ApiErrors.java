@@ -7,9 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -48,7 +51,9 @@ public class ApiErrors {
         if (code != null) b.put("code", code);
         if (field != null) b.put("field", field);
         b.put("message", Echo.cut(message, MAX_MESSAGE));
-        return ResponseEntity.status(status).body(b);
+        // the type set here is not negotiated: an error is JSON whatever the Accept header asked for (issue 10: an Accept
+        // that no answer satisfies, or one that cannot be parsed, turned every error into a 500 or an empty body)
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(b);
     }
 
     /** The longest message a reply carries: its size is bounded whatever the request (issue 10). */
@@ -116,6 +121,20 @@ public class ApiErrors {
         return body(HttpStatus.BAD_REQUEST, null, "malformed JSON request body");
     }
 
+    /**
+     * Jackson's parser lets a number no decimal holds (an exponent beyond int range, {@code 1e2147483648}) escape as a
+     * bare NumberFormatException, with no field to name (issue 10: answered as our fault, a 500). Any other is ours.
+     */
+    @ExceptionHandler(NumberFormatException.class)
+    ResponseEntity<Map<String, Object>> number(NumberFormatException e) {
+        for (StackTraceElement at : e.getStackTrace()) {
+            if (at.getClassName().startsWith("com.fasterxml.jackson.core.")) {
+                return body(HttpStatus.BAD_REQUEST, null, "malformed JSON request body: " + JsonProblem.NUMBER_OUT_OF_RANGE);
+            }
+        }
+        return fault(e);
+    }
+
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<Map<String, Object>> multipart(org.springframework.web.multipart.MultipartException e) {
         return body(HttpStatus.BAD_REQUEST, null, "a multipart body that cannot be read");
@@ -138,6 +157,12 @@ public class ApiErrors {
         return body(HttpStatus.CONFLICT, null, "refused: it conflicts with data already recorded");
     }
 
+    /** The firewall refusing a header's value as it is read (a control or non-Latin character): the caller's mistake. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Map<String, Object>> rejected(RequestRejectedException e) {
+        return body(HttpStatus.BAD_REQUEST, null, "request refused: its method, path or headers are not accepted");
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
         return body(HttpStatus.FORBIDDEN, null, "not allowed for your role");
@@ -152,6 +177,11 @@ public class ApiErrors {
     @ExceptionHandler({HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Map<String, Object>> media(HttpMediaTypeNotSupportedException e) {
         return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "send the body as application/json");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return body(HttpStatus.NOT_ACCEPTABLE, null, "no answer in a type the Accept header allows: accept application/json");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

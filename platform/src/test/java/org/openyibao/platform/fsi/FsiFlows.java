@@ -16,53 +16,53 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * hospital system sends them (the request shapes of {@link FsiSettlementFlowTest}), over any {@link Caller}: one
  * that sends once, or one that retries a message with its msgid until it is answered.
  */
-final class FsiFlows {
-    static final JsonNodeFactory F = JsonNodeFactory.instance;
+public final class FsiFlows {
+    public static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private FsiFlows() {}
 
     /** An insured person as the hospital knows them: psn_no, ID number, insutype (310 employees, 390 residents). */
-    record Person(String psnNo, String certNo, String insutype) {}
+    public record Person(String psnNo, String certNo, String insutype) {}
 
     /** A fee line: catalogue code, quantity and unit price (yuan, as strings the way NW-style clients send them). */
-    record Line(String code, String cnt, String pric) {
-        BigDecimal amount() {
+    public record Line(String code, String cnt, String pric) {
+        public BigDecimal amount() {
             return new BigDecimal(cnt).multiply(new BigDecimal(pric)).setScale(2);
         }
     }
 
     /** An answered message: its msgid, the reply as received and parsed (infcode 0). */
-    record Answer(String msgid, String text, JsonNode json) {
-        JsonNode output() {
+    public record Answer(String msgid, String text, JsonNode json) {
+        public JsonNode output() {
             return json.get("output");
         }
     }
 
     /** Sends one message of a flow and returns its successful answer (or throws). */
-    interface Caller {
+    public interface Caller {
         Answer call(String infno, JsonNode input);
     }
 
     /** The settlement at the end of a flow: the 2207/2304 message, its input and reply, and the pre-settlement's setlinfo. */
-    record Settled(String infno, String msgid, JsonNode input, String replyText, JsonNode setlinfo, JsonNode preSetlinfo,
+    public record Settled(String infno, String msgid, JsonNode input, String replyText, JsonNode setlinfo, JsonNode preSetlinfo,
                    String mdtrtId) {
-        String setlId() {
+        public String setlId() {
             return setlinfo.get("setl_id").asText();
         }
 
-        BigDecimal money(String field) {
+        public BigDecimal money(String field) {
             return setlinfo.get(field).decimalValue();
         }
     }
 
     /** A message a flow would send: its infno and input. */
-    record Message(String infno, JsonNode input) {}
+    public record Message(String infno, JsonNode input) {}
 
     /**
      * Runs {@code flow} over {@code c} up to its settlement message (2207 or 2304), which is not sent but returned: the
      * visit is then ready to settle.
      */
-    static Message upToSettlement(Caller c, java.util.function.Consumer<Caller> flow) {
+    public static Message upToSettlement(Caller c, java.util.function.Consumer<Caller> flow) {
         Message[] captured = new Message[1];
         try {
             flow.accept((infno, input) -> {
@@ -84,7 +84,7 @@ final class FsiFlows {
         }
     }
 
-    static ObjectNode data(Object... kv) {
+    public static ObjectNode data(Object... kv) {
         ObjectNode d = F.objectNode();
         for (int i = 0; i < kv.length; i += 2) d.putPOJO((String) kv[i], kv[i + 1]);
         ObjectNode in = F.objectNode();
@@ -92,7 +92,7 @@ final class FsiFlows {
         return in;
     }
 
-    static ArrayNode fees(String mdtrtId, String psnNo, LocalDate day, String batch, List<Line> lines) {
+    public static ArrayNode fees(String mdtrtId, String psnNo, LocalDate day, String batch, List<Line> lines) {
         ArrayNode a = F.arrayNode();
         int sn = 1;
         for (Line l : lines) {
@@ -111,12 +111,12 @@ final class FsiFlows {
         return a;
     }
 
-    static BigDecimal total(List<Line> lines) {
+    public static BigDecimal total(List<Line> lines) {
         return lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Registration, diagnosis, fee details, pre-settlement, settlement (2207) of one outpatient visit on {@code day}. */
-    static Settled outpatient(Caller c, Person p, LocalDate day, String tag, List<Line> lines) {
+    public static Settled outpatient(Caller c, Person p, LocalDate day, String tag, List<Line> lines) {
         Answer reg = c.call("2201", data("psn_no", p.psnNo(), "insutype", p.insutype(), "begntime", day + " 09:30:00",
                 "mdtrt_cert_type", "02", "mdtrt_cert_no", p.certNo(), "ipt_otp_no", tag));
         String mdtrtId = reg.output().at("/data/mdtrt_id").asText();
@@ -150,7 +150,7 @@ final class FsiFlows {
     }
 
     /** Admission, fee details, discharge, pre-settlement, settlement (2304) of one inpatient stay ending on {@code day}. */
-    static Settled inpatient(Caller c, Person p, LocalDate day, String tag, List<Line> lines) {
+    public static Settled inpatient(Caller c, Person p, LocalDate day, String tag, List<Line> lines) {
         ObjectNode adm = F.objectNode();
         adm.putObject("mdtrtinfo").put("psn_no", p.psnNo()).put("insutype", p.insutype()).put("begntime", day + " 08:00:00")
                 .put("med_type", "21").put("ipt_no", tag);
@@ -176,7 +176,7 @@ final class FsiFlows {
     }
 
     /** Cancels a settlement: 2208 for an outpatient one (2207), 2305 for an inpatient one (2304). */
-    static Answer cancel(Caller c, Settled s) {
+    public static Answer cancel(Caller c, Settled s) {
         Answer a = c.call(s.infno().equals("2304") ? "2305" : "2208", data("mdtrt_id", s.mdtrtId(), "setl_id", s.setlId(),
                 "psn_no", s.setlinfo().get("psn_no").asText()));
         JsonNode ci = a.output().get("setlinfo");

@@ -17,27 +17,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openyibao.platform.fsi.crypto.GmCrypto;
 
 /** A hospital's client as the tests need it: envelopes, x-tif / bearer / apikey headers, any path and content type. */
-final class FsiTestClient {
+public final class FsiTestClient {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Reply(int status, String contentType, byte[] bytes) {
-        String text() {
+    public record Reply(int status, String contentType, byte[] bytes) {
+        public String text() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return FsiJson.parse(text(), "reply");
         }
 
-        int infcode() {
+        public int infcode() {
             return json().get("infcode").asInt();
         }
 
-        String errMsg() {
+        public String errMsg() {
             return json().get("err_msg").asText();
         }
 
-        JsonNode output() {
+        public JsonNode output() {
             return json().get("output");
         }
     }
@@ -53,39 +53,39 @@ final class FsiTestClient {
     private String nonce;
     private String signNo;
 
-    FsiTestClient(int port, String institution) {
+    public FsiTestClient(int port, String institution) {
         this.port = port;
         this.institution = institution;
     }
 
-    FsiTestClient xTif(String paasid, String secret) {
+    public FsiTestClient xTif(String paasid, String secret) {
         this.paasid = paasid;
         this.secret = secret;
         return this;
     }
 
-    FsiTestClient noAuth() {
+    public FsiTestClient noAuth() {
         this.paasid = null;
         return this;
     }
 
-    FsiTestClient bearer(String token) {
+    public FsiTestClient bearer(String token) {
         noAuth();
         headers.put("Authorization", "Bearer " + token);
         return this;
     }
 
-    FsiTestClient header(String name, String value) {
+    public FsiTestClient header(String name, String value) {
         headers.put(name, value);
         return this;
     }
 
-    FsiTestClient path(String path) {
+    public FsiTestClient path(String path) {
         this.path = path;
         return this;
     }
 
-    FsiTestClient contentType(String contentType) {
+    public FsiTestClient contentType(String contentType) {
         this.contentType = contentType;
         return this;
     }
@@ -106,7 +106,7 @@ final class FsiTestClient {
     }
 
     /** The envelope of INTERFACE §1.5. */
-    ObjectNode envelope(String infno, String msgid, JsonNode input) {
+    public ObjectNode envelope(String infno, String msgid, JsonNode input) {
         ObjectNode e = FsiJson.MAPPER.createObjectNode();
         e.put("infno", infno);
         e.put("msgid", msgid);
@@ -129,31 +129,31 @@ final class FsiTestClient {
         return e;
     }
 
-    Reply call(String infno, String msgid, JsonNode input) {
+    public Reply call(String infno, String msgid, JsonNode input) {
         return send(FsiJson.write(envelope(infno, msgid, input)));
     }
 
-    Reply call(String infno, JsonNode input) {
+    public Reply call(String infno, JsonNode input) {
         return call(infno, FsiServerTest.msgid(), input);
     }
 
     /** Signs in with 9001 and keeps the sign_no for later envelopes. */
-    FsiTestClient signIn() {
+    public FsiTestClient signIn() {
         Reply r = call("9001", json("{\"signIn\":{\"opter_no\":\"0001\",\"mac\":\"00-16-EA-AE-3C-40\",\"ip\":\"10.0.0.8\"}}"));
         if (r.infcode() != 0) throw new IllegalStateException(r.text());
         signNo = r.output().get("signinoutb").get("sign_no").asText();
         return this;
     }
 
-    String signNo() {
+    public String signNo() {
         return signNo;
     }
 
-    Reply send(String body) {
+    public Reply send(String body) {
         return send(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    Reply send(byte[] body) {
+    public Reply send(byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) b.header("Content-Type", contentType);
@@ -172,7 +172,7 @@ final class FsiTestClient {
         }
     }
 
-    static JsonNode json(String s) {
+    public static JsonNode json(String s) {
         return FsiJson.parse(s, "test json");
     }
 }
