@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -48,6 +49,21 @@ public class FsiEdges {
     FilterRegistrationBean<Filter> interfacePathsStayInTheInterface(ObjectProvider<FsiDispatcher> dispatcher) {
         FilterRegistrationBean<Filter> r = new FilterRegistrationBean<>(new StayInInterface(dispatcher));
         r.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        r.addUrlPatterns("/*");
+        return r;
+    }
+
+    /**
+     * Tomcat forwards some refusals to the error page after the controller has answered: a chunked body that is not
+     * chunks (read by the controller as an empty body) leaves the request in error, and the envelope already answered is
+     * replaced by the error dispatch to {@code /error}, which Spring Security's chain answered with its 401 (the fuzz
+     * suite, issue 10). On an interface path as sent, the error dispatch is answered with the envelope here, first.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> interfaceErrorsStayInTheInterface(ObjectProvider<FsiDispatcher> dispatcher) {
+        FilterRegistrationBean<Filter> r = new FilterRegistrationBean<>(new InterfaceErrorDispatch(dispatcher));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        r.setDispatcherTypes(DispatcherType.ERROR);
         r.addUrlPatterns("/*");
         return r;
     }
@@ -122,6 +138,31 @@ public class FsiEdges {
                 return;
             }
             chain.doFilter(req, res);
+        }
+    }
+
+    /** The error dispatch of a request sent to an interface path: the envelope, with the error's status. */
+    static final class InterfaceErrorDispatch implements Filter {
+        private final ObjectProvider<FsiDispatcher> dispatcher;
+
+        InterfaceErrorDispatch(ObjectProvider<FsiDispatcher> dispatcher) {
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+            Object original = req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            if (!(original instanceof String path) || !InterfacePaths.isInterface(path) || res.isCommitted()) {
+                chain.doFilter(req, res);
+                return;
+            }
+            Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            int status = code instanceof Integer c && c >= 400 && c != 501 && c != 505 ? c : HttpStatus.BAD_REQUEST.value();
+            Answer a = answer(dispatcher, path, status, EdgeErrorValve.problem(status));
+            HttpServletResponse out = (HttpServletResponse) res;
+            out.setStatus(status);
+            out.setContentType(a.contentType());
+            out.getOutputStream().write(a.body());
         }
     }
 
