@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import org.openyibao.platform.contribution.ContributionService;
@@ -28,6 +29,8 @@ import org.openyibao.platform.registry.PersonService;
 import org.openyibao.platform.registry.Region;
 import org.openyibao.platform.registry.RegistryService;
 import org.openyibao.platform.registry.ResidentId;
+import org.openyibao.platform.security.DemoUsers;
+import org.openyibao.platform.security.Operators;
 import org.openyibao.platform.settlement.SettlementService;
 
 /**
@@ -66,11 +69,18 @@ public class DemoRegion {
     private final SettlementService settlements;
     private final FsiCredentials credentials;
     private final DemoPopulation population;
+    private final DemoUsers demoUsers;
+    private final Operators operators;
+    private final PasswordEncoder encoder;
     private FsiCredentials.Issued issued;
 
     public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, RegistryService registry,
                       PersonService persons, EnrolmentService enrolments, ContributionService contributions,
-                      SettlementService settlements, FsiCredentials credentials, ObjectProvider<DemoPopulation> population) {
+                      SettlementService settlements, FsiCredentials credentials, ObjectProvider<DemoPopulation> population,
+                      DemoUsers demoUsers, Operators operators, PasswordEncoder encoder) {
+        this.demoUsers = demoUsers;
+        this.operators = operators;
+        this.encoder = encoder;
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.registry = registry;
@@ -94,6 +104,7 @@ public class DemoRegion {
             credentials.setEnabled(((Number) c.get("id")).longValue(), false);
         }
         issued = credentials.register(FsiCredentials.Spec.of(HOSPITAL));
+        demoUsers.putConsoleAccounts(operators, encoder, ADMDVS, HOSPITAL);
     }
 
     private void seedRegion() {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -90,6 +91,24 @@ public class PersonService {
     public Person existing(String field, String psnNo) {
         String v = Fields.text(field, psnNo, 30);
         return byPsnNo(v).orElseThrow(() -> ApiException.notFound(field, field + ": no person " + v));
+    }
+
+    /** One page of a search, and whether another follows (no total: counting a million names costs more than the page). */
+    public record Page(List<Person> persons, int page, boolean more) {}
+
+    /**
+     * Persons whose psn_no or resident ID number is {@code query}, or whose name starts with it, in psn_no order:
+     * page {@code page} (from 0) of {@code size}. No cap on how far one may page (issue 11).
+     */
+    public Page search(String query, int page, int size) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) return new Page(List.of(), 0, false);
+        String like = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Person> found = jdbc.query(SELECT + " WHERE p.psn_no = ? OR p.cert_no = ? OR p.name LIKE ? ESCAPE '\\'"
+                + " ORDER BY p.psn_no LIMIT ? OFFSET ?", PersonService::person, q, q.toUpperCase(java.util.Locale.ROOT), like,
+                size + 1, (long) page * size);
+        boolean more = found.size() > size;
+        return new Page(more ? found.subList(0, size) : found, page, more);
     }
 
     private static final String SELECT = "SELECT p.id, p.psn_no, p.cert_no, p.name, p.gender, p.birth_date, h.ref, p.admdvs"

@@ -16,32 +16,56 @@ import org.springframework.stereotype.Component;
 /**
  * In demo mode ({@code yibao.demo.enabled}), accounts with fresh random passwords, printed at start:
  * nothing secret is kept in the repository. A fixed password may be given for tests
- * ({@code yibao.demo.password}).
+ * ({@code yibao.demo.password}). Agency staff, the auditor and monitoring sign in to the REST API (HTTP Basic) and
+ * the console with the same password; the console has one account for each of its roles
+ * ({@link #putConsoleAccounts}).
  */
 @Component
 public class DemoUsers {
+    /** The demo's accounts: name and role; the REST API knows the first three. */
+    private static final List<Object[]> ACCOUNTS = List.of(new Object[] {"agency", Role.AGENCY}, new Object[] {"auditor", Role.AUDITOR},
+            new Object[] {"monitor", Role.MONITOR}, new Object[] {"admin", Role.ADMIN}, new Object[] {"clerk", Role.INSTITUTION},
+            new Object[] {"insurer", Role.INSURER});
+    private static final int API_ACCOUNTS = 3;
+
     private final boolean enabled;
-    private final String fixedPassword;
     private final Map<String, String> passwords = new LinkedHashMap<>();
 
     public DemoUsers(@Value("${yibao.demo.enabled:false}") boolean enabled,
                      @Value("${yibao.demo.password:}") String fixedPassword) {
         this.enabled = enabled;
-        this.fixedPassword = fixedPassword;
+        if (!enabled) return;
+        SecureRandom random = new SecureRandom();
+        for (Object[] a : ACCOUNTS) {
+            byte[] b = new byte[12];
+            random.nextBytes(b);
+            passwords.put((String) a[0], fixedPassword.isEmpty() ? Base64.getUrlEncoder().withoutPadding().encodeToString(b) : fixedPassword);
+        }
     }
 
     List<UserDetails> users(PasswordEncoder encoder) {
         List<UserDetails> out = new ArrayList<>();
         if (!enabled) return out;
-        SecureRandom random = new SecureRandom();
-        for (String[] u : new String[][] {{"agency", Users.AGENCY}, {"auditor", Users.AUDITOR}, {"monitor", Users.MONITOR}}) {
-            byte[] b = new byte[12];
-            random.nextBytes(b);
-            String password = fixedPassword.isEmpty() ? Base64.getUrlEncoder().withoutPadding().encodeToString(b) : fixedPassword;
-            passwords.put(u[0], password);
-            out.add(User.withUsername(u[0]).password(encoder.encode(password)).roles(u[1]).build());
+        for (Object[] a : ACCOUNTS.subList(0, API_ACCOUNTS)) {
+            String name = (String) a[0];
+            out.add(User.withUsername(name).password(encoder.encode(passwords.get(name))).roles(((Role) a[1]).name()).build());
         }
         return out;
+    }
+
+    /**
+     * The console's demo accounts, written at each start with this start's passwords: the institution clerk bound to
+     * {@code hospital}, the insurer to the region {@code admdvs}.
+     */
+    public void putConsoleAccounts(Operators operators, PasswordEncoder encoder, String admdvs, String hospital) {
+        if (!enabled) return;
+        for (Object[] a : ACCOUNTS) {
+            String name = (String) a[0];
+            Role role = (Role) a[1];
+            ConsoleUser user = new ConsoleUser(name, role, role == Role.INSTITUTION ? hospital : null,
+                    role == Role.INSURER ? admdvs : null, null);
+            operators.put(user, encoder.encode(passwords.get(name)));
+        }
     }
 
     /** The demo accounts and their passwords, to print once at start. */

@@ -70,6 +70,19 @@ public final class SettlementStore {
                 AccumulatorDelta.parse((String) r.get("acc_delta"))));
     }
 
+    /** A line of a person's settlement list: amounts in fen. */
+    public record Listed(String setlId, java.time.LocalDate visitDate, String institutionCode, String visitType, long total,
+                         long funds, long account, long cash, boolean cancelled) {}
+
+    /** The person's settlements, newest first: page {@code page} (from 0) of {@code size}, one more to tell if others follow. */
+    public List<Listed> forPerson(long personId, int page, int size) {
+        return jdbc.query("SELECT setl_id, visit_date, institution_code, visit_type, medfee_sumamt, fund_pay_sumamt, acct_pay,"
+                + " psn_cash_pay, status FROM settlement WHERE person_id = ? ORDER BY visit_date DESC, id DESC LIMIT ? OFFSET ?",
+                (rs, i) -> new Listed(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), "cancelled".equals(rs.getString(9))),
+                personId, size + 1, (long) page * size);
+    }
+
     /** Marks {@code setlId} cancelled by {@code cancelEntry} (null when the settlement posted nothing). */
     public void markCancelled(String setlId, Long cancelEntry) {
         jdbc.update("UPDATE settlement SET status = 'cancelled', cancel_entry_id = ? WHERE setl_id = ?", cancelEntry, setlId);

@@ -1,0 +1,68 @@
+package org.openyibao.platform.console;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import org.openyibao.platform.registry.Person;
+import org.openyibao.platform.registry.PersonService;
+import org.openyibao.platform.security.ConsoleUser;
+import org.openyibao.platform.settlement.SettlementStore;
+import org.openyibao.platform.web.ApiException;
+
+/**
+ * Finding a person (by psn_no, resident ID number or the start of a name; server-side pages with no cap) and their
+ * page. The search is posted, never put in a URL: an ID number must not reach an access log. Auditors see ID numbers,
+ * names and birth dates masked ({@link ConsoleFormat#visible}).
+ */
+@Controller
+public class PersonPagesController {
+    static final int PAGE = 20;
+    private final PersonService persons;
+    private final SettlementStore settlements;
+    private final ConsoleFormat fmt;
+
+    public PersonPagesController(PersonService persons, JdbcTemplate jdbc, ConsoleFormat fmt) {
+        this.persons = persons;
+        this.settlements = new SettlementStore(jdbc);
+        this.fmt = fmt;
+    }
+
+    @GetMapping("/console/persons")
+    public String searchPage() {
+        return "console/persons";
+    }
+
+    /** The results: the list alone for htmx, the whole page otherwise. */
+    @PostMapping("/console/persons")
+    public String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                         @RequestHeader(value = "HX-Request", required = false) String htmx,
+                         @AuthenticationPrincipal ConsoleUser user, Model model) {
+        if (q.length() > 100) throw ApiException.badRequest("q", "q: at most 100 characters");
+        PersonService.Page found = persons.search(q, Math.max(0, page), PAGE);
+        List<Person> shown = found.persons().stream().map(p -> fmt.visible(p, user)).toList();
+        model.addAttribute("q", q);
+        model.addAttribute("found", new PersonService.Page(shown, found.page(), found.more()));
+        return htmx != null ? "console/persons :: results" : "console/persons";
+    }
+
+    @GetMapping("/console/persons/{psnNo}")
+    public String person(@PathVariable String psnNo, @RequestParam(defaultValue = "0") int page,
+                         @AuthenticationPrincipal ConsoleUser user, Model model) {
+        Person p = persons.existing("psn_no", psnNo);
+        List<SettlementStore.Listed> listed = settlements.forPerson(p.id(), Math.max(0, page), PAGE);
+        model.addAttribute("person", fmt.visible(p, user));
+        model.addAttribute("settlements", listed.size() > PAGE ? listed.subList(0, PAGE) : listed);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("more", listed.size() > PAGE);
+        return "console/person";
+    }
+}

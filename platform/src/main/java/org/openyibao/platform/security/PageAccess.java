@@ -1,0 +1,47 @@
+package org.openyibao.platform.security;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/**
+ * Who may open which page of the console and the portal: the one table (issue 11), first match wins, checked by
+ * {@link ConsoleSecurityConfig}; a route the application serves that neither this table nor the API's
+ * ({@link SecurityConfig.Access}) names fails a test (ConsoleRouteAccessTest). No roles: public. Data owners (the
+ * institution, the region, the person an account is bound to) are checked by the pages' services as well.
+ */
+public enum PageAccess {
+    SIGN_IN(new String[] {"/login"}),
+    /** What a user is shown when their role may not open a page (forwarded to, never linked). */
+    DENIED(new String[] {"/denied"}),
+    ASSETS(new String[] {"/webjars/**", "/css/**", "/js/**", "/favicon.ico"}),
+    /** Where a signed-in user lands: the pages of their role. */
+    HOME(new String[] {"/"}, Role.values()),
+    AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR);
+
+    public final String[] paths;
+    public final Role[] roles;
+
+    PageAccess(String[] paths, Role... roles) {
+        this.paths = paths;
+        this.roles = roles;
+    }
+
+    public boolean isPublic() {
+        return roles.length == 0;
+    }
+
+    public boolean allows(Role role) {
+        return isPublic() || Arrays.asList(roles).contains(role);
+    }
+
+    /** The role names for Spring Security's {@code hasAnyRole}. */
+    String[] roleNames() {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+
+    /** Every path the console's filter chain answers: the table's, and signing out. */
+    static String[] chainPaths() {
+        return Stream.concat(Arrays.stream(values()).flatMap(a -> Arrays.stream(a.paths)), Stream.of("/logout"))
+                .toArray(String[]::new);
+    }
+}

@@ -1,0 +1,105 @@
+package org.openyibao.platform.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import org.openyibao.platform.security.ConsoleUser;
+import org.openyibao.platform.security.Operators;
+import org.openyibao.platform.security.Role;
+
+/**
+ * The console over real HTTP on the demo's data (issue 11): signing in with the form, the dashboard's funds in both
+ * languages, person search as the agency sees it and as the auditor does (masked), the headers that forbid inline
+ * script and framing, CSRF, and the door locking after repeated failures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:console;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "yibao.demo.enabled=true",
+        "yibao.demo.password=console-test-password",
+        "yibao.console.sign-in.account-failures=3",
+        "yibao.console.sign-in.address-failures=1000"})
+class ConsoleServerTest {
+    static final String PASSWORD = "console-test-password";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Operators operators;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Test
+    void agencyStaffSignInAndSeeEachFundByMonthInChineseOrEnglish() throws Exception {
+        ConsoleClient browser = new ConsoleClient(port);
+        assertThat(browser.get("/console").statusCode()).as("not signed in: to the sign-in page").isEqualTo(302);
+        assertThat(browser.signIn("agency", PASSWORD)).endsWith("/");
+        HttpResponse<String> home = browser.get("/");
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console"));
+
+        HttpResponse<String> zh = browser.get("/console");
+        assertThat(zh.statusCode()).isEqualTo(200);
+        assertThat(zh.body()).contains("基金概览", "统筹基金", "湛江", "2018-12", "table-pooling");
+        HttpResponse<String> en = browser.get("/console?lang=en");
+        assertThat(en.body()).contains("Funds", "Basic pooling fund", "Expenditure").doesNotContain("统筹基金");
+        assertThat(browser.get("/console").body()).as("the language is kept").contains("Basic pooling fund");
+    }
+
+    @Test
+    void pagesForbidInlineScriptAndFramingAndEveryFormNeedsItsToken() throws Exception {
+        ConsoleClient browser = new ConsoleClient(port);
+        HttpResponse<String> login = browser.get("/login");
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe"));
+        assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(login.body()).doesNotContainPattern("<script(?![^>]*src=)");
+
+        browser.signIn("agency", PASSWORD);
+        assertThat(browser.post("/console/persons", Map.of("q", "Chen"), false).statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(browser.post("/console/persons", Map.of("q", "Chen")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theAgencySeesIdNumbersInFullAndTheAuditorMasked() throws Exception {
+        ConsoleClient agency = new ConsoleClient(port);
+        agency.signIn("agency", PASSWORD);
+        agency.get("/console/persons");
+        String full = agency.post("/console/persons", Map.of("q", "Chen"), true, "HX-Request", "true").body();
+        assertThat(full).contains("44080000000001", "Chen Employee", "44080219800115001").doesNotContain("<html");
+
+        ConsoleClient auditor = new ConsoleClient(port);
+        auditor.signIn("auditor", PASSWORD);
+        auditor.get("/console/persons");
+        String masked = auditor.post("/console/persons", Map.of("q", "44080000000001")).body();
+        assertThat(masked).contains("44080000000001", "C************", "440802********").doesNotContain("44080219800115001")
+                .doesNotContain("Chen Employee");
+        String page = auditor.get("/console/persons/44080000000001").body();
+        assertThat(page).doesNotContain("44080219800115001", "1980-01-15", "Chen Employee");
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
+        operators.put(new ConsoleUser("locktest", Role.AGENCY, null, null, null), encoder.encode("right-password"));
+        ConsoleClient browser = new ConsoleClient(port);
+        for (int i = 0; i < 3; i++) assertThat(browser.signIn("locktest", "wrong")).endsWith("/login?error");
+        assertThat(browser.signIn("locktest", "right-password")).endsWith("/login?locked");
+        assertThat(browser.signIn("nobody-at-all", "x")).as("an unknown account: the same answer as a wrong password")
+                .endsWith("/login?error");
+    }
+
+    @Test
+    void aPersonWhoDoesNotExistIsAPageNamingTheFieldNotAnError() throws Exception {
+        ConsoleClient browser = new ConsoleClient(port);
+        browser.signIn("agency", PASSWORD);
+        HttpResponse<String> r = browser.get("/console/persons/99999999999999");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("psn_no").contains("<html").doesNotContain("Exception");
+    }
+}
