@@ -17,7 +17,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 @Configuration
 public class FsiSecurityConfig {
     /** The interface's URL prefixes (and the OAuth token endpoint), nothing else. */
-    static final String[] PATHS = {"/fsi/**", "/mbs/**", "/ebus/**", "/auth/oauth/**"};
+    public static final String[] PATHS = {"/fsi/**", "/mbs/**", "/ebus/**", "/auth/oauth/**"};
 
     @Bean
     WebSecurityCustomizer fsiInterfaceOutsideSpringSecurity() {

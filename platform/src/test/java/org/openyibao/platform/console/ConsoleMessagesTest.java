@@ -1,0 +1,74 @@
+package org.openyibao.platform.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import org.openyibao.engine.policy.VisitType;
+import org.openyibao.platform.ledger.Accounts;
+import org.openyibao.platform.security.Role;
+
+/**
+ * Every string of the console is in both languages (issue 11): the two bundles have the same keys, every key a
+ * template names is in them, and so is every key made from a role, a fund or a kind of visit.
+ */
+class ConsoleMessagesTest {
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Pattern KEY = Pattern.compile("#\\{([a-z][a-z0-9_.]*)[}(]");
+
+    static Properties bundle(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = ConsoleMessagesTest.class.getResourceAsStream("/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void everyKeyHasBothLanguages() throws IOException {
+        Set<String> zh = new TreeSet<>(bundle("messages.properties").stringPropertyNames());
+        Set<String> en = new TreeSet<>(bundle("messages_en.properties").stringPropertyNames());
+        assertThat(en).as("keys with no English").containsAll(zh);
+        assertThat(zh).as("keys with no Chinese").containsAll(en);
+        bundle("messages.properties").forEach((k, v) -> assertThat((String) v).as("Chinese of " + k).isNotBlank());
+        bundle("messages_en.properties").forEach((k, v) -> assertThat((String) v).as("English of " + k).isNotBlank());
+    }
+
+    @Test
+    void everyKeyATemplateNamesExists() throws IOException {
+        Set<String> keys = bundle("messages.properties").stringPropertyNames();
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = KEY.matcher(Files.readString(f));
+                while (m.find()) used.add(m.group(1));
+            }
+        }
+        assertThat(used).as("the templates name keys").hasSizeGreaterThan(40);
+        assertThat(keys).containsAll(used);
+    }
+
+    @Test
+    void keysMadeFromRolesFundsAndVisitsExist() throws IOException {
+        Set<String> keys = bundle("messages.properties").stringPropertyNames();
+        for (Role r : Role.values()) {
+            assertThat(keys).contains(r.messageKey(), "home." + r.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (Accounts.Fund f : Accounts.Fund.values()) assertThat(keys).contains("fund." + f.key);
+        for (VisitType v : VisitType.values()) assertThat(keys).contains("visit." + v.key);
+        assertThat(keys).contains("gender.1", "gender.2");
+    }
+}
