@@ -91,11 +91,13 @@ public final class DemoCommand implements Callable<Integer> {
         out.add("");
         out.add("OpenYibao demo is running (" + database + ").");
         out.add("");
+        out.add("  Console           " + base + "/   (中文; English at the top right)");
         out.add("  API description   " + base + "/swagger-ui.html   (OpenAPI: " + base + "/v3/api-docs)");
         out.add("  Health, metrics   " + base + "/actuator/health   " + base + "/actuator/prometheus");
         out.add("");
-        out.add("  Sign in (HTTP Basic; fresh passwords each start):");
-        passwords.forEach((u, p) -> out.add("    " + u + " / " + p));
+        out.add("  Sign in to the console (and, for agency, auditor and monitor, the REST API with HTTP Basic);");
+        out.add("  fresh passwords each start:");
+        passwords.forEach((u, p) -> out.add(String.format("    %-8s %-24s %s", u, p, DemoUsers.describe(u))));
         out.add("");
         region.describe(base).forEach(line -> out.add("  " + line));
         out.add("");

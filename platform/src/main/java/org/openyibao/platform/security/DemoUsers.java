@@ -68,6 +68,23 @@ public class DemoUsers {
         }
     }
 
+    /** What the demo account {@code name} is, for the list printed at start. */
+    public static String describe(String name) {
+        for (Object[] a : ACCOUNTS) {
+            if (!a[0].equals(name)) continue;
+            return switch ((Role) a[1]) {
+                case ADMIN -> "agency administrator";
+                case AGENCY -> "agency clerk: funds, persons, the REST API";
+                case AUDITOR -> "agency auditor: reads, personal data masked";
+                case INSTITUTION -> "settlement clerk of the demo hospital";
+                case INSURER -> "the serious-illness insurer of the region";
+                case INSURED -> "an insured person";
+                case MONITOR -> "monitoring: metrics";
+            };
+        }
+        return "";
+    }
+
     /** The demo accounts and their passwords, to print once at start. */
     public Map<String, String> passwords() {
         return passwords;

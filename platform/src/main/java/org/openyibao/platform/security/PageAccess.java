@@ -13,7 +13,7 @@ public enum PageAccess {
     SIGN_IN(new String[] {"/login"}),
     /** What a user is shown when their role may not open a page (forwarded to, never linked). */
     DENIED(new String[] {"/denied"}),
-    ASSETS(new String[] {"/webjars/**", "/css/**", "/js/**", "/favicon.ico"}),
+    ASSETS(new String[] {"/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg"}),
     /** Where a signed-in user lands: the pages of their role. */
     HOME(new String[] {"/"}, Role.values()),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR);
