@@ -174,7 +174,7 @@ public final class LedgerCommand implements Callable<Integer> {
         return v != null ? v : value;
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) return "unknown error";
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "yibao", mixinStandardHelpOptions = true, version = "OpenYibao 0.1.0",
         description = "OpenYibao: a multi-tier public medical insurance platform.",
         subcommands = {DemoCommand.class, ServeCommand.class, CalcCommand.class, ExamplesCommand.class, PolicyCommand.class,
-                LedgerCommand.class, ImportCommand.class, CallCommand.class, GenerateCommand.class, SimulateCommand.class,
+                LedgerCommand.class, AuditLogCommand.class, ImportCommand.class, CallCommand.class, GenerateCommand.class, SimulateCommand.class,
                 EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class Yibao {
 

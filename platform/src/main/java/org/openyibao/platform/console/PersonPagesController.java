@@ -2,6 +2,7 @@ package org.openyibao.platform.console;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.openyibao.platform.audit.AuditTrail;
 import org.openyibao.platform.registry.Person;
 import org.openyibao.platform.registry.PersonService;
 import org.openyibao.platform.security.ConsoleUser;
@@ -21,7 +23,8 @@ import org.openyibao.platform.web.ApiException;
 /**
  * Finding a person (by psn_no, resident ID number or the start of a name; server-side pages with no cap) and their
  * page. The search is posted, never put in a URL: an ID number must not reach an access log. Auditors see ID numbers,
- * names and birth dates masked ({@link ConsoleFormat#visible}).
+ * names and birth dates masked ({@link ConsoleFormat#visible}); every person shown unmasked is in the operator audit
+ * log.
  */
 @Controller
 public class PersonPagesController {
@@ -30,7 +33,10 @@ public class PersonPagesController {
     private final SettlementStore settlements;
     private final ConsoleFormat fmt;
 
-    public PersonPagesController(PersonService persons, JdbcTemplate jdbc, ConsoleFormat fmt) {
+    private final AuditTrail audit;
+
+    public PersonPagesController(PersonService persons, JdbcTemplate jdbc, ConsoleFormat fmt, AuditTrail audit) {
+        this.audit = audit;
         this.persons = persons;
         this.settlements = new SettlementStore(jdbc);
         this.fmt = fmt;
@@ -45,10 +51,13 @@ public class PersonPagesController {
     @PostMapping("/console/persons")
     public String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
                          @RequestHeader(value = "HX-Request", required = false) String htmx,
-                         @AuthenticationPrincipal ConsoleUser user, Model model) {
+                         @AuthenticationPrincipal ConsoleUser user, HttpServletRequest request, Model model) {
         if (q.length() > 100) throw ApiException.badRequest("q", "q: at most 100 characters");
         PersonService.Page found = persons.search(q, Math.max(0, page), PAGE);
         List<Person> shown = found.persons().stream().map(p -> fmt.visible(p, user)).toList();
+        for (Person p : found.persons()) {
+            if (user.seesPersonalDataOf(p.psnNo())) audit.record(request, "person_listed", p.psnNo(), "ok");
+        }
         model.addAttribute("q", q);
         model.addAttribute("found", new PersonService.Page(shown, found.page(), found.more()));
         return htmx != null ? "console/persons :: results" : "console/persons";
@@ -56,8 +65,9 @@ public class PersonPagesController {
 
     @GetMapping("/console/persons/{psnNo}")
     public String person(@PathVariable String psnNo, @RequestParam(defaultValue = "0") int page,
-                         @AuthenticationPrincipal ConsoleUser user, Model model) {
+                         @AuthenticationPrincipal ConsoleUser user, HttpServletRequest request, Model model) {
         Person p = persons.existing("psn_no", psnNo);
+        if (user.seesPersonalDataOf(p.psnNo())) audit.record(request, "person_viewed", p.psnNo(), "ok");
         List<SettlementStore.Listed> listed = settlements.forPerson(p.id(), Math.max(0, page), PAGE);
         model.addAttribute("person", fmt.visible(p, user));
         model.addAttribute("settlements", listed.size() > PAGE ? listed.subList(0, PAGE) : listed);

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 import org.h2.api.Trigger;
 
-/** H2 twin of the PostgreSQL trigger: journal entries and lines are never updated or deleted. */
+/** H2 twin of the PostgreSQL triggers: journal entries and lines, and the operator audit log, are never updated or deleted. */
 public class AppendOnlyTrigger implements Trigger {
     private String table;
 
@@ -16,7 +16,7 @@ public class AppendOnlyTrigger implements Trigger {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-        throw new SQLException("the journal is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " on "
-                + table + " refused");
+        String what = table.toLowerCase(java.util.Locale.ROOT).startsWith("operator_audit") ? "the operator audit log" : "the journal";
+        throw new SQLException(what + " is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " on " + table + " refused");
     }
 }

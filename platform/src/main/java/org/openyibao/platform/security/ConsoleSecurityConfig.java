@@ -15,6 +15,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import org.openyibao.platform.audit.OperatorAudit;
+
 /**
  * The console's and the portal's own door (issue 11): form sign-in against the {@code operator} table
  * ({@link SignInGuard}), a session cookie (HttpOnly, SameSite, see application.yaml), a CSRF token on every form and
@@ -28,14 +30,15 @@ public class ConsoleSecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    @Bean
-    SignInGuard signInGuard(Operators operators, PasswordEncoder encoder, SignInLimits limits, Clock clock) {
-        return new SignInGuard(operators, encoder, limits, clock);
-    }
-
+    /**
+     * The console's chain. Its {@link SignInGuard} is made here, not as a bean: an authentication provider bean would
+     * become every chain's, and the REST API signs in its configured users (and checks no lock-out) its own way.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain console(HttpSecurity http, SignInGuard guard) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, Operators operators, PasswordEncoder encoder, SignInLimits limits, Clock clock,
+                                OperatorAudit audit) throws Exception {
+        SignInGuard guard = new SignInGuard(operators, encoder, limits, clock, audit);
         http.securityMatcher(PageAccess.chainPaths())
                 .authenticationManager(new ProviderManager(guard))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)

@@ -19,6 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import org.openyibao.platform.audit.AuditTrail;
+
 /**
  * Every endpoint checks the caller's role: staff (AGENCY) run the registry, contributions and
  * settlements; AUDITOR reads; MONITOR reads metrics. Health and the API description are public.
@@ -48,7 +50,7 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuditTrail audit) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
@@ -58,6 +60,8 @@ public class SecurityConfig {
                     res.getWriter().write("{\"error\":\"Unauthorized\",\"message\":\"sign in: HTTP Basic with a staff account\"}");
                 }))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                    // a refused attempt is in the operator audit log too: refused before any controller, where AuditTrail sees it
+                    audit.record(req, req.getMethod() + " " + req.getRequestURI(), req.getRequestURI(), "403");
                     res.setStatus(HttpStatus.FORBIDDEN.value());
                     res.setContentType("application/json");
                     res.getWriter().write("{\"error\":\"Forbidden\",\"message\":\"not allowed for your role\"}");

@@ -3,6 +3,7 @@ package org.openyibao.platform.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import org.openyibao.platform.audit.OperatorAudit;
 import org.openyibao.platform.security.ConsoleUser;
 import org.openyibao.platform.security.Operators;
 import org.openyibao.platform.security.Role;
@@ -35,6 +37,8 @@ class ConsoleServerTest {
     Operators operators;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    OperatorAudit audit;
 
     @Test
     void agencyStaffSignInAndSeeEachFundByMonthInChineseOrEnglish() throws Exception {
@@ -82,6 +86,27 @@ class ConsoleServerTest {
                 .doesNotContain("Chen Employee");
         String page = auditor.get("/console/persons/44080000000001").body();
         assertThat(page).doesNotContain("44080219800115001", "1980-01-15", "Chen Employee");
+    }
+
+    @Test
+    void unmaskedViewsAndSignInsAreInTheAuditLogAndTheChainIsWhole() throws Exception {
+        ConsoleClient agency = new ConsoleClient(port);
+        agency.signIn("agency", PASSWORD);
+        agency.get("/console/persons/44080000000002");
+        ConsoleClient auditor = new ConsoleClient(port);
+        auditor.signIn("auditor", PASSWORD);
+        auditor.get("/console/persons/44080000000004");
+        new ConsoleClient(port).signIn("440802195803020021", "a password");
+
+        List<OperatorAudit.Row> viewed = audit.latest("44080000000002", 10);
+        assertThat(viewed).extracting(r -> r.event().action()).contains("person_viewed");
+        assertThat(viewed.get(0).event().username()).isEqualTo("agency");
+        assertThat(audit.latest("44080000000004", 10)).as("the auditor saw the person masked: not an unmasked view").isEmpty();
+        List<OperatorAudit.Row> all = audit.latest(null, 50);
+        assertThat(all).extracting(r -> r.event().action() + " " + r.event().subject()).contains("sign_in agency", "sign_in auditor",
+                "sign_in_refused 440802********0021");
+        assertThat(all).extracting(r -> r.event().subject()).as("no ID number in the log").noneMatch(x -> x.contains("19580302"));
+        assertThat(audit.verify().ok()).isTrue();
     }
 
     @Test

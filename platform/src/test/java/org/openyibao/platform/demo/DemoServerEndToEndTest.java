@@ -78,6 +78,9 @@ class DemoServerEndToEndTest {
         assertThat(s.get("hifp_pay").decimalValue()).isEqualByComparingTo("9750.00");
         assertThat(s.get("hifmi_pay").decimalValue().signum()).isPositive();
         assertThat(s.get("trace").size()).isGreaterThan(3);
+        // every change through the API is in the operator audit log, the auditor's refused one too (issue 11)
+        assertThat(jdbc.queryForList("SELECT username || ' ' || action || ' ' || outcome FROM operator_audit", String.class))
+                .contains("agency POST /api/settlements 201", "auditor POST /api/settlements 403");
         Reply found = call("GET", "/api/settlements/" + s.get("setl_id").asText(), "auditor", null);
         assertThat(found.json().get("status").asText()).isEqualTo("settled");
 
