@@ -207,7 +207,7 @@ public final class CalcReader {
         if (l.has("self_pay_first_ratio")) {
             BigDecimal r = decimal(l, "self_pay_first_ratio", path + ".self_pay_first_ratio", true);
             if (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0) {
-                throw new CalcInputException(path + ".self_pay_first_ratio: " + r.toPlainString() + " is outside [0,1]");
+                throw new CalcInputException(path + ".self_pay_first_ratio: " + Echo.number(r) + " is outside [0,1]");
             }
             try {
                 ratio = Money.ppm(r);

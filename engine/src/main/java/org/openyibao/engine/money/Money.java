@@ -20,7 +20,7 @@ public final class Money {
     public static long fen(BigDecimal yuan) {
         BigDecimal f = yuan.movePointRight(2);
         if (f.signum() != 0 && f.stripTrailingZeros().scale() > 0) {
-            throw new ArithmeticException("more than two decimals (fen) in " + yuan.toPlainString());
+            throw new ArithmeticException("more than two decimals (fen) in " + org.openyibao.engine.error.Echo.number(yuan));
         }
         return f.longValueExact();
     }
@@ -45,7 +45,7 @@ public final class Money {
     public static int ppm(BigDecimal ratio) {
         BigDecimal p = ratio.movePointRight(6);
         if (p.signum() != 0 && p.stripTrailingZeros().scale() > 0) {
-            throw new ArithmeticException("more than six decimals in ratio " + ratio.toPlainString());
+            throw new ArithmeticException("more than six decimals in ratio " + org.openyibao.engine.error.Echo.number(ratio));
         }
         return p.intValueExact();
     }

@@ -192,8 +192,11 @@ public class ApiErrors {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> fault(Exception e) {
         // our fault: log the type and where, never the request (it may hold ID numbers and names)
-        log.error("internal error: {} at {}", e.getClass().getName(),
-                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        // where in our code: the first frame of ours (a frame names a method and a line, no data)
+        StackTraceElement ours = java.util.Arrays.stream(e.getStackTrace())
+                .filter(f -> f.getClassName().startsWith("org.openyibao")).findFirst().orElse(null);
+        log.error("internal error: {} at {}{}", e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?",
+                ours == null ? "" : ", from " + ours);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, null, "internal error; nothing was changed");
     }
 }

@@ -189,6 +189,26 @@ class FsiHostileInputTest extends FsiServerTest {
         }
     }
 
+    /**
+     * Found by the fuzz suite's long profile: the ledger's and contributions' amounts wrote a refused number out in full in
+     * the message — 1e2147483647 overflowed the string (a 500), 1e-999999999 took 15 s and a gigabyte while it held the
+     * enrolment's lock, so that other requests timed out (500s). Now cut like every other echo, at once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e2147483647", "1e-999999999", "1e-2147483647"})
+    void ledgerAndContributionAmountsRefuseHugeNumbersAtOnce(String amount) throws Exception {
+        HttpResponse<String> transfer = rest("POST", "/api/funds/440800/transfers", "{\"from_fund\": \"pooling\", \"to_fund\": "
+                + "\"serious_illness\", \"amount\": " + amount + ", \"date\": \"2026-01-05\", \"reference\": \"test\"}");
+        HttpResponse<String> wage = rest("PUT", "/api/contributions/average-wages/440800/2025",
+                "{\"average_monthly_wage\": " + amount + ", \"source\": \"test\"}");
+        for (HttpResponse<String> r : List.of(transfer, wage)) {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.body().length()).as("reply size").isLessThan(SMALL_REPLY);
+            assertNoInternals(r.body());
+        }
+        assertThat(wage.body()).contains("average_monthly_wage");
+    }
+
     private HttpResponse<String> restWith(String method, String path, String body, String header, String value) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("agency:" + AGENCY_PASSWORD)

@@ -44,7 +44,9 @@ final class ReplyCheck {
             int slash = t.indexOf('/', scheme + 3);
             t = slash < 0 ? "" : t.substring(slash);
         }
-        return InterfacePaths.isInterface(t);
+        // the path as the server reads it: without the query (/fsi?x=1 is the interface's /fsi, found by the long profile)
+        int query = t.indexOf('?');
+        return InterfacePaths.isInterface(query < 0 ? t : t.substring(0, query));
     }
 
     /** Null when the reply is as it must be, else what is wrong. */
