@@ -35,5 +35,8 @@
 
   window.addEventListener("load", function () {
     document.querySelectorAll("[data-chart-for]").forEach(drawChart);
+    document.querySelectorAll("[data-print]").forEach(function (b) {
+      b.addEventListener("click", function () { window.print(); });
+    });
   });
 })();

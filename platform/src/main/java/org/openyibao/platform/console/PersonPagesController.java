@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.openyibao.platform.audit.AuditTrail;
+import org.openyibao.platform.enrolment.EnrolmentService;
 import org.openyibao.platform.registry.Person;
 import org.openyibao.platform.registry.PersonService;
 import org.openyibao.platform.security.ConsoleUser;
@@ -35,8 +36,14 @@ public class PersonPagesController {
 
     private final AuditTrail audit;
 
-    public PersonPagesController(PersonService persons, JdbcTemplate jdbc, ConsoleFormat fmt, AuditTrail audit) {
+    private final EnrolmentService enrolments;
+    private final ConsoleQueries queries;
+
+    public PersonPagesController(PersonService persons, JdbcTemplate jdbc, ConsoleFormat fmt, AuditTrail audit,
+                                 EnrolmentService enrolments, ConsoleQueries queries) {
         this.audit = audit;
+        this.enrolments = enrolments;
+        this.queries = queries;
         this.persons = persons;
         this.settlements = new SettlementStore(jdbc);
         this.fmt = fmt;
@@ -73,6 +80,13 @@ public class PersonPagesController {
         model.addAttribute("settlements", listed.size() > PAGE ? listed.subList(0, PAGE) : listed);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("more", listed.size() > PAGE);
+        model.addAttribute("enrolments", enrolments.history(p.psnNo()));
+        model.addAttribute("categories", enrolments.categories(p.psnNo()));
+        int year = queries.latestPersonYear(p.id());
+        model.addAttribute("year", year);
+        model.addAttribute("totals", queries.yearTotals(p.id(), year));
+        List<ConsoleQueries.AccountMovement> moves = queries.accountMovements(p.id(), 0, PAGE);
+        model.addAttribute("movements", moves.size() > PAGE ? moves.subList(0, PAGE) : moves);
         return "console/person";
     }
 }

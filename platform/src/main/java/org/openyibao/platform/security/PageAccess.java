@@ -16,7 +16,7 @@ public enum PageAccess {
     ASSETS(new String[] {"/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg"}),
     /** Where a signed-in user lands: the pages of their role. */
     HOME(new String[] {"/"}, Role.values()),
-    AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR);
+    AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR);
 
     public final String[] paths;
     public final Role[] roles;

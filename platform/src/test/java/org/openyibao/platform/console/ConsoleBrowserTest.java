@@ -138,6 +138,13 @@ class ConsoleBrowserTest {
             assertThat(d.findElement(By.tagName("main")).getText()).contains("Chen Employee", "Settlements");
             noConsoleErrors(d);
             shot(d, "person-en");
+
+            d.get(url("/console/persons/44080000000003?lang=zh_CN"));
+            d.findElement(By.cssSelector("a[href^='/console/settlements/']")).click();
+            waitFor(d).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "结算单"));
+            assertThat(d.findElement(By.tagName("main")).getText()).contains("基本医疗保险统筹基金支出", "计算过程");
+            noConsoleErrors(d);
+            shot(d, "slip-zh");
         } finally {
             d.quit();
         }

@@ -18,12 +18,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import org.openyibao.engine.policy.VisitType;
+import org.openyibao.engine.settlement.Accumulator;
+import org.openyibao.engine.settlement.SettlementField;
+import org.openyibao.platform.enrolment.PersonCategory;
 import org.openyibao.platform.ledger.Accounts;
 import org.openyibao.platform.security.Role;
 
 /**
  * Every string of the console is in both languages (issue 11): the two bundles have the same keys, every key a
- * template names is in them, and so is every key made from a role, a fund or a kind of visit.
+ * template names is in them, and so is every key made from a table: roles, funds, kinds of visit, accumulators,
+ * settlement fields, categories.
  */
 class ConsoleMessagesTest {
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
@@ -69,6 +73,9 @@ class ConsoleMessagesTest {
         }
         for (Accounts.Fund f : Accounts.Fund.values()) assertThat(keys).contains("fund." + f.key);
         for (VisitType v : VisitType.values()) assertThat(keys).contains("visit." + v.key);
-        assertThat(keys).contains("gender.1", "gender.2");
+        assertThat(keys).contains("gender.1", "gender.2", "scheme.resident", "scheme.employee");
+        for (Accumulator a : Accumulator.values()) assertThat(keys).contains("acc." + a.column());
+        for (SettlementField f : SettlementField.values()) assertThat(keys).contains("field." + f.national());
+        for (String c : PersonCategory.CATEGORIES) assertThat(keys).contains("category." + c);
     }
 }

@@ -120,6 +120,18 @@ class ConsoleServerTest {
     }
 
     @Test
+    void aPersonsPageShowsEnrolmentsTotalsAndSettlementsAndASettlementItsSlip() throws Exception {
+        ConsoleClient browser = new ConsoleClient(port);
+        browser.signIn("agency", PASSWORD);
+        String page = browser.get("/console/persons/44080000000003").body();
+        assertThat(page).contains("城乡居民基本医疗保险", "2018 年度累计", "统筹基金本年已支付", "/console/settlements/S");
+        String setlId = page.replaceAll("(?s).*?/console/settlements/(S[^\"]+)\".*", "$1");
+        String slip = browser.get("/console/settlements/" + setlId + "?lang=en").body();
+        assertThat(slip).contains("Settlement slip", "medfee_sumamt", "Basic pooling fund", "How it was worked out", "data-print");
+        assertThat(browser.get("/console/settlements/NO-SUCH").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aPersonWhoDoesNotExistIsAPageNamingTheFieldNotAnError() throws Exception {
         ConsoleClient browser = new ConsoleClient(port);
         browser.signIn("agency", PASSWORD);
