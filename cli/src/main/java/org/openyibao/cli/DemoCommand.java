@@ -98,6 +98,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.add("  Sign in to the console (and, for agency, auditor and monitor, the REST API with HTTP Basic);");
         out.add("  fresh passwords each start:");
         passwords.forEach((u, p) -> out.add(String.format("    %-8s %-24s %s", u, p, DemoUsers.describe(u))));
+        out.add("  Insured persons activate their portal at " + base + "/portal/activate (psn_no, code, a password of their own):");
+        region.activationCodes().forEach(c -> out.add("    psn_no " + c.psnNo() + "   code " + c.code()));
         out.add("");
         region.describe(base).forEach(line -> out.add("  " + line));
         out.add("");

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import org.openyibao.engine.settlement.Accumulator;
+import org.openyibao.platform.settlement.SettlementStore;
 
 /** Small reads the pages need that no service offers yet: storage only, the pages decide what to show. */
 @Component
@@ -55,6 +56,11 @@ public class ConsoleQueries {
                 + " JOIN journal_entry e ON e.id = m.entry_id WHERE m.person_id = ? ORDER BY e.entry_date DESC, m.id DESC LIMIT ? OFFSET ?",
                 (rs, i) -> new AccountMovement(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getLong(4)),
                 personId, size + 1, (long) page * size);
+    }
+
+    /** The person's settlements, newest first: page {@code page} of {@code size}, one more to tell if others follow. */
+    public List<SettlementStore.Listed> settlements(long personId, int page, int size) {
+        return new SettlementStore(jdbc).forPerson(personId, page, size);
     }
 
     /** The latest year in which the region's ledger has an entry, or this year when it has none. */

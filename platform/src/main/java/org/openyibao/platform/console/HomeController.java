@@ -26,7 +26,8 @@ public class HomeController {
     public String home(@AuthenticationPrincipal ConsoleUser user) {
         return switch (user.role()) {
             case ADMIN, AGENCY, AUDITOR -> "redirect:/console";
-            case INSTITUTION, INSURER, INSURED, MONITOR -> "home";
+            case INSURED -> "redirect:/portal";
+            case INSTITUTION, INSURER, MONITOR -> "home";
         };
     }
 }

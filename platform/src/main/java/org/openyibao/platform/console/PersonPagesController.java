@@ -3,7 +3,6 @@ package org.openyibao.platform.console;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +30,6 @@ import org.openyibao.platform.web.ApiException;
 public class PersonPagesController {
     static final int PAGE = 20;
     private final PersonService persons;
-    private final SettlementStore settlements;
     private final ConsoleFormat fmt;
 
     private final AuditTrail audit;
@@ -39,13 +37,12 @@ public class PersonPagesController {
     private final EnrolmentService enrolments;
     private final ConsoleQueries queries;
 
-    public PersonPagesController(PersonService persons, JdbcTemplate jdbc, ConsoleFormat fmt, AuditTrail audit,
+    public PersonPagesController(PersonService persons, ConsoleFormat fmt, AuditTrail audit,
                                  EnrolmentService enrolments, ConsoleQueries queries) {
         this.audit = audit;
         this.enrolments = enrolments;
         this.queries = queries;
         this.persons = persons;
-        this.settlements = new SettlementStore(jdbc);
         this.fmt = fmt;
     }
 
@@ -75,7 +72,7 @@ public class PersonPagesController {
                          @AuthenticationPrincipal ConsoleUser user, HttpServletRequest request, Model model) {
         Person p = persons.existing("psn_no", psnNo);
         if (user.seesPersonalDataOf(p.psnNo())) audit.record(request, "person_viewed", p.psnNo(), "ok");
-        List<SettlementStore.Listed> listed = settlements.forPerson(p.id(), Math.max(0, page), PAGE);
+        List<SettlementStore.Listed> listed = queries.settlements(p.id(), Math.max(0, page), PAGE);
         model.addAttribute("person", fmt.visible(p, user));
         model.addAttribute("settlements", listed.size() > PAGE ? listed.subList(0, PAGE) : listed);
         model.addAttribute("page", Math.max(0, page));

@@ -29,6 +29,7 @@ import org.openyibao.platform.registry.PersonService;
 import org.openyibao.platform.registry.Region;
 import org.openyibao.platform.registry.RegistryService;
 import org.openyibao.platform.registry.ResidentId;
+import org.openyibao.platform.security.Activation;
 import org.openyibao.platform.security.DemoUsers;
 import org.openyibao.platform.security.Operators;
 import org.openyibao.platform.settlement.SettlementService;
@@ -71,13 +72,16 @@ public class DemoRegion {
     private final DemoPopulation population;
     private final DemoUsers demoUsers;
     private final Operators operators;
+    private final Activation activation;
+    private final List<Activation.Issued> activationCodes = new ArrayList<>();
     private final PasswordEncoder encoder;
     private FsiCredentials.Issued issued;
 
     public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, RegistryService registry,
                       PersonService persons, EnrolmentService enrolments, ContributionService contributions,
                       SettlementService settlements, FsiCredentials credentials, ObjectProvider<DemoPopulation> population,
-                      DemoUsers demoUsers, Operators operators, PasswordEncoder encoder) {
+                      DemoUsers demoUsers, Operators operators, PasswordEncoder encoder, Activation activation) {
+        this.activation = activation;
         this.demoUsers = demoUsers;
         this.operators = operators;
         this.encoder = encoder;
@@ -105,6 +109,14 @@ public class DemoRegion {
         }
         issued = credentials.register(FsiCredentials.Spec.of(HOSPITAL));
         demoUsers.putConsoleAccounts(operators, encoder, ADMDVS, HOSPITAL);
+        // one-time portal activation codes for three of the demo's people, fresh at every start (printed by the demo)
+        activationCodes.clear();
+        for (Demo d : PEOPLE.subList(0, 3)) activationCodes.add(activation.issue(d.psnNo()));
+    }
+
+    /** This start's portal activation codes of the demo's people. */
+    public List<Activation.Issued> activationCodes() {
+        return activationCodes;
     }
 
     private void seedRegion() {

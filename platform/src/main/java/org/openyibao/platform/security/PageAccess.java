@@ -11,12 +11,16 @@ import java.util.stream.Stream;
  */
 public enum PageAccess {
     SIGN_IN(new String[] {"/login"}),
+    /** An insured person makes their account with the agency's one-time code. */
+    ACTIVATION(new String[] {"/portal/activate"}),
     /** What a user is shown when their role may not open a page (forwarded to, never linked). */
     DENIED(new String[] {"/denied"}),
     ASSETS(new String[] {"/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg"}),
     /** Where a signed-in user lands: the pages of their role. */
     HOME(new String[] {"/"}, Role.values()),
-    AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR);
+    AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
+    /** The insured's own pages: the person the account is bound to, and no one else. */
+    PORTAL(new String[] {"/portal", "/portal/**"}, Role.INSURED);
 
     public final String[] paths;
     public final Role[] roles;

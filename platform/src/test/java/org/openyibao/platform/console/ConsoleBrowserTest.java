@@ -55,6 +55,8 @@ class ConsoleBrowserTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.openyibao.platform.security.Activation activation;
 
     @BeforeAll
     static void browser() throws Exception {
@@ -172,6 +174,46 @@ class ConsoleBrowserTest {
         } finally {
             clerk.quit();
         }
+    }
+
+    @Test
+    void anInsuredPersonActivatesAndUsesThePortalOnAPhone() throws Exception {
+        String code = activation.issue("44080000000003").code();
+        WebDriver d = open(375, 812);
+        try {
+            d.get(url("/login"));
+            d.findElement(By.cssSelector("a[href='/portal/activate']")).click();
+            waitFor(d).until(ExpectedConditions.urlContains("/portal/activate"));
+            d.switchTo().activeElement().sendKeys("44080000000003", Keys.TAB);
+            d.switchTo().activeElement().sendKeys(code, Keys.TAB);
+            d.switchTo().activeElement().sendKeys("phone password", Keys.ENTER);
+            waitFor(d).until(ExpectedConditions.urlContains("/login?activated"));
+            d.findElement(By.id("username")).sendKeys("44080000000003", Keys.TAB);
+            d.switchTo().activeElement().sendKeys("phone password", Keys.ENTER);
+            waitFor(d).until(ExpectedConditions.urlContains("/portal"));
+            assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("我的医保");
+            assertFitsThePhone(d);
+            noConsoleErrors(d);
+            shot(d, "portal-phone-zh");
+            d.findElement(By.cssSelector("a[href^='/portal/settlements/']")).click();
+            waitFor(d).until(ExpectedConditions.textToBe(By.tagName("h1"), "我的结算"));
+            assertThat(d.findElement(By.tagName("main")).getText()).contains("基本医疗保险统筹基金支出", "49750.00");
+            assertFitsThePhone(d);
+            shot(d, "portal-settlement-phone-zh");
+            d.get(url("/portal/estimate"));
+            d.findElement(By.id("cost")).sendKeys("30000", Keys.ENTER);
+            waitFor(d).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "测算结果"));
+            assertFitsThePhone(d);
+            noConsoleErrors(d);
+            shot(d, "portal-estimate-phone-zh");
+        } finally {
+            d.quit();
+        }
+    }
+
+    static void assertFitsThePhone(WebDriver d) {
+        long width = (Long) ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollWidth");
+        assertThat(width).as("no sideways scrolling at 375 px on " + d.getCurrentUrl()).isLessThanOrEqualTo(375);
     }
 
     @Test
