@@ -31,6 +31,6 @@ public class ConsoleWebConfig implements WebMvcConfigurer {
         LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
         lang.setParamName("lang");
         lang.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(lang).addPathPatterns("/", "/login", "/console", "/console/**", "/portal", "/portal/**");
+        registry.addInterceptor(lang).addPathPatterns("/", "/login", "/console", "/console/**", "/portal", "/portal/**", "/institution", "/institution/**");
     }
 }

@@ -27,7 +27,8 @@ public class HomeController {
         return switch (user.role()) {
             case ADMIN, AGENCY, AUDITOR -> "redirect:/console";
             case INSURED -> "redirect:/portal";
-            case INSTITUTION, INSURER, MONITOR -> "home";
+            case INSTITUTION -> "redirect:/institution";
+            case INSURER, MONITOR -> "home";
         };
     }
 }

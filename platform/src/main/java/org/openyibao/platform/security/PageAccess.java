@@ -19,6 +19,8 @@ public enum PageAccess {
     /** Where a signed-in user lands: the pages of their role. */
     HOME(new String[] {"/"}, Role.values()),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
+    /** A designated institution's settlement clerk: that institution's data only. */
+    INSTITUTION_PAGES(new String[] {"/institution", "/institution/**"}, Role.INSTITUTION),
     /** The insured's own pages: the person the account is bound to, and no one else. */
     PORTAL(new String[] {"/portal", "/portal/**"}, Role.INSURED);
 

@@ -70,8 +70,8 @@ public final class SettlementStore {
                 AccumulatorDelta.parse((String) r.get("acc_delta"))));
     }
 
-    /** A line of a person's settlement list: amounts in fen. */
-    public record Listed(String setlId, java.time.LocalDate visitDate, String institutionCode, String visitType, long total,
+    /** A line of a settlement list: amounts in fen; {@code party} is the institution (a person's list) or the person (an institution's). */
+    public record Listed(String setlId, java.time.LocalDate visitDate, String party, String visitType, long total,
                          long funds, long account, long cash, boolean cancelled) {}
 
     /** The person's settlements, newest first: page {@code page} (from 0) of {@code size}, one more to tell if others follow. */
@@ -81,6 +81,16 @@ public final class SettlementStore {
                 (rs, i) -> new Listed(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3), rs.getString(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), "cancelled".equals(rs.getString(9))),
                 personId, size + 1, (long) page * size);
+    }
+
+    /** An institution's settlements, newest first: page {@code page} (from 0) of {@code size}, one more to tell if others follow. */
+    public List<Listed> forInstitution(String institutionCode, int page, int size) {
+        return jdbc.query("SELECT s.setl_id, s.visit_date, p.psn_no, s.visit_type, s.medfee_sumamt, s.fund_pay_sumamt, s.acct_pay,"
+                + " s.psn_cash_pay, s.status FROM settlement s JOIN person p ON p.id = s.person_id WHERE s.institution_code = ?"
+                + " ORDER BY s.visit_date DESC, s.id DESC LIMIT ? OFFSET ?",
+                (rs, i) -> new Listed(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), "cancelled".equals(rs.getString(9))),
+                institutionCode, size + 1, (long) page * size);
     }
 
     /** Marks {@code setlId} cancelled by {@code cancelEntry} (null when the settlement posted nothing). */

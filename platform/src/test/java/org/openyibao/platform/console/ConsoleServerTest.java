@@ -39,6 +39,8 @@ class ConsoleServerTest {
     PasswordEncoder encoder;
     @Autowired
     OperatorAudit audit;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void agencyStaffSignInAndSeeEachFundByMonthInChineseOrEnglish() throws Exception {
@@ -129,6 +131,21 @@ class ConsoleServerTest {
         String slip = browser.get("/console/settlements/" + setlId + "?lang=en").body();
         assertThat(slip).contains("Settlement slip", "medfee_sumamt", "Basic pooling fund", "How it was worked out", "data-print");
         assertThat(browser.get("/console/settlements/NO-SUCH").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theInstitutionsClerkSeesItsSettlementsOnlyAndNoOtherInstitutions() throws Exception {
+        ConsoleClient clerk = new ConsoleClient(port);
+        assertThat(clerk.signIn("clerk", PASSWORD)).endsWith("/");
+        assertThat(clerk.get("/").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/institution"));
+        String list = clerk.get("/institution").body();
+        assertThat(list).contains("本机构结算", "H44080000001", "/institution/settlements/S", "44080000000003");
+        String mine = list.replaceAll("(?s).*?/institution/settlements/(S[^\"]+)\".*", "$1");
+        assertThat(clerk.get("/institution/settlements/" + mine).body()).contains("结算单", "hifp_pay").doesNotContain("/console/persons/");
+        String others = jdbc.queryForObject("SELECT setl_id FROM settlement WHERE institution_code <> 'H44080000001'"
+                + " FETCH FIRST 1 ROWS ONLY", String.class);
+        assertThat(clerk.get("/institution/settlements/" + others).statusCode()).as("another institution's").isEqualTo(404);
+        assertThat(clerk.get("/console/settlements/" + others).statusCode()).isEqualTo(403);
     }
 
     @Test
