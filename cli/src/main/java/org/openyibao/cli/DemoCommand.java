@@ -37,8 +37,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = data != null ? data : Paths.get(System.getProperty("yibao.home", ".")).resolve("data/demo");
-        ConfigurableApplicationContext ctx = start(port, org.openyibao.platform.Migrations.h2FileUrl(dir),
-                "--yibao.fsi.key=" + serverKey(dir));
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = start(port, org.openyibao.platform.Migrations.h2FileUrl(dir), "--yibao.fsi.key=" + serverKey(dir));
+        } catch (RuntimeException e) {
+            throw new UserError(ServeCommand.whyNotStarted(e, port, "--port"));
+        }
         welcome(ctx, "embedded database in " + dir).forEach(System.out::println);
         return ServeCommand.waitForShutdown(ctx);
     }

@@ -29,7 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
                     "--spring.config.additional-location=file:" + config.toAbsolutePath(),
                     "--yibao.policies=" + Policies.standard().root().toAbsolutePath());
         } catch (RuntimeException e) {
-            throw new UserError("the server did not start with --config " + config + ": " + rootCause(e));
+            throw new UserError("the server did not start with --config " + config + ": " + whyNotStarted(e, -1, "server.port"));
         }
         System.out.println("OpenYibao is running on port " + ctx.getEnvironment().getProperty("local.server.port"));
         return waitForShutdown(ctx);
@@ -46,6 +46,20 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.io.IOException | RuntimeException e) {
             throw new UserError("--config: cannot read " + file + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
+    }
+
+    /**
+     * Why a server did not start, in a user's words: a port in use says so and how to choose another (it used to be
+     * reported as an internal error); anything else is its root cause's first line.
+     */
+    static String whyNotStarted(RuntimeException e, int port, String option) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.boot.web.server.PortInUseException p) {
+                return "port " + p.getPort() + " is already in use (another server, or a demo still running): stop it, or choose"
+                        + " another port with " + option + (port > 0 ? " " + (port + 1) : "");
+            }
+        }
+        return rootCause(e);
     }
 
     private static String rootCause(Throwable e) {

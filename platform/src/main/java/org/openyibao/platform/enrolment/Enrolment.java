@@ -31,6 +31,15 @@ public record Enrolment(long id, String psnNo, String scheme, String admdvs, Str
 
     /** An enrolment request. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record New(String psnNo, String scheme, String admdvs, String paymentMode, String employerCode, String employment,
-                      Integer contributionLevel, LocalDate validFrom, LocalDate validUntil, LocalDate contributionsSince) {}
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EnrolmentRequest")
+    public record New(@io.swagger.v3.oas.annotations.media.Schema(example = "44080000000003") String psnNo,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "resident or employee", example = "resident") String scheme,
+                      @io.swagger.v3.oas.annotations.media.Schema(example = "440800") String admdvs,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "employees: combined or single_pooling") String paymentMode,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "employees: the employer's code") String employerCode,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "employees: in_service or retired") String employment,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "1 or 2 where the region has two levels", example = "1")
+                      Integer contributionLevel,
+                      @io.swagger.v3.oas.annotations.media.Schema(example = "2026-01-01") LocalDate validFrom,
+                      LocalDate validUntil, LocalDate contributionsSince) {}
 }

@@ -35,6 +35,9 @@ import org.openyibao.engine.error.Echo;
  * {@code file} or {@code in}. HTTP 200 for every envelope, whatever its infcode.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "National interface (hospitals)", description = "The national medical security"
+        + " platform's interface as hospitals' systems call it: one envelope {infno, msgid, input, ...} posted to one of these"
+        + " paths, answered with {infcode, output, err_msg, ...}. Signed with x-tif headers (not the staff account): docs/fsi.md")
 public class FsiController {
     static final String HEBEI_PREFIX = "/ebus/rio_fsi";
 
@@ -61,11 +64,15 @@ public class FsiController {
         this.maxBody = maxBody;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The national single endpoint: the envelope's infno says the transaction",
+            security = {})
     @PostMapping({"/fsi/api/rsfComIfsService/callService", "/mbs/fmi/fsi/api/callFsiService/callService"})
     public ResponseEntity<byte[]> callService(HttpServletRequest request, @RequestHeader HttpHeaders headers) {
         return answer(request, headers, null);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The single endpoint with the infno in the path (and Guangdong's route)",
+            security = {})
     @PostMapping({"/fsi/api/rsfComIfsService/callService/{infno}", "/mbs/fmi/fsi/api/callFsiService/callService/{infno}",
             "/ebus/{channel}/{env}/hsa/hgs/{infno}"})
     public ResponseEntity<byte[]> callServiceWithInfno(HttpServletRequest request, @RequestHeader HttpHeaders headers,
@@ -73,6 +80,7 @@ public class FsiController {
         return answer(request, headers, infno);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Hebei's route per service (IDX-HB), with or without /ebus/rio_fsi", security = {})
     @PostMapping({"/fsi/api/signInSignOutService/signIn", "/fsi/api/signInSignOutService/signOut", "/fsi/api/fileupload/upload",
             "/fsi/api/fileupload/download", "/fsi/api/fsiPsnInfoService/queryPsnInfo",
             "/fsi/api/outpatientSettleService/preSettletment", "/fsi/api/outpatientSettleService/saveSettletmentV2",
@@ -93,6 +101,7 @@ public class FsiController {
     }
 
     /** Hebei's catalogue downloads: {@code .../catalogdownservice/downCatalog1301} serves 1301. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "Hebei's catalogue downloads (downCatalog1301 serves 1301)", security = {})
     @PostMapping({"/fsi/api/catalogdownservice/downCatalog{infno}", HEBEI_PREFIX + "/fsi/api/catalogdownservice/downCatalog{infno}"})
     public ResponseEntity<byte[]> hebeiCatalogue(HttpServletRequest request, @RequestHeader HttpHeaders headers,
                                                  @PathVariable("infno") String infno) {
@@ -104,6 +113,7 @@ public class FsiController {
      * REST API's 404 or 405 used to answer (issue 10). The methods are listed so that OPTIONS is one of them: a mapping
      * without methods leaves OPTIONS to Spring, which answered an empty 200.
      */
+    @io.swagger.v3.oas.annotations.Hidden
     @RequestMapping(value = {"/fsi/**", "/mbs/**", "/ebus/**"}, method = {RequestMethod.GET, RequestMethod.HEAD,
             RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS,
             RequestMethod.TRACE})

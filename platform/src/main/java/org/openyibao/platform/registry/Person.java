@@ -30,8 +30,16 @@ public record Person(long id, String psnNo, String certNo, String name, String g
 
     /** A registration request: psn_no generated when absent; gender and birth date taken from the ID number when absent. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record New(String psnNo, String certNo, String name, String gender, LocalDate birthDate, String householdRef,
-                      String admdvs) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PersonRegistration")
+    public record New(@io.swagger.v3.oas.annotations.media.Schema(description = "generated when absent", example = "44080000000101")
+                      String psnNo,
+                      @io.swagger.v3.oas.annotations.media.Schema(example = "440802198001150014") String certNo,
+                      @io.swagger.v3.oas.annotations.media.Schema(example = "陈明") String name,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "1 male, 2 female; from the ID number when absent",
+                              example = "1") String gender,
+                      @io.swagger.v3.oas.annotations.media.Schema(example = "1980-01-15") LocalDate birthDate,
+                      @io.swagger.v3.oas.annotations.media.Schema(example = "HH4408000001") String householdRef,
+                      @io.swagger.v3.oas.annotations.media.Schema(example = "440800") String admdvs) {
         @Override
         public String toString() {
             return "Person.New[psn_no=" + psnNo + ", cert_no=" + ResidentId.mask(certNo) + ", admdvs=" + admdvs + "]";

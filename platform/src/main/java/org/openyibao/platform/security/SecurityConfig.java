@@ -87,6 +87,8 @@ public class SecurityConfig {
         /** paasid, client_id and username identify an institution's interface account: agency staff only, even to read. */
         INTERFACE_CREDENTIALS(null, new String[] {"/api/fsi/credentials", "/api/fsi/credentials/**"}, Users.AGENCY),
         READ(HttpMethod.GET, new String[] {"/api/**"}, Users.AGENCY, Users.AUDITOR),
+        /** Searches are posted (an ID number must not be in a URL) but change nothing: readers may. */
+        SEARCH(HttpMethod.POST, new String[] {"/api/persons/search", "/api/persons/find"}, Users.AGENCY, Users.AUDITOR),
         WRITE(null, new String[] {"/api/**"}, Users.AGENCY);
 
         final HttpMethod method;

@@ -60,6 +60,20 @@ class DemoServerEndToEndTest {
         Reply docs = call("GET", "/v3/api-docs", null, null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/settlements")).isTrue();
+        // what a new user met (issue 11): a title, a way to sign in, the two "New" requests under their own names, the
+        // interface's paths described, a person's settlements and a search beyond the full ID number
+        assertThat(docs.json().at("/info/title").asText()).isEqualTo("OpenYibao API");
+        assertThat(docs.json().at("/components/securitySchemes/staff/scheme").asText()).isEqualTo("basic");
+        assertThat(docs.json().at("/components/schemas").has("PersonRegistration")).isTrue();
+        assertThat(docs.json().at("/components/schemas").has("EnrolmentRequest")).isTrue();
+        assertThat(docs.json().at("/components/schemas/PersonRegistration/properties/cert_no/example").asText())
+                .isEqualTo("440802198001150014");
+        assertThat(docs.json().at("/paths/~1fsi~1api~1rsfComIfsService~1callService/post/summary").asText()).contains("single endpoint");
+        assertThat(call("GET", "/api/persons/44080000000003/settlements", "agency", null).json().at("/settlements/0/setl_id").asText())
+                .startsWith("S");
+        JsonNode byName = call("POST", "/api/persons/find", "auditor", "{\"q\": \"Wu\"}").json();
+        assertThat(byName.at("/persons/0/psn_no").asText()).as(byName.toString()).isEqualTo("44080000000003");
+        assertThat(byName.at("/persons/0/name").asText()).as("masked for the auditor").isEqualTo("W**********");
         assertThat(call("GET", "/actuator/prometheus", "monitor", null).body()).contains("yibao_settlements");
 
         // roles: no credentials → 401; the auditor reads but may not write
