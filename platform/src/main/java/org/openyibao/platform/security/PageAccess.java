@@ -18,6 +18,9 @@ public enum PageAccess {
     ASSETS(new String[] {"/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg"}),
     /** Where a signed-in user lands: the pages of their role. */
     HOME(new String[] {"/"}, Role.values()),
+    /** The console's changes: agency staff, not the auditor (first match wins: before the pages that read). */
+    AGENCY_CHANGES(new String[] {"/console/persons/new", "/console/persons/*/enrol", "/console/settlements/*/cancel"}, Role.ADMIN,
+            Role.AGENCY),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** A designated institution's settlement clerk: that institution's data only. */
     INSTITUTION_PAGES(new String[] {"/institution", "/institution/**"}, Role.INSTITUTION),
