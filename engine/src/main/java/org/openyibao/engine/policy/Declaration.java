@@ -16,6 +16,11 @@ public record Declaration(String name, List<String> confirmedCodes, List<String>
         return !date.isBefore(from) && (until == null || !date.isAfter(until));
     }
 
+    /** Whether the declaration covers the pooling region {@code admdvs} (null: a pack without a region code). */
+    public boolean covers(String admdvs) {
+        return regions.contains("all") || (admdvs != null && regions.contains(admdvs));
+    }
+
     public Cited cited() {
         return new Cited("emergency.declarations." + name,
                 "confirmed " + confirmedCodes + ", suspected " + suspectedCodes

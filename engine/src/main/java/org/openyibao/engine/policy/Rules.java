@@ -25,6 +25,8 @@ public final class Rules {
     public final AssistanceRules assistance;
     /** The public-health emergencies declared on these dates. */
     public final List<Declaration> emergencies;
+    /** Those of {@link #emergencies} that cover this pack's pooling region, decided once. */
+    private final List<Declaration> emergenciesInRegion;
     /** The self-pay-first ratio of a class B line that names none. */
     public final Ratio defaultSelfPayFirst;
 
@@ -42,12 +44,18 @@ public final class Rules {
         this.seriousIllness = seriousIllness;
         this.assistance = assistance;
         this.emergencies = List.copyOf(emergencies);
+        this.emergenciesInRegion = this.emergencies.stream().filter(d -> d.covers(admdvs)).toList();
         this.defaultSelfPayFirst = defaultSelfPayFirst;
     }
 
     /** The scheme's rules, or null when this pack does not cover the scheme on these dates. */
     public SchemeRules scheme(Scheme s) {
         return s == Scheme.RESIDENT ? resident : employee;
+    }
+
+    /** The declared emergencies whose regions include this pack's ("all", or its admdvs code), in declaration order. */
+    public List<Declaration> emergenciesInRegion() {
+        return emergenciesInRegion;
     }
 
     /** Compiles the pack's values in force on {@code from}, adding what is missing to {@code problems}. */

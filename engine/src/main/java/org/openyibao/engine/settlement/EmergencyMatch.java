@@ -1,5 +1,7 @@
 package org.openyibao.engine.settlement;
 
+import java.util.List;
+
 import org.openyibao.engine.policy.Declaration;
 import org.openyibao.engine.policy.EmergencyCase;
 import org.openyibao.engine.policy.Rules;
@@ -10,24 +12,27 @@ import org.openyibao.engine.policy.Rules;
  */
 record EmergencyMatch(Declaration declaration, boolean confirmed) {
 
-    /** The visit's emergency case, or null when it is none. */
+    /** The visit's emergency case, or null when it is none (at once when no declaration covers the region). */
     static EmergencyMatch find(Rules rules, Visit visit) {
-        for (Declaration d : rules.emergencies) {
-            if (!appliesIn(d, rules.admdvs)) continue;
+        List<Declaration> declared = rules.emergenciesInRegion();
+        for (int i = 0; i < declared.size(); i++) {
+            Declaration d = declared.get(i);
             if (visit.emergencyCase() != EmergencyCase.NONE) {
                 return new EmergencyMatch(d, visit.emergencyCase() == EmergencyCase.CONFIRMED);
             }
-            boolean suspected = false;
-            for (String dx : visit.diagnoses()) {
-                if (d.confirmedCodes().contains(dx)) return new EmergencyMatch(d, true);
-                if (d.suspectedCodes().contains(dx)) suspected = true;
-            }
-            if (suspected) return new EmergencyMatch(d, false);
+            EmergencyMatch byDiagnosis = byDiagnosis(d, visit.diagnoses());
+            if (byDiagnosis != null) return byDiagnosis;
         }
         return null;
     }
 
-    private static boolean appliesIn(Declaration d, String admdvs) {
-        return d.regions().contains("all") || (admdvs != null && d.regions().contains(admdvs));
+    /** A confirmed case if any diagnosis is a confirmed code, else suspected if any is a suspected code, else null. */
+    private static EmergencyMatch byDiagnosis(Declaration d, String[] diagnoses) {
+        boolean suspected = false;
+        for (String dx : diagnoses) {
+            if (d.confirmedCodes().contains(dx)) return new EmergencyMatch(d, true);
+            if (d.suspectedCodes().contains(dx)) suspected = true;
+        }
+        return suspected ? new EmergencyMatch(d, false) : null;
     }
 }

@@ -11,64 +11,75 @@ import org.openyibao.engine.policy.Rules;
  * scope. An emergency case's lines form a second group, its comorbidity lines stay in the first.
  */
 final class LineClassification {
+    /** The second group of a visit that is no emergency case. */
+    private static final LineGroup NO_LINES = new LineGroup(0, 0, 0, 0, 0);
+
     /** The ordinary (or comorbidity) lines, the emergency lines (empty unless an emergency case), and the trace. */
     record Classified(LineGroup ordinary, LineGroup emergency, TraceEntry why) {
         LineGroup all() {
-            return ordinary.plus(emergency);
+            return emergency == NO_LINES ? ordinary : ordinary.plus(emergency);
         }
     }
 
     private LineClassification() {}
 
     static Classified classify(Rules rules, Visit visit, EmergencyMatch emergency, boolean trace) {
-        Sums ordinary = new Sums();
-        Sums emergencyLines = new Sums();
-        int atDefaultRatio = 0;
-        for (FeeLine line : visit.lines()) {
-            Sums group = emergency != null && !line.comorbidity() ? emergencyLines : ordinary;
-            group.total += line.amountFen();
+        boolean emergencyCase = emergency != null;
+        LineGroup ordinary = sum(rules, visit.lines(), emergencyCase, false);
+        LineGroup emergencyLines = emergencyCase ? sum(rules, visit.lines(), true, true) : NO_LINES;
+        TraceEntry why = trace ? explain(rules, visit, ordinary.plus(emergencyLines)) : null;
+        return new Classified(ordinary, emergencyLines, why);
+    }
+
+    /**
+     * One group's sums, kept in local variables while the lines are read: every line of an ordinary
+     * visit; of an emergency case, the comorbidity lines (first group) or the others (second group).
+     */
+    private static LineGroup sum(Rules rules, FeeLine[] lines, boolean emergencyCase, boolean emergencyGroup) {
+        long total = 0;
+        long fullySelfPaid = 0;
+        long overLimit = 0;
+        long selfPayFirst = 0;
+        long inScope = 0;
+        for (FeeLine line : lines) {
+            if (emergencyCase && line.comorbidity() == emergencyGroup) continue;
+            long amount = line.amountFen();
+            total += amount;
             if (line.lineClass() == LineClass.C) {
-                group.fullySelfPaid += line.amountFen();
+                fullySelfPaid += amount;
                 continue;
             }
-            long rest = line.amountFen() - line.overLimitFen();
-            group.overLimit += line.overLimitFen();
+            long rest = amount - line.overLimitFen();
+            overLimit += line.overLimitFen();
             if (line.lineClass() == LineClass.B) {
-                boolean named = line.selfPayFirstPpm() >= 0;
-                long first = Money.applyRatio(rest, named ? line.selfPayFirstPpm() : rules.defaultSelfPayFirst.ppm());
-                group.selfPayFirst += first;
+                long first = Money.applyRatio(rest, selfPayFirstRatio(rules, line));
+                selfPayFirst += first;
                 rest -= first;
-                if (!named) atDefaultRatio++;
             }
-            group.inScope += rest;
+            inScope += rest;
         }
-        LineGroup first = ordinary.toGroup();
-        LineGroup second = emergencyLines.toGroup();
-        TraceEntry why = trace ? explain(rules, visit, first.plus(second), atDefaultRatio) : null;
-        return new Classified(first, second, why);
+        return new LineGroup(total, fullySelfPaid, overLimit, selfPayFirst, inScope);
     }
 
-    /** A group's sums while the lines are read. */
-    private static final class Sums {
-        long total;
-        long fullySelfPaid;
-        long overLimit;
-        long selfPayFirst;
-        long inScope;
-
-        LineGroup toGroup() {
-            return new LineGroup(total, fullySelfPaid, overLimit, selfPayFirst, inScope);
-        }
+    /** A class B line's own self-pay-first ratio, else the pack's default (ppm). */
+    private static int selfPayFirstRatio(Rules rules, FeeLine line) {
+        return line.selfPayFirstPpm() >= 0 ? line.selfPayFirstPpm() : rules.defaultSelfPayFirst.ppm();
     }
 
-    private static TraceEntry explain(Rules rules, Visit visit, LineGroup all, int atDefaultRatio) {
+    private static TraceEntry explain(Rules rules, Visit visit, LineGroup all) {
         String text = visit.lines().length + " fee lines, total " + Money.format(all.total())
                 + ": class C (fully self-paid) " + Money.format(all.fullySelfPaid())
                 + ", over price limit " + Money.format(all.overLimit())
                 + ", class B self-pay-first " + Money.format(all.selfPayFirst())
                 + " → in scope " + Money.format(all.inScope());
         return TraceLog.entry("classification", text, all.inScope(),
-                atDefaultRatio > 0 ? rules.defaultSelfPayFirst.cited() : null);
+                anyAtDefaultRatio(visit.lines()) ? rules.defaultSelfPayFirst.cited() : null);
+    }
+
+    /** Whether a class B line took the pack's default self-pay-first ratio (then the trace cites it). */
+    private static boolean anyAtDefaultRatio(FeeLine[] lines) {
+        for (FeeLine line : lines) if (line.lineClass() == LineClass.B && line.selfPayFirstPpm() < 0) return true;
+        return false;
     }
 
     /** The emergency case's trace entry: which lines are settled how. */

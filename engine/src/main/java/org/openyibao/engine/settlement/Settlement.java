@@ -41,6 +41,14 @@ public final class Settlement {
         check(value(ACCT_PAY) + value(PSN_CASH_PAY) == value(PSN_PART_AMT), "psn_part_amt = acct_pay + psn_cash_pay");
         check(value(FUND_PAY_SUMAMT) + value(PSN_PART_AMT) + value(HOSP_PART_AMT) == value(MEDFEE_SUMAMT),
                 "payers sum to the total: funds + the person + the institution = medfee_sumamt");
+        checkNotNegative(values);
+    }
+
+    /** Every field but the account balance is not negative (the sign bits or'ed first; a field is named only when one is set). */
+    private static void checkNotNegative(long[] values) {
+        long signs = 0;
+        for (long v : values) signs |= v;
+        if (signs >= 0) return;
         for (SettlementField f : FIELDS) {
             if (values[f.ordinal()] < 0 && f != BALC) check(false, f.national() + " is not negative");
         }

@@ -66,7 +66,7 @@ public final class SettlementEngine {
         Run(VisitFacts facts, Accumulators start, boolean trace) {
             this.f = facts;
             this.ytd = new YearToDate(start);
-            this.log = new TraceLog(trace);
+            this.log = trace ? new TraceLog() : TraceLog.OFF;
         }
 
         Settlement settle() {
@@ -93,31 +93,38 @@ public final class SettlementEngine {
             if (log.on()) log.add(credit.why());
         }
 
-        /** The tiers in the pack's order; emergency cover always before the account and always for emergency lines. */
+        /** Pays one line group through the tiers, checks what they paid and adds it to the visit's totals. */
         private void settleGroup(LineGroup group, boolean emergencyLines) {
             GroupPayments paid = new GroupPayments(group);
-            boolean emergencyDone = false;
-            if (ineligibility == null) {
-                List<Tier> tiers = f.scheme().tiers();
-                for (int i = 0; i < tiers.size(); i++) {
-                    switch (tiers.get(i)) {
-                        case ELIGIBILITY -> { }
-                        case BASIC_POOLING -> apply(paid, BASIC_POOLING.pay(f, group, totals.deductible, ytd, log.on()));
-                        case LARGE_AMOUNT -> applyLargeAmount(paid, LARGE_AMOUNT.pay(f, paid, ytd, log.on()));
-                        case SERIOUS_ILLNESS -> apply(paid, SERIOUS_ILLNESS.pay(f, paid, ytd, log.on()));
-                        case MEDICAL_ASSISTANCE -> apply(paid, MEDICAL_ASSISTANCE.pay(f, paid, ytd, log.on()));
-                        case EMERGENCY_COVER -> emergencyDone = coverEmergency(paid, emergencyLines);
-                        case INDIVIDUAL_ACCOUNT -> {
-                            if (!emergencyDone) emergencyDone = coverEmergency(paid, emergencyLines);
-                            applyAccount(paid, INDIVIDUAL_ACCOUNT.pay(f, paid, ytd, log.on()));
-                        }
-                    }
-                }
-            }
+            boolean emergencyDone = ineligibility == null && payTiers(paid, group, emergencyLines);
             if (!emergencyDone) coverEmergency(paid, emergencyLines);
             Invariants.fundsWithinScope(group, paid);
             Invariants.cashNotNegative(group, paid);
             totals.add(paid);
+        }
+
+        /**
+         * The scheme's tiers in the pack's order; emergency cover always before the account. True once
+         * emergency cover has had its turn.
+         */
+        private boolean payTiers(GroupPayments paid, LineGroup group, boolean emergencyLines) {
+            boolean emergencyDone = false;
+            List<Tier> tiers = f.scheme().tiers();
+            for (int i = 0; i < tiers.size(); i++) {
+                switch (tiers.get(i)) {
+                    case ELIGIBILITY -> { }
+                    case BASIC_POOLING -> apply(paid, BASIC_POOLING.pay(f, group, totals.deductible, ytd, log.on()));
+                    case LARGE_AMOUNT -> applyLargeAmount(paid, LARGE_AMOUNT.pay(f, paid, ytd, log.on()));
+                    case SERIOUS_ILLNESS -> apply(paid, SERIOUS_ILLNESS.pay(f, paid, ytd, log.on()));
+                    case MEDICAL_ASSISTANCE -> apply(paid, MEDICAL_ASSISTANCE.pay(f, paid, ytd, log.on()));
+                    case EMERGENCY_COVER -> emergencyDone = coverEmergency(paid, emergencyLines);
+                    case INDIVIDUAL_ACCOUNT -> {
+                        if (!emergencyDone) emergencyDone = coverEmergency(paid, emergencyLines);
+                        applyAccount(paid, INDIVIDUAL_ACCOUNT.pay(f, paid, ytd, log.on()));
+                    }
+                }
+            }
+            return emergencyDone;
         }
 
         private void apply(GroupPayments paid, PoolingPayment p) {
@@ -200,11 +207,17 @@ public final class SettlementEngine {
         private Settlement finish() {
             Invariants.require(totals.funds() + totals.account + totals.cash == totals.lines.total(),
                     "payers sum to the total: funds + account + cash = medfee_sumamt");
-            if (log.on()) {
-                log.add(TraceLog.entry("cash", "the person pays " + Money.format(totals.cash) + " in cash ("
-                        + Money.format(totals.lines.total()) + " − funds " + Money.format(totals.funds()) + " − account "
-                        + Money.format(totals.account) + ")", totals.cash));
-            }
+            if (log.on()) log.add(explainCash());
+            return toSettlement();
+        }
+
+        private TraceEntry explainCash() {
+            return TraceLog.entry("cash", "the person pays " + Money.format(totals.cash) + " in cash ("
+                    + Money.format(totals.lines.total()) + " − funds " + Money.format(totals.funds()) + " − account "
+                    + Money.format(totals.account) + ")", totals.cash);
+        }
+
+        private Settlement toSettlement() {
             LineGroup lines = totals.lines;
             return Settlement.builder().set(MEDFEE_SUMAMT, lines.total()).set(FULAMT_OWNPAY_AMT, lines.fullySelfPaid())
                     .set(OVERLMT_SELFPAY, lines.overLimit()).set(PRESELFPAY_AMT, lines.selfPayFirst())

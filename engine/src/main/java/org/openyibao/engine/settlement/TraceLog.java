@@ -5,12 +5,20 @@ import java.util.List;
 
 import org.openyibao.engine.policy.Cited;
 
-/** The settlement's trace while it is built; when off, tiers build no text at all. */
+/** The settlement's trace while it is built; when off ({@link #OFF}, shared), tiers build no text at all. */
 final class TraceLog {
+    /** The log of every settlement without a trace: it holds nothing, so one serves them all. */
+    static final TraceLog OFF = new TraceLog(null);
+
     private final List<TraceEntry> entries;
 
-    TraceLog(boolean on) {
-        this.entries = on ? new ArrayList<>() : null;
+    /** A log that keeps entries. */
+    TraceLog() {
+        this(new ArrayList<>());
+    }
+
+    private TraceLog(List<TraceEntry> entries) {
+        this.entries = entries;
     }
 
     boolean on() {
