@@ -14,14 +14,19 @@ import java.util.Map;
 
 /**
  * A minimal HTTP/1.1 client on one keep-alive connection (one per virtual terminal, as a HIS holds one), opened on the
- * first request and again after the server closed it or an I/O error.
+ * first request and again after the server closed it or an I/O error. A connection left idle longer than
+ * {@value #IDLE_MS} ms is not reused but opened afresh, as HTTP clients do: the server closes idle keep-alive
+ * connections (Tomcat after 20 s by default), and a request written on a connection the server has just closed is
+ * lost (an accounts office that reconciles once a minute would see "connection closed by the server").
  */
 final class RawHttp implements FsiHttp {
+    static final long IDLE_MS = 10_000;
     private final String host;
     private final int port;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
+    private long lastUsed;
 
     RawHttp(String host, int port) {
         this.host = host;
@@ -30,6 +35,7 @@ final class RawHttp implements FsiHttp {
 
     @Override
     public Reply post(String path, Map<String, String> headers, byte[] body) throws IOException {
+        if (socket != null && System.nanoTime() - lastUsed > IDLE_MS * 1_000_000) close();
         if (socket == null) connect();
         try {
             StringBuilder h = new StringBuilder(512).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host)
@@ -39,7 +45,9 @@ final class RawHttp implements FsiHttp {
             out.write(h.toString().getBytes(StandardCharsets.UTF_8));
             out.write(body);
             out.flush();
-            return read();
+            Reply r = read();
+            lastUsed = System.nanoTime();
+            return r;
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
