@@ -43,7 +43,9 @@ fsi_extra_dbs+=("$bench_db")
 echo "== pgbench: TPC-B-like, scale 10, 8 clients, 2 threads, $pgbench_s s (database $bench_db)"
 fsi_psql -d postgres -c "CREATE DATABASE $bench_db"
 pgbench -h "$host" -p "$pgport" -U postgres -i -s 10 -q "$bench_db" > "$out/pgbench-init.txt" 2>&1
+fsi_cpu_begin
 pgbench -h "$host" -p "$pgport" -U postgres -c 8 -j 2 -T "$pgbench_s" "$bench_db" 2>&1 | tee "$out/pgbench.txt"
+fsi_cpu_end | tee "$out/cpu-pgbench.txt"
 tps="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$out/pgbench.txt")"
 [ -n "$tps" ] || { echo "no tps in pgbench's output"; exit 1; }
 ceiling="$(awk -v t="$tps" 'BEGIN { printf "%.1f", t / 5 }')"
@@ -58,8 +60,10 @@ run() { # NAME ARGS…: one generator run with statistics kept fresh, then VACUU
   local name="$1"; shift
   fsi_analyzer_start $((warmup + duration + 5))
   echo "== $name: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
+  fsi_cpu_begin
   fsi_generator --warmup "$warmup" --duration "$duration" --inpatient-share 0.3 --label "$name" --json "$out/$name.json" "$@" \
     | tee "$out/$name.txt" || status=1
+  fsi_cpu_end | tee "$out/cpu-$name.txt"
   fsi_analyzer_stop
   fsi_psql -d "$db" -c "VACUUM (ANALYZE)"
 }
@@ -73,14 +77,21 @@ fsi_ledger_check | tee "$out/ledger.txt" || status=1
 echo "load after: $(uptime)" | tee -a "$out/run.txt"
 
 # ---- the table
+cpu() { # FILE [server]: "busy" or "busy / server / PostgreSQL" (cores) from fsi_cpu_end's lines
+  sed -n 's/.*busy \([0-9.]*\); server \([0-9.]*\); PostgreSQL \([0-9.]*\).*/\1 \2 \3/p' "$1" \
+    | awk -v w="${2:-}" '{ print (w == "server" ? $1 " / " $2 " / " $3 : $1) }'
+}
 {
   echo "pgbench TPC-B (scale 10, -c 8 -j 2 -T $pgbench_s): $tps transactions/s; ceiling = ÷ 5 = $ceiling settlements/s"
   echo
-  echo "| run | settlements/s | ÷ ceiling ($ceiling) | 2207 p50 / p95 / p99 ms | 2304 p50 / p95 / p99 ms | errors | kept up |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "the machine during pgbench: $(cpu "$out/cpu-pgbench.txt") cores busy of 2 (pgbench's backends start with it: not counted apart)"
+  echo
+  echo "| run | settlements/s | ÷ ceiling ($ceiling) | 2207 p50 / p95 / p99 ms | 2304 p50 / p95 / p99 ms | errors | kept up | CPU cores: busy / server / PostgreSQL |"
+  echo "|---|---|---|---|---|---|---|---|"
   for f in "$out"/closed-*.json "$out/open-$rate.json"; do
-    jq -r --argjson c "$ceiling" 'def l($k): (.[$k] // {}) | "\(.p50) / \(.p95) / \(.p99)";
-      "| \(.label) | \(.settlements_per_s) | \((.settlements_per_s / $c * 100 | round) / 100) | \(l("latency_ms_2207")) | \(l("latency_ms_2304")) | \(.errors + .warmup_errors) | \(if .open_loop then (if .open_loop.fell_behind then "no" else "yes" end) else "-" end) |"' "$f"
+    jq -r --argjson c "$ceiling" --arg cpu "$(cpu "$out/cpu-$(basename "$f" .json).txt" server)" \
+      'def l($k): (.[$k] // {}) | "\(.p50) / \(.p95) / \(.p99)";
+      "| \(.label) | \(.settlements_per_s) | \((.settlements_per_s / $c * 100 | round) / 100) | \(l("latency_ms_2207")) | \(l("latency_ms_2304")) | \(.errors + .warmup_errors) | \(if .open_loop then (if .open_loop.fell_behind then "no" else "yes" end) else "-" end) | \($cpu) |"' "$f"
   done
   echo
   best="$(jq -s 'map(select(.mode == "closed loop") | .settlements_per_s) | max' "$out"/closed-*.json)"

@@ -35,24 +35,14 @@ fsi_create_db
 fsi_start_server
 fsi_seed
 
-hz="$(getconf CLK_TCK)"
 status=0
 for t in "${threads_list[@]}"; do
   fsi_analyzer_start $((warmup + duration + 5))
   echo "== $t clients: ${warmup} s warm-up, ${duration} s measured; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  # PostgreSQL serves other databases on this machine too: its backends for this database are counted apart
-  ourpg=$(fsi_psql -d postgres -At -c "SELECT pid FROM pg_stat_activity WHERE datname = '$db'" | tr '\n' ' ')
-  allpg=$(pgrep -x postgres | tr '\n' ' ' || true)
-  s0=$(fsi_ticks "$server_pid"); o0=$(fsi_ticks $ourpg); p0=$(fsi_ticks $allpg); a0=$(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat)
-  w0=$(date +%s.%N)
+  fsi_cpu_begin
   fsi_generator --threads "$t" --warmup "$warmup" --duration "$duration" --inpatient-share "$inpatient" \
     --label "threads=$t" --json "$out/load-$t.json" || status=1
-  s1=$(fsi_ticks "$server_pid"); o1=$(fsi_ticks $ourpg); p1=$(fsi_ticks $allpg); a1=$(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat)
-  w1=$(date +%s.%N)
-  awk -v s="$((s1 - s0))" -v o="$((o1 - o0))" -v p="$((p1 - p0))" -v a="$((a1 - a0))" -v hz="$hz" -v w0="$w0" -v w1="$w1" \
-      -v la="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN { el = w1 - w0
-    printf "   CPU over the %.0f s run, in cores (the machine has 2): busy %.2f; server %.2f; PostgreSQL %.2f (this database'"'"'s backends %.2f);\n", el, a / hz / el, s / hz / el, p / hz / el, o / hz / el
-    printf "   the generator and anything else %.2f; load average after: %s\n", (a - s - p) / hz / el, la }' | tee "$out/cpu-$t.txt"
+  fsi_cpu_end | tee "$out/cpu-$t.txt"
   fsi_analyzer_stop
   fsi_psql -d "$db" -c "VACUUM (ANALYZE)"
 done

@@ -8,6 +8,7 @@
 #   fsi_create_db; fsi_start_server; fsi_seed
 #   fsi_analyzer_start SECONDS; …; fsi_analyzer_stop
 #   fsi_generator ARGS…    # org.openyibao.bench.FsiLoadGenerator against the server, with the seeded clients and persons
+#   fsi_cpu_begin; …; fsi_cpu_end   # CPU in cores over the span: busy, server, PostgreSQL (this database's backends)
 #   fsi_stop_server; fsi_counts; fsi_ledger_check
 #
 # Environment: YIBAO_BENCH_PG (127.0.0.1:5432, user postgres, trust auth), YIBAO_LOAD_PORT (18080),
@@ -189,4 +190,23 @@ fsi_ticks() {
     [ -n "$s" ] && t=$((t + ${s% *} + ${s#* }))
   done
   echo "$t"
+}
+
+# CPU over a span, in cores: the whole machine, the server, PostgreSQL (all its processes at the start, and apart the
+# backends of this database: PostgreSQL serves other databases on this machine too), and the rest (the generator
+# and anything else). Processes started during the span are not counted in their own column.
+fsi_cpu_begin() {
+  _cpu_ourpg=$(fsi_psql -d postgres -At -c "SELECT pid FROM pg_stat_activity WHERE datname = '$db'" | tr '\n' ' ')
+  _cpu_allpg=$(pgrep -x postgres | tr '\n' ' ' || true)
+  # shellcheck disable=SC2086
+  _cpu_0="$(fsi_ticks "$server_pid") $(fsi_ticks $_cpu_ourpg) $(fsi_ticks $_cpu_allpg) $(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat) $(date +%s.%N)"
+}
+
+fsi_cpu_end() {
+  # shellcheck disable=SC2086
+  local now="$(fsi_ticks "$server_pid") $(fsi_ticks $_cpu_ourpg) $(fsi_ticks $_cpu_allpg) $(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat) $(date +%s.%N)"
+  awk -v b="$_cpu_0" -v e="$now" -v hz="$(getconf CLK_TCK)" -v la="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+    split(b, x, " "); split(e, y, " "); s = y[1] - x[1]; o = y[2] - x[2]; p = y[3] - x[3]; a = y[4] - x[4]; el = y[5] - x[5]
+    printf "   CPU over the %.0f s run, in cores (the machine has 2): busy %.2f; server %.2f; PostgreSQL %.2f (this database'"'"'s backends %.2f);\n", el, a / hz / el, s / hz / el, p / hz / el, o / hz / el
+    printf "   the generator and anything else %.2f; load average after: %s\n", (a - s - p) / hz / el, la }'
 }
