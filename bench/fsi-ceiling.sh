@@ -88,7 +88,8 @@ cpu() { # FILE [server]: "busy" or "busy / server / PostgreSQL" (cores) from fsi
   echo
   echo "| run | settlements/s | ÷ ceiling ($ceiling) | 2207 p50 / p95 / p99 ms | 2304 p50 / p95 / p99 ms | errors | kept up | CPU cores: busy / server / PostgreSQL |"
   echo "|---|---|---|---|---|---|---|---|"
-  for f in "$out"/closed-*.json "$out/open-$rate.json"; do
+  for f in "${clients_list[@]/#/$out/closed-}" "$out/open-$rate"; do
+    f="$f.json"
     jq -r --argjson c "$ceiling" --arg cpu "$(cpu "$out/cpu-$(basename "$f" .json).txt" server)" \
       'def l($k): (.[$k] // {}) | "\(.p50) / \(.p95) / \(.p99)";
       "| \(.label) | \(.settlements_per_s) | \((.settlements_per_s / $c * 100 | round) / 100) | \(l("latency_ms_2207")) | \(l("latency_ms_2304")) | \(.errors + .warmup_errors) | \(if .open_loop then (if .open_loop.fell_behind then "no" else "yes" end) else "-" end) | \($cpu) |"' "$f"
