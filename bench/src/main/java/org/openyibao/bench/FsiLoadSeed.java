@@ -24,14 +24,14 @@ import java.util.concurrent.Future;
  * {@code yibao import}:
  * <ol>
  *   <li>{@code setup URL USER PASSWORD PERSONS DIR}: as agency staff over the REST API, region 440800 (policy pack
- *   zhanjiang; it opens its chart of accounts), a level III hospital, a township health centre, ten employers and
+ *   zhanjiang; it opens its chart of accounts), a level III hospital, a township health centre, a pharmacy, ten employers and
  *   last year's average wage; writes DIR/import.csv (PERSONS synthetic persons with valid GB 11643 ID numbers, two
  *   in five employees in service, the rest residents; the format of {@code yibao import}) and DIR/persons.csv
  *   ({@code psn_no,cert_no,insutype}, the generator's list);</li>
  *   <li>{@code finish URL USER PASSWORD DIR ENROLMENT_IDS MONTHS}: pays MONTHS months of contributions for each
  *   employee enrolment listed (one id a line; the employee's 2% is credited to the individual account through the
- *   ledger), and issues x-tif credentials for both institutions: DIR/clients.txt ({@code fixmedins_code paasid
- *   secret}; the caller makes it private).</li>
+ *   ledger), and issues x-tif credentials for the three institutions: DIR/clients.txt ({@code fixmedins_code paasid
+ *   secret}, the pharmacy's line ending with {@code pharmacy}; the caller makes it private).</li>
  * </ol>
  * Persons go through {@code yibao import} rather than one REST call each because every HTTP Basic request costs a
  * bcrypt verification at strength 10 (Spring Security re-encodes a weaker stored hash to it on the first request):
@@ -41,6 +41,7 @@ public final class FsiLoadSeed {
     static final String ADMDVS = "440800";
     static final String HOSPITAL = "H44080000001";
     static final String TOWNSHIP = "H44080000004";
+    static final String PHARMACY = "P44080000001";
     static final String[] COUNTIES = {"440802", "440803", "440804", "440811", "440823", "440825", "440881", "440882", "440883"};
     static final String IMPORT_HEADER = "psn_no,cert_no,name,gender,birth_date,household_ref,admdvs,scheme,payment_mode,employer_code,"
             + "employment,contribution_level,valid_from,valid_until,contributions_since,category,category_from,category_until";
@@ -60,12 +61,12 @@ public final class FsiLoadSeed {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 6 && args[0].equals("setup")) {
-            FsiLoadGenerator.requireLoopback(args[1]);
+            LoadOptions.requireLoopback(args[1]);
             int n = Integer.parseInt(args[4]);
             if (n < 1 || n > 1_000_000) throw new IllegalArgumentException("PERSONS: 1 to 1,000,000");
             new FsiLoadSeed(args[1], args[2], args[3]).setup(n, Paths.get(args[5]));
         } else if (args.length == 7 && args[0].equals("finish")) {
-            FsiLoadGenerator.requireLoopback(args[1]);
+            LoadOptions.requireLoopback(args[1]);
             new FsiLoadSeed(args[1], args[2], args[3]).finish(Paths.get(args[4]), Paths.get(args[5]), Integer.parseInt(args[6]));
         } else {
             System.err.println("usage: FsiLoadSeed setup URL AGENCY_USER AGENCY_PASSWORD PERSONS DIR\n"
@@ -82,6 +83,8 @@ public final class FsiLoadSeed {
                 + "\"type\":\"hospital\",\"admdvs\":\"" + ADMDVS + "\",\"district\":\"Chikan\",\"designated_from\":\"2009-01-01\"}");
         post("/api/institutions", "{\"code\":\"" + TOWNSHIP + "\",\"name\":\"Huguang Township Health Centre\",\"level\":\"township\","
                 + "\"type\":\"hospital\",\"admdvs\":\"" + ADMDVS + "\",\"district\":\"Mazhang\",\"designated_from\":\"2009-01-01\"}");
+        post("/api/institutions", "{\"code\":\"" + PHARMACY + "\",\"name\":\"Renmin Pharmacy\",\"level\":\"level1\","
+                + "\"type\":\"pharmacy\",\"admdvs\":\"" + ADMDVS + "\",\"district\":\"Chikan\",\"designated_from\":\"2009-01-01\"}");
         for (int e = 1; e <= 10; e++) {
             post("/api/employers", "{\"code\":\"" + employer(e) + "\",\"name\":\"Employer " + e + "\",\"admdvs\":\"" + ADMDVS + "\"}");
         }
@@ -108,8 +111,8 @@ public final class FsiLoadSeed {
         }
         Files.write(dir.resolve("import.csv"), imports, StandardCharsets.UTF_8);
         Files.write(dir.resolve("persons.csv"), list, StandardCharsets.UTF_8);
-        System.out.println("region " + ADMDVS + ", institutions " + HOSPITAL + " (level3) and " + TOWNSHIP + " (township), 10 employers;"
-                + " " + n + " persons to import");
+        System.out.println("region " + ADMDVS + ", institutions " + HOSPITAL + " (level3), " + TOWNSHIP + " (township) and " + PHARMACY
+                + " (pharmacy), 10 employers; " + n + " persons to import");
     }
 
     private void finish(Path dir, Path enrolmentIds, int months) throws Exception {
@@ -138,13 +141,14 @@ public final class FsiLoadSeed {
         for (Future<Integer> f : parts) f.get();
         pool.shutdown();
         List<String> clients = new ArrayList<>();
-        for (String code : new String[] {HOSPITAL, TOWNSHIP}) {
+        for (String code : new String[] {HOSPITAL, TOWNSHIP, PHARMACY}) {
             Object issued = MiniJson.parse(post("/api/fsi/credentials", "{\"fixmedins_code\":\"" + code + "\"}"));
-            clients.add(code + " " + MiniJson.text(issued, "paasid") + " " + MiniJson.text(issued, "secret"));
+            clients.add(code + " " + MiniJson.text(issued, "paasid") + " " + MiniJson.text(issued, "secret")
+                    + (code.equals(PHARMACY) ? " pharmacy" : ""));
         }
         Files.write(dir.resolve("clients.txt"), clients, StandardCharsets.UTF_8);
-        System.out.printf("%d employees' individual accounts credited (%d month%s each), credentials issued for %s and %s, in %.1f s%n",
-                ids.size(), months, months == 1 ? "" : "s", HOSPITAL, TOWNSHIP, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("%d employees' individual accounts credited (%d month%s each), credentials issued for %s, %s and %s, in %.1f s%n",
+                ids.size(), months, months == 1 ? "" : "s", HOSPITAL, TOWNSHIP, PHARMACY, (System.nanoTime() - t0) / 1e9);
     }
 
     private static String employer(int e) {
