@@ -1,9 +1,7 @@
 package org.openyibao.platform.console;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,12 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.platform.registry.RegistryService;
 import org.openyibao.platform.security.ConsoleUser;
-import org.openyibao.platform.settlement.SettlementService;
 import org.openyibao.platform.settlement.SettlementStore;
-import org.openyibao.platform.web.ApiException;
 
 /**
  * A designated institution's settlement clerk sees that institution only (issue 11): its settlements, newest first,
@@ -27,12 +22,12 @@ import org.openyibao.platform.web.ApiException;
 public class InstitutionPagesController {
     static final int PAGE = 20;
     private final SettlementStore store;
-    private final SettlementService settlements;
+    private final SettlementSlip slips;
     private final RegistryService registry;
 
-    public InstitutionPagesController(JdbcTemplate jdbc, SettlementService settlements, RegistryService registry) {
+    public InstitutionPagesController(JdbcTemplate jdbc, SettlementSlip slips, RegistryService registry) {
         this.store = new SettlementStore(jdbc);
-        this.settlements = settlements;
+        this.slips = slips;
         this.registry = registry;
     }
 
@@ -49,22 +44,7 @@ public class InstitutionPagesController {
 
     @GetMapping("/institution/settlements/{setlId}")
     public String slip(@PathVariable String setlId, @AuthenticationPrincipal ConsoleUser user, Model model) {
-        JsonNode s;
-        try {
-            s = settlements.find(setlId);
-        } catch (ApiException e) {
-            s = null;
-        }
-        if (s == null || !user.fixmedinsCode().equals(s.path("institution_code").asText())) {
-            throw ApiException.notFound("setl_id", "setl_id: your institution has no settlement " + (setlId.length() > 40 ? "" : setlId));
-        }
-        List<SettlementPagesController.Line> lines = new ArrayList<>();
-        for (SettlementField f : SettlementField.values()) {
-            lines.add(new SettlementPagesController.Line(f.national(), s.path(f.national()).asText()));
-        }
-        model.addAttribute("s", s);
-        model.addAttribute("lines", lines);
-        model.addAttribute("trace", s.path("trace"));
+        slips.slip(slips.find(setlId, s -> user.fixmedinsCode().equals(s.path("institution_code").asText())), model);
         return "console/settlement";
     }
 }

@@ -2,7 +2,6 @@ package org.openyibao.platform.console;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.openyibao.engine.money.Money;
-import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.platform.enrolment.EnrolmentService;
 import org.openyibao.platform.registry.Institution;
 import org.openyibao.platform.registry.Person;
@@ -37,21 +35,18 @@ import org.openyibao.platform.web.ApiException;
 @Controller
 public class PortalController {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The funds that can pay part of a visit, in the order a person reads them. */
-    static final List<SettlementField> PAYERS = List.of(SettlementField.HIFP_PAY, SettlementField.HIFOB_PAY,
-            SettlementField.CVLSERV_PAY, SettlementField.HIFMI_PAY, SettlementField.MAF_PAY, SettlementField.OTH_PAY,
-            SettlementField.ACCT_PAY, SettlementField.PSN_CASH_PAY);
-
     private final PersonService persons;
     private final EnrolmentService enrolments;
     private final ConsoleQueries queries;
     private final SettlementService settlements;
     private final RegistryService registry;
     private final Activation activation;
+    private final SettlementSlip slips;
     private final Clock clock;
 
     public PortalController(PersonService persons, EnrolmentService enrolments, ConsoleQueries queries, SettlementService settlements,
-                            RegistryService registry, Activation activation, Clock clock) {
+                            RegistryService registry, Activation activation, SettlementSlip slips, Clock clock) {
+        this.slips = slips;
         this.persons = persons;
         this.enrolments = enrolments;
         this.queries = queries;
@@ -92,33 +87,12 @@ public class PortalController {
         return "portal/home";
     }
 
-    /** A part of a settlement in words: which fund (message key) paid how much. */
-    public record Part(String key, String yuan) {}
-
     @GetMapping("/portal/settlements/{setlId}")
     public String settlement(@PathVariable String setlId, @AuthenticationPrincipal ConsoleUser user, Model model) {
-        JsonNode s;
-        try {
-            s = settlements.find(setlId);
-        } catch (ApiException e) {
-            s = null;
-        }
-        if (s == null || !user.psnNo().equals(s.path("psn_no").asText())) {
-            throw ApiException.notFound("setl_id", "setl_id: you have no settlement " + (setlId.length() > 40 ? "" : setlId));
-        }
+        JsonNode s = slips.find(setlId, x -> user.psnNo().equals(x.path("psn_no").asText()));
         model.addAttribute("s", s);
-        model.addAttribute("parts", parts(s));
+        model.addAttribute("parts", SettlementSlip.parts(s));
         return "portal/settlement";
-    }
-
-    /** Each payer's non-zero share, from the settlement's fields (yuan as the wire shows them). */
-    static List<Part> parts(JsonNode s) {
-        List<Part> out = new ArrayList<>();
-        for (SettlementField f : PAYERS) {
-            String v = s.path(f.national()).asText("0");
-            if (Money.fen(v) != 0) out.add(new Part("field." + f.national(), v));
-        }
-        return out;
     }
 
     @GetMapping("/portal/estimate")
@@ -145,7 +119,7 @@ public class PortalController {
         visit.putArray("lines").addObject().put("class", "A").put("amount", Money.yuan(fen));
         JsonNode s = settlements.estimate(me.psnNo(), at.code(), visit).toJson();
         model.addAttribute("s", s);
-        model.addAttribute("parts", parts(s));
+        model.addAttribute("parts", SettlementSlip.parts(s));
         model.addAttribute("institution", at);
         return "portal/estimate";
     }
