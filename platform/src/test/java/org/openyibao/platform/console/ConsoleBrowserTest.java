@@ -40,8 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * no console error (a script or style the Content-Security-Policy blocked would be one) and fit a 375-px phone.
  * Screenshots of the main pages are written to {@code target/screenshots/} (docs/console.md shows them).
  *
- * <p>Without chromium and chromedriver the test is skipped with a notice, unless {@code CI} is set (.ci/run installs
- * them): then it fails.
+ * <p>{@link Browser} opens the browser; without chromium the test is skipped, or fails under CI.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -49,9 +48,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "yibao.demo.password=browser-test-password"})
 class ConsoleBrowserTest {
     static final String PASSWORD = "browser-test-password";
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    static final Path SHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
     int port;
@@ -60,25 +56,11 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void browser() throws Exception {
-        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (System.getenv("CI") != null) assertThat(present).as("CI needs Debian's chromium and chromium-driver (.ci/run)").isTrue();
-        assumeTrue(present, "chromium or chromedriver missing: apt-get install chromium chromium-driver");
-        Files.createDirectories(SHOTS);
+        Browser.required();
     }
 
-    WebDriver open(int width, int height) {
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM);
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=" + width + "," + height);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        o.setCapability("goog:loggingPrefs", logs);
-        // a driver service of its own: quitting a driver stops its service
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        WebDriver d = new ChromeDriver(service, o);
-        d.manage().window().setSize(new Dimension(width, height));
-        return d;
+    static WebDriver open(int width, int height) {
+        return Browser.open(width, height);
     }
 
     String url(String path) {
@@ -86,28 +68,19 @@ class ConsoleBrowserTest {
     }
 
     static WebDriverWait waitFor(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(20));
+        return Browser.waitFor(d);
     }
 
-    /** Signs in with the keyboard only: the user name field has the focus, Tab to the password, Enter to submit. */
     void signIn(WebDriver d, String user) {
-        d.get(url("/login"));
-        WebElement focused = d.switchTo().activeElement();
-        assertThat(focused.getAttribute("id")).as("the sign-in page puts the focus on the user name").isEqualTo("username");
-        focused.sendKeys(user, Keys.TAB);
-        d.switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
-        waitFor(d).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.signIn(d, url(""), user, PASSWORD);
     }
 
     static void shot(WebDriver d, String name) throws Exception {
-        File f = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Browser.shot(d, name);
     }
 
     static void noConsoleErrors(WebDriver d) {
-        List<LogEntry> severe = d.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(severe).as("browser console errors (a blocked script or style is one)").isEmpty();
+        Browser.noConsoleErrors(d);
     }
 
     @Test
@@ -212,8 +185,7 @@ class ConsoleBrowserTest {
     }
 
     static void assertFitsThePhone(WebDriver d) {
-        long width = (Long) ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollWidth");
-        assertThat(width).as("no sideways scrolling at 375 px on " + d.getCurrentUrl()).isLessThanOrEqualTo(375);
+        Browser.assertFitsThePhone(d);
     }
 
     @Test

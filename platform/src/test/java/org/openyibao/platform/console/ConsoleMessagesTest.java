@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,27 +34,57 @@ class ConsoleMessagesTest {
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     static final Pattern KEY = Pattern.compile("#\\{([a-z][a-z0-9_.]*)[}(]");
 
-    static Properties bundle(String name) throws IOException {
+    static final Path BUNDLES = Path.of("src/main/resources");
+
+    /** The base names spring.messages.basename lists: messages and one bundle per area under i18n/. */
+    static List<String> baseNames() throws IOException {
+        try (Stream<Path> files = Files.list(BUNDLES.resolve("i18n"))) {
+            List<String> areas = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                    .map(n -> "i18n/" + n.substring(0, n.length() - ".properties".length())).sorted().toList();
+            return Stream.concat(Stream.of("messages"), areas.stream()).toList();
+        }
+    }
+
+    static Properties file(String name) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = ConsoleMessagesTest.class.getResourceAsStream("/" + name)) {
+        try (InputStream in = Files.newInputStream(BUNDLES.resolve(name))) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
     }
 
+    /** Every bundle of one language merged; a key in two bundles fails (which one would win depends on their order). */
+    static Properties bundle(String suffix) throws IOException {
+        Properties all = new Properties();
+        for (String base : baseNames()) {
+            Properties p = file(base + suffix + ".properties");
+            for (String k : p.stringPropertyNames()) {
+                assertThat(all).as("key " + k + " of " + base + suffix + " is in another bundle too").doesNotContainKey(k);
+                all.setProperty(k, p.getProperty(k));
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void theApplicationReadsEveryBundle() throws IOException {
+        String yaml = Files.readString(BUNDLES.resolve("application.yaml"));
+        for (String base : baseNames()) assertThat(yaml).as("spring.messages.basename lists " + base).containsPattern("basename: .*\\b" + base + "\\b");
+    }
+
     @Test
     void everyKeyHasBothLanguages() throws IOException {
-        Set<String> zh = new TreeSet<>(bundle("messages.properties").stringPropertyNames());
-        Set<String> en = new TreeSet<>(bundle("messages_en.properties").stringPropertyNames());
+        Set<String> zh = new TreeSet<>(bundle("").stringPropertyNames());
+        Set<String> en = new TreeSet<>(bundle("_en").stringPropertyNames());
         assertThat(en).as("keys with no English").containsAll(zh);
         assertThat(zh).as("keys with no Chinese").containsAll(en);
-        bundle("messages.properties").forEach((k, v) -> assertThat((String) v).as("Chinese of " + k).isNotBlank());
-        bundle("messages_en.properties").forEach((k, v) -> assertThat((String) v).as("English of " + k).isNotBlank());
+        bundle("").forEach((k, v) -> assertThat((String) v).as("Chinese of " + k).isNotBlank());
+        bundle("_en").forEach((k, v) -> assertThat((String) v).as("English of " + k).isNotBlank());
     }
 
     @Test
     void everyKeyATemplateNamesExists() throws IOException {
-        Set<String> keys = bundle("messages.properties").stringPropertyNames();
+        Set<String> keys = bundle("").stringPropertyNames();
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
@@ -67,7 +98,7 @@ class ConsoleMessagesTest {
 
     @Test
     void keysMadeFromRolesFundsAndVisitsExist() throws IOException {
-        Set<String> keys = bundle("messages.properties").stringPropertyNames();
+        Set<String> keys = bundle("").stringPropertyNames();
         for (Role r : Role.values()) {
             assertThat(keys).contains(r.messageKey(), "home." + r.name().toLowerCase(java.util.Locale.ROOT));
         }
