@@ -43,8 +43,18 @@ public class SimulationPagesController {
 
     @GetMapping("/console/simulations")
     public String list(Model model) {
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", suggestedComparison());
         return page(model);
+    }
+
+    /** The comparison form's first choice: the newest baseline run against the newest run with a reform. */
+    private Map<String, String> suggestedComparison() {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (SimulationJob r : jobs.runs(JOBS)) {
+            String field = r.overlay() == null ? "baseline" : "reform";
+            form.putIfAbsent(field, Long.toString(r.id()));
+        }
+        return form;
     }
 
     /** The jobs' table alone, which the list page reloads (htmx) while a job is queued or running. */
