@@ -22,6 +22,11 @@ public enum PageAccess {
     AGENCY_CHANGES(new String[] {"/console/persons/new", "/console/persons/*/enrol", "/console/settlements/*/cancel"}, Role.ADMIN,
             Role.AGENCY),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
+    /** Starting a simulation job (generate, simulate, compare): agency staff, not the auditor (before the pages that read). */
+    SIMULATION_CHANGES(new String[] {"/console/simulations/generate", "/console/simulations/start", "/console/simulations/compare"},
+            Role.ADMIN, Role.AGENCY),
+    /** The simulations: populations, jobs and their progress, the evaluation reports. */
+    SIMULATIONS(new String[] {"/console/simulations", "/console/simulations/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** A designated institution's settlement clerk: that institution's data only. */
     INSTITUTION_PAGES(new String[] {"/institution", "/institution/**"}, Role.INSTITUTION),
     /** The insured's own pages: the person the account is bound to, and no one else. */
