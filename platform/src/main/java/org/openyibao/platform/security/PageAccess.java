@@ -22,6 +22,8 @@ public enum PageAccess {
     AGENCY_CHANGES(new String[] {"/console/persons/new", "/console/persons/*/enrol", "/console/settlements/*/cancel"}, Role.ADMIN,
             Role.AGENCY),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
+    /** The policy explorer: a region's parameters, two dates' difference, a reform overlay checked (nothing is stored). */
+    POLICY_EXPLORER(new String[] {"/console/policy", "/console/policy/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** A designated institution's settlement clerk: that institution's data only. */
     INSTITUTION_PAGES(new String[] {"/institution", "/institution/**"}, Role.INSTITUTION),
     /** The insured's own pages: the person the account is bound to, and no one else. */
