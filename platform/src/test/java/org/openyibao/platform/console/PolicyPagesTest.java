@@ -64,13 +64,13 @@ class PolicyPagesTest {
         assertThat(row).as("the value in force is the one marked").containsPattern(
                 "<li aria-current=\"true\" class=\"now\">\\s*<span>2009-01-01</span>:\\s*<strong>45%</strong>\\s*<span class=\"badge\">当日生效</span>");
         assertThat(agency.row(r.body(), "v-employee.basic.annual_cap")).as("no employees' cap before 2018")
-                .contains("<td class=\"value\">—（无）</td>", "<strong>100,000.00 元</strong>");
+                .contains("<td class=\"value\">—（无）</td>", "<strong>100,000.00\u00a0元</strong>");
         assertThat(agency.row(r.body(), "v-resident.eligibility.arrears_suspend")).contains("<td class=\"value\">是</td>");
 
         String en = agency.get("/console/policy?region=zhanjiang&date=2018-06-01&lang=en").body();
-        assertThat(agency.row(en, "v-employee.basic.annual_cap")).contains("<td class=\"value\">100,000.00 yuan</td>", "2018-01-01",
+        assertThat(agency.row(en, "v-employee.basic.annual_cap")).contains("<td class=\"value\">100,000.00\u00a0yuan</td>", "2018-01-01",
                 "seed 003 L1064, L1066");
-        assertThat(agency.row(en, "v-serious_illness.bands.general.brackets[0].threshold")).contains("20,000.00 yuan");
+        assertThat(agency.row(en, "v-serious_illness.bands.general.brackets[0].threshold")).contains("20,000.00\u00a0yuan");
         assertThat(en).contains("Parameters on a date", "in force");
 
         String before = agency.get("/console/policy?region=zhanjiang&date=2001-01-01&lang=zh_CN").body();
@@ -83,7 +83,7 @@ class PolicyPagesTest {
         HttpResponse<String> r = agency.get("/console/policy/diff?region=zhanjiang&from=2017-06-01&to=2018-06-01");
         assertThat(r.statusCode()).isEqualTo(200);
         String row = agency.row(r.body(), "c-resident.inpatient.ratio.level3");
-        assertThat(row).contains("<td class=\"old\">45%</td>", "<td class=\"new\">50%</td>", "<td>2018-01-01</td>", "seed 003 L1039 Table 2-6");
+        assertThat(row).contains("<td class=\"old\">45%</td>", "<td class=\"new\">50%</td>", "<td class=\"date\">2018-01-01</td>", "seed 003 L1039 Table 2-6");
         assertThat(r.body()).as("500 yuan before and after: not a difference").doesNotContain("c-resident.inpatient.deductible.level3");
         assertThat(agency.get("/console/policy/diff?region=zhanjiang&from=2018-06-01&to=2018-07-01").body()).contains("之间没有参数取值不同");
         assertThat(agency.get("/console/policy/diff").statusCode()).as("the default: the pack's latest change").isEqualTo(200);
@@ -105,7 +105,7 @@ class PolicyPagesTest {
                 "si-threshold-15000.yaml", reform).body();
         assertThat(valid).contains("方案有效：si-threshold-15000", "改变 1 项参数");
         assertThat(auditor.row(valid, "c-serious_illness.bands.general.brackets[0].threshold"))
-                .contains("<td class=\"old\">20,000.00 元</td>", "<td class=\"new\">15,000.00 元</td>", "2019-01-01", "REFORM si-threshold-15000");
+                .contains("<td class=\"old\">20,000.00\u00a0元</td>", "<td class=\"new\">15,000.00\u00a0元</td>", "2019-01-01", "REFORM si-threshold-15000");
 
         String early = auditor.multipart("/console/policy/check", Map.of("region", "zhanjiang", "date", "2018-06-01", "overlay", ""),
                 "si-threshold-15000.yaml", reform).body();
@@ -113,7 +113,7 @@ class PolicyPagesTest {
 
         assertThat(auditor.row(auditor.get("/console/policy?region=zhanjiang&date=2020-06-01").body(),
                 "v-serious_illness.bands.general.brackets[0].threshold")).as("the server's pack is unchanged")
-                .contains("<td class=\"value\">20,000.00 元</td>");
+                .contains("<td class=\"value\">20,000.00\u00a0元</td>");
     }
 
     @Test

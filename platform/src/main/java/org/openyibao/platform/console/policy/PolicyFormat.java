@@ -18,6 +18,8 @@ import org.openyibao.platform.console.ConsoleFormat;
  */
 @Component("policyFmt")
 public class PolicyFormat {
+    /** Between an amount and its unit: they stay on one line. */
+    static final String NBSP = "\u00a0";
     private final ConsoleFormat fmt;
     private final MessageSource messages;
 
@@ -30,11 +32,11 @@ public class PolicyFormat {
         if (value == null) return words("policy.value.none");
         return switch (unit) {
             case CURRENCY -> (Long) value == Money.UNLIMITED ? words("policy.value.unlimited")
-                    : fmt.yuan((Long) value) + " " + words("unit.yuan");
+                    : fmt.yuan((Long) value) + NBSP + words("unit.yuan");
             case RATIO -> percent((Integer) value);
-            case MULTIPLE -> "× " + ppm((Integer) value).toPlainString();
-            case MONTHS -> value + " " + words("policy.unit.months");
-            case YEARS -> value + " " + words("policy.unit.years");
+            case MULTIPLE -> "×" + NBSP + ppm((Integer) value).toPlainString();
+            case MONTHS -> value + NBSP + words("policy.unit.months");
+            case YEARS -> value + NBSP + words("policy.unit.years");
             case BOOLEAN -> words((Boolean) value ? "policy.value.yes" : "policy.value.no");
             case TIERS -> String.join(" → ", strings(value));
             case CODES -> String.join(", ", strings(value));
