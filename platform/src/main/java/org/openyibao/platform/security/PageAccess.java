@@ -27,6 +27,8 @@ public enum PageAccess {
             Role.ADMIN, Role.AGENCY),
     /** The simulations: populations, jobs and their progress, the evaluation reports. */
     SIMULATIONS(new String[] {"/console/simulations", "/console/simulations/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
+    /** The policy explorer: a region's parameters, two dates' difference, a reform overlay checked (nothing is stored). */
+    POLICY_EXPLORER(new String[] {"/console/policy", "/console/policy/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** A designated institution's settlement clerk: that institution's data only. */
     INSTITUTION_PAGES(new String[] {"/institution", "/institution/**"}, Role.INSTITUTION),
     /** The insured's own pages: the person the account is bound to, and no one else. */
