@@ -29,8 +29,8 @@
 #   flock /tmp/yibao-measure.lock bench/console-million.sh
 #
 # Environment: YIBAO_BENCH_PG (127.0.0.1:5432), YIBAO_MILLION_PORT (18380), YIBAO_MILLION_PERSONS (1000000),
-# YIBAO_MILLION_SETTLEMENTS (1000000), YIBAO_MILLION_DB (yibao_million; dropped at the start, kept at the end for
-# inspection: drop it with `dropdb -h 127.0.0.1 -U postgres yibao_million`).
+# YIBAO_MILLION_SETTLEMENTS (1000000), YIBAO_MILLION_DB (yibao_million; dropped at the start and at the end),
+# YIBAO_MILLION_KEEP=1 keeps the database at the end for inspection (dropdb -h 127.0.0.1 -U postgres yibao_million).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-100}"
@@ -48,7 +48,14 @@ out="$root/bench/target/console-million"
 mkdir -p "$out"
 result="$out/$(date +%Y%m%d-%H%M%S).txt"
 pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$dir"; }
+cleanup() {
+  local rc=$?
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  [ "${YIBAO_MILLION_KEEP:-0}" = 1 ] || psql -h "$host" -p "$pgport" -U postgres -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" \
+    >/dev/null 2>&1 || true
+  rm -rf "$dir"
+  exit "$rc"
+}
 trap cleanup EXIT
 psql_db() { psql -h "$host" -p "$pgport" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 say() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
@@ -235,4 +242,4 @@ search() { local label="$1" q="$2" e="$3"; expect="$e" time_page agency "$label"
   time_page clerk "the institution's settlements, first page (clerk)" "$base/institution"
   time_page clerk "the institution's settlements, page 100 (clerk)" "$base/institution?page=100"
 } | tee "$result"
-echo "results in $result; the database $db is kept (dropdb -h $host -U postgres $db)"
+echo "results in $result; the database $db is $([ "${YIBAO_MILLION_KEEP:-0}" = 1 ] && echo kept || echo dropped)"

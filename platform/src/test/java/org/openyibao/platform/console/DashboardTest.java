@@ -105,6 +105,7 @@ class DashboardTest {
         assertThat(pooling).contains("-120,136.00", "10,573.00", "<td class=\"months\">-11.4</td>", "band-risk", "风险预警");
         assertThat(row(page, "data-fund=\"large_amount\"")).as("a fund that spent nothing").contains("—", "无支出");
         assertThat(page).contains("少于 3 个月为风险预警，6 至 9 个月为合理，多于 15 个月为结余过多", "人社部发〔2009〕67号");
+        assertThat(page).as("the page says when its figures were added up").contains("id=\"figures-asof\"", "每分钟更新一次");
     }
 
     @Test
