@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import org.openyibao.platform.registry.Institution;
+
 /**
  * A region's settled (not cancelled) settlements of one year by institution level, by kind of visit, and the
  * institutions with the largest total cost. One pass over the year's settlements (grouped by institution, level and
@@ -35,8 +37,15 @@ public class SettlementMix {
     /** The year's settlements by level, by kind of visit, the largest institutions by cost, and the whole. */
     public record Mix(List<Totals> byLevel, List<Totals> byVisitType, List<Totals> topInstitutions, Totals all) {}
 
+    private static int levelOrder(String level) {
+        int i = java.util.Arrays.asList(Institution.LEVELS).indexOf(level);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
     public Mix of(String admdvs, int year) {
-        Map<String, Totals> levels = new TreeMap<>(), types = new TreeMap<>(), institutions = new LinkedHashMap<>();
+        // levels from the village station up (the registry's order), kinds of visit by name
+        Map<String, Totals> levels = new TreeMap<>(Comparator.comparingInt(SettlementMix::levelOrder).thenComparing(l -> l));
+        Map<String, Totals> types = new TreeMap<>(), institutions = new LinkedHashMap<>();
         Totals[] all = {new Totals("all", null, 0, 0, 0)};
         jdbc.query("SELECT s.institution_code, i.name, COALESCE(s.level, i.level), s.visit_type, COUNT(*),"
                 + " SUM(s.medfee_sumamt), SUM(s.fund_pay_sumamt) FROM settlement s JOIN institution i ON i.code = s.institution_code"

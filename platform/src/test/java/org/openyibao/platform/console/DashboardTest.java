@@ -117,6 +117,7 @@ class DashboardTest {
         assertThat(row(page, "data-key=\"level3\"")).contains("三级医院", "<td>3</td>", "167,400.00", "123,636.00");
         assertThat(row(page, "data-key=\"level2\"")).contains("<td>1</td>", "44,500.00", "41,467.85");
         assertThat(row(page, "data-key=\"inpatient\"")).contains("<td>4</td>", "211,900.00", "165,103.85");
+        assertThat(page.indexOf("data-key=\"level2\"")).as("levels from the village up").isLessThan(page.indexOf("data-key=\"level3\""));
         assertThat(page.indexOf("data-key=\"H44080000001\"")).as("the largest institution first")
                 .isPositive().isLessThan(page.indexOf("data-key=\"H44080000002\""));
         assertThat(page).as("another region's settlement is not in this region's figures").doesNotContain("Maoming People");
