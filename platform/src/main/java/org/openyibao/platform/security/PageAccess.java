@@ -21,6 +21,8 @@ public enum PageAccess {
     /** The console's changes: agency staff, not the auditor (first match wins: before the pages that read). */
     AGENCY_CHANGES(new String[] {"/console/persons/new", "/console/persons/*/enrol", "/console/settlements/*/cancel"}, Role.ADMIN,
             Role.AGENCY),
+    /** Running the ledger check from the dashboard: agency staff (it stores its result). */
+    LEDGER_CHECK(new String[] {"/console/ledger-check"}, Role.ADMIN, Role.AGENCY),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** Starting a simulation job (generate, simulate, compare): agency staff, not the auditor (before the pages that read). */
     SIMULATION_CHANGES(new String[] {"/console/simulations/generate", "/console/simulations/start", "/console/simulations/compare"},
@@ -32,7 +34,9 @@ public enum PageAccess {
     /** A designated institution's settlement clerk: that institution's data only. */
     INSTITUTION_PAGES(new String[] {"/institution", "/institution/**"}, Role.INSTITUTION),
     /** The insured's own pages: the person the account is bound to, and no one else. */
-    PORTAL(new String[] {"/portal", "/portal/**"}, Role.INSURED);
+    PORTAL(new String[] {"/portal", "/portal/**"}, Role.INSURED),
+    /** The insurer running serious-illness insurance: its region's tier only. */
+    INSURER_PAGES(new String[] {"/insurer", "/insurer/**"}, Role.INSURER);
 
     public final String[] paths;
     public final Role[] roles;
