@@ -21,6 +21,10 @@ public enum PageAccess {
     /** The console's changes: agency staff, not the auditor (first match wins: before the pages that read). */
     AGENCY_CHANGES(new String[] {"/console/persons/new", "/console/persons/*/enrol", "/console/settlements/*/cancel"}, Role.ADMIN,
             Role.AGENCY),
+    /** Moving a complaint along its workflow: agency staff, not the auditor (before the feedback pages that read). */
+    FEEDBACK_CHANGES(new String[] {"/console/feedback/*/status"}, Role.ADMIN, Role.AGENCY),
+    /** Feedback and complaints from the insured: agency staff work them, the auditor reads. */
+    FEEDBACK_CONSOLE(new String[] {"/console/feedback", "/console/feedback/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** A designated institution's settlement clerk: that institution's data only. */
     INSTITUTION_PAGES(new String[] {"/institution", "/institution/**"}, Role.INSTITUTION),
