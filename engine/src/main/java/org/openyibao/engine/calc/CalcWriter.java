@@ -16,6 +16,7 @@ import org.openyibao.engine.settlement.Accumulators;
 import org.openyibao.engine.settlement.Settlement;
 import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.engine.settlement.TraceEntry;
+import org.openyibao.engine.settlement.TraceWords;
 import org.openyibao.engine.settlement.Visit;
 
 /**
@@ -70,6 +71,7 @@ public final class CalcWriter {
         ObjectNode e = F.objectNode();
         e.put("rule", t.rule());
         e.put("explanation", t.explanation());
+        if (t.words() != null) e.set("words", words(t.words()));
         money(e, "amount", t.amountFen());
         ArrayNode params = e.putArray("parameters");
         for (Cited c : t.parameters()) {
@@ -80,6 +82,23 @@ public final class CalcWriter {
             p.put("source", c.source());
         }
         return e;
+    }
+
+    /** The words as data: the kind, then each figure by name with its unit (yuan, ratio, count; null yuan: no cap). */
+    static JsonNode words(TraceWords w) {
+        ObjectNode o = F.objectNode();
+        o.put("kind", w.kind());
+        ArrayNode args = o.putArray("figures");
+        for (TraceWords.Figure f : w.figures()) {
+            ObjectNode a = args.addObject();
+            a.put("name", f.name());
+            switch (f.unit()) {
+                case FEN -> a.put("yuan", f.value() == Money.UNLIMITED ? null : Money.yuan(f.value()));
+                case PPM -> a.put("ratio", Money.ratio((int) f.value()));
+                case COUNT -> a.put("count", f.value());
+            }
+        }
+        return o;
     }
 
     static ObjectNode accumulators(Accumulators a) {

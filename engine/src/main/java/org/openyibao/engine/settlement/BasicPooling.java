@@ -17,7 +17,8 @@ final class BasicPooling {
         if (f.residentsOutpatientAt(Level.VILLAGE)) return village.pay(f, group, ytd, trace);
         if (f.residentsOutpatientAt(Level.TOWNSHIP)) return township.pay(f, group, deductibleEarlierInVisit, ytd, trace);
         return PoolingPayment.nothing(trace ? TraceLog.entry("basic_pooling", "general " + f.visit().type().key + " at "
-                + f.level().key + " is not paid by the " + f.person().scheme().key + "s' pooling fund under this pack", 0)
+                + f.level().key + " is not paid by the " + f.person().scheme().key + "s' pooling fund under this pack",
+                TraceWords.of("pooling_not_paid"), 0)
                 : null);
     }
 }

@@ -83,7 +83,7 @@ final class Eligibility {
         String text = why == null
                 ? "eligible: " + f.person().scheme().key + " insured, enrolled from " + f.person().enrolledSince()
                 : "not eligible (" + why.code() + "), settled without insurance: " + why.explanation();
-        return TraceLog.entry("eligibility", text, 0, scheme == null ? null : scheme.waitingCited(),
+        return TraceLog.entry("eligibility", text, TraceWords.of(why == null ? "eligible" : "not_eligible"), 0, scheme == null ? null : scheme.waitingCited(),
                 scheme == null ? null : scheme.arrearsCited());
     }
 }

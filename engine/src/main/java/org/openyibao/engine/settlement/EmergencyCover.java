@@ -15,6 +15,7 @@ final class EmergencyCover {
     private static TraceEntry explain(EmergencyMatch emergency, GroupPayments paid, long pays) {
         return TraceLog.entry("emergency_cover", "public finance pays what is left of the emergency lines: "
                 + Money.format(paid.group.total()) + " − funds " + Money.format(paid.insuranceFunds()) + " = "
-                + Money.format(pays), pays, emergency.declaration().cited());
+                + Money.format(pays), TraceWords.of("emergency_cover").fen("emergency_lines", paid.group.total())
+                .fen("funds", paid.insuranceFunds()).fen("pays", pays), pays, emergency.declaration().cited());
     }
 }

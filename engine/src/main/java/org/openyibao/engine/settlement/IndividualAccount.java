@@ -17,7 +17,8 @@ final class IndividualAccount {
 
     private static TraceEntry explain(VisitFacts f, long payable, YearToDate ytd, long pays) {
         return TraceLog.entry("individual_account", "account pays " + Money.format(pays) + " of " + Money.format(payable)
-                + " it may pay; balance left " + Money.format(ytd.accountBalance - pays), pays,
+                + " it may pay; balance left " + Money.format(ytd.accountBalance - pays), TraceWords.of("account")
+                .fen("pays", pays).fen("payable", payable).fen("balance_left", ytd.accountBalance - pays), pays,
                 f.scheme().accountCoversSelfPayCited());
     }
 }

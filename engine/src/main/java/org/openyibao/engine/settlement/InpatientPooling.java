@@ -17,7 +17,7 @@ import org.openyibao.engine.policy.SeriousIllnessRules;
  */
 final class InpatientPooling {
     /** The deductible due and how it was decided. */
-    private record Deductible(long due, String basis, Cited basisCited) {}
+    private record Deductible(long due, String basis, String kind, Cited basisCited) {}
 
     PoolingPayment pay(VisitFacts f, LineGroup group, long deductibleEarlierInVisit, YearToDate ytd, boolean trace) {
         SchemeRules scheme = f.scheme();
@@ -50,15 +50,25 @@ final class InpatientPooling {
         return TraceLog.entry("basic_pooling", "(in scope " + Money.format(group.inScope()) + " − deductible "
                         + Money.format(deductible) + " [" + due.basis() + "]) × " + Money.formatRatio(ratio.ppm()) + " = "
                         + Money.format(pool) + "; annual cap " + Money.format(cap.fen()) + " with "
-                        + Money.format(ytd.poolingPaid) + " used → pooling pays " + Money.format(pays), pays,
+                        + Money.format(ytd.poolingPaid) + " used → pooling pays " + Money.format(pays),
+                words(due.kind(), group.inScope(), deductible, ratio.ppm(), pool, cap.fen(), ytd, pays), pays,
                 scheme.deductible(f.level()).cited(), due.basisCited(), ratio.cited(), cap.cited(),
                 f.specialOutpatient() ? scheme.specialDiseasesCited() : null,
                 f.child() ? si.children().diagnosesCited() : null);
     }
 
+    /** Words as data: (in scope − deductible) × ratio = amount; the cap, what it had used, what pooling pays. */
+    private static TraceWords.Builder words(String kind, long inScope, long deductible, int ratio, long pool, long cap,
+                                            YearToDate ytd, long pays) {
+        TraceWords.Builder w = TraceWords.of(kind).fen("in_scope", inScope).fen("deductible", deductible)
+                .ppm("ratio", ratio).fen("amount", pool).fen("annual_cap", cap).fen("cap_used", ytd.poolingPaid)
+                .fen("pays", pays);
+        return "pooling_year".equals(kind) ? w.fen("deductible_paid_before", ytd.deductiblePaid) : w;
+    }
+
     private static Deductible deductibleDue(VisitFacts f, long deductible, long earlierInVisit, YearToDate ytd) {
         SchemeRules scheme = f.scheme();
-        if (f.child()) return new Deductible(0, "waived for a child's named serious illness", scheme.deductibleBasisCited());
+        if (f.child()) return new Deductible(0, "waived for a child's named serious illness", "pooling_child", scheme.deductibleBasisCited());
         if (f.specialOutpatient()) {
             // per year: a visit at a higher level pays only the difference (topping up the deductible on
             // referral upward), so the order of visits can matter
@@ -68,13 +78,13 @@ final class InpatientPooling {
                 case VISIT -> Math.max(0, deductible - earlierInVisit);
             };
             return new Deductible(due, "special outpatient disease, deductible per " + scheme.specialDeductibleBasis().key,
-                    scheme.specialDeductibleBasisCited());
+                    "pooling_special", scheme.specialDeductibleBasisCited());
         }
         if (scheme.deductibleBasis() == DeductibleBasis.YEAR) {
             return new Deductible(Math.max(0, deductible - ytd.deductiblePaid), "per year, "
-                    + Money.format(ytd.deductiblePaid) + " already paid", scheme.deductibleBasisCited());
+                    + Money.format(ytd.deductiblePaid) + " already paid", "pooling_year", scheme.deductibleBasisCited());
         }
-        return new Deductible(Math.max(0, deductible - earlierInVisit), "per admission", scheme.deductibleBasisCited());
+        return new Deductible(Math.max(0, deductible - earlierInVisit), "per admission", "pooling_admission", scheme.deductibleBasisCited());
     }
 
     /** The level's ratio, or the children's rule's where it applies and is higher. */

@@ -15,7 +15,8 @@ final class LargeAmount {
     Payment pay(VisitFacts f, GroupPayments paid, YearToDate ytd, boolean trace) {
         Amount limit = f.scheme().largeLimit(f.contribution());
         if (paid.cappedMicro <= 0 || paid.poolingRatio == 0) {
-            return new Payment(0, trace ? TraceLog.entry("large_amount", "basic annual cap not reached: nothing above it", 0,
+            return new Payment(0, trace ? TraceLog.entry("large_amount", "basic annual cap not reached: nothing above it",
+                    TraceWords.of("large_amount_not_reached"), 0,
                     limit.cited()) : null);
         }
         Ratio ratio = f.scheme().largeRatio(f.level());
@@ -36,7 +37,10 @@ final class LargeAmount {
         return TraceLog.entry("large_amount", "cost above the basic cap "
                         + Money.format((paid.cappedMicro + poolingRatio / 2) / poolingRatio) + " × " + Money.formatRatio(ppm)
                         + " = " + Money.format(due) + "; yearly limit " + Money.format(limit.fen()) + " with "
-                        + Money.format(ytd.largeAmountPaid) + " used → pays " + Money.format(pays), pays,
+                        + Money.format(ytd.largeAmountPaid) + " used → pays " + Money.format(pays),
+                TraceWords.of("large_amount").fen("above_cap", (paid.cappedMicro + poolingRatio / 2) / poolingRatio)
+                        .ppm("ratio", ppm).fen("amount", due).fen("yearly_limit", limit.fen())
+                        .fen("limit_used", ytd.largeAmountPaid).fen("pays", pays), pays,
                 ratio == null ? null : ratio.cited(), limit.cited());
     }
 }

@@ -72,7 +72,10 @@ final class LineClassification {
                 + ", over price limit " + Money.format(all.overLimit())
                 + ", class B self-pay-first " + Money.format(all.selfPayFirst())
                 + " → in scope " + Money.format(all.inScope());
-        return TraceLog.entry("classification", text, all.inScope(),
+        TraceWords.Builder words = TraceWords.of("classification").count("lines", visit.lines().length)
+                .fen("total", all.total()).fen("class_c", all.fullySelfPaid()).fen("over_limit", all.overLimit())
+                .fen("self_pay_first", all.selfPayFirst()).fen("in_scope", all.inScope());
+        return TraceLog.entry("classification", text, words, all.inScope(),
                 anyAtDefaultRatio(visit.lines()) ? rules.defaultSelfPayFirst.cited() : null);
     }
 
@@ -87,6 +90,8 @@ final class LineClassification {
         return TraceLog.entry("emergency_case", (emergency.confirmed() ? "confirmed" : "suspected") + " case of "
                 + emergency.declaration().name() + ": comorbidity lines " + Money.format(lines.ordinary().total())
                 + " are settled first as an ordinary visit, then emergency lines " + Money.format(lines.emergency().total()),
+                TraceWords.of(emergency.confirmed() ? "emergency_confirmed" : "emergency_suspected")
+                        .fen("comorbidity_lines", lines.ordinary().total()).fen("emergency_lines", lines.emergency().total()),
                 lines.emergency().total(), emergency.declaration().cited());
     }
 }

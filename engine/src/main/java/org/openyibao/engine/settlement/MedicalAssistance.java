@@ -31,7 +31,8 @@ final class MedicalAssistance {
     }
 
     private static TraceEntry none(VisitFacts f) {
-        return TraceLog.entry("medical_assistance", f.category().key + ": no medical assistance for this visit", 0);
+        return TraceLog.entry("medical_assistance", f.category().key + ": no medical assistance for this visit",
+                TraceWords.of("assistance_none"), 0);
     }
 
     private static TraceEntry explain(VisitFacts f, AssistanceRules.CategoryRule rule, long from, long to, long due, long used,
@@ -40,7 +41,10 @@ final class MedicalAssistance {
                         + Money.format(from) + " → " + Money.format(to) + ", above threshold "
                         + Money.format(rule.threshold().fen()) + " × " + Money.formatRatio(rule.ratio().ppm()) + " = "
                         + Money.format(due) + "; yearly cap " + Money.format(rule.annualCap().fen()) + " with "
-                        + Money.format(used) + " used → pays " + Money.format(pays), pays,
+                        + Money.format(used) + " used → pays " + Money.format(pays),
+                TraceWords.of("assistance").fen("base_before", from).fen("base_after", to)
+                        .fen("threshold", rule.threshold().fen()).ppm("ratio", rule.ratio().ppm()).fen("amount", due)
+                        .fen("yearly_cap", rule.annualCap().fen()).fen("cap_used", used).fen("pays", pays), pays,
                 rule.threshold().cited(), rule.ratio().cited(), rule.annualCap().cited());
     }
 
@@ -55,7 +59,9 @@ final class MedicalAssistance {
         SeriousIllnessRules.ChildrenRule children = f.rules().seriousIllness.children();
         return TraceLog.entry("medical_assistance", "child's named serious illness: in scope "
                         + Money.format(paid.group.inScope()) + " × " + Money.formatRatio(children.assistanceRatio().ppm())
-                        + " → pays " + Money.format(share), share,
+                        + " → pays " + Money.format(share), TraceWords.of("assistance_child")
+                        .fen("in_scope", paid.group.inScope()).ppm("ratio", children.assistanceRatio().ppm())
+                        .fen("pays", share), share,
                 children.assistanceRatio().cited(), children.maxAgeCited());
     }
 }

@@ -25,7 +25,9 @@ final class OutpatientCard {
         long after = (rollsOver ? ytd.cardBalance : 0) + credit;
         TraceEntry why = trace ? TraceLog.entry("outpatient_card_credit", "card credited "
                 + Money.format(rules.villageCardCredit().fen()) + " × " + years + " year" + (years == 1 ? "" : "s") + " to "
-                + ytd.year + ": balance " + Money.format(ytd.cardBalance) + " → " + Money.format(after), credit,
+                + ytd.year + ": balance " + Money.format(ytd.cardBalance) + " → " + Money.format(after),
+                TraceWords.of("card_credit").fen("credit", rules.villageCardCredit().fen()).count("years", years)
+                        .fen("balance_before", ytd.cardBalance).fen("balance_after", after), credit,
                 rules.villageCardCredit().cited(), rules.cardRollsOverCited()) : null;
         return new Credit(credit, years, ytd.cardBalance, after, why);
     }

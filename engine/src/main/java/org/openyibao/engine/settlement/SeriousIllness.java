@@ -20,7 +20,7 @@ final class SeriousIllness {
         SeriousIllnessRules si = f.rules().seriousIllness;
         if (!f.inpatientRules() && !si.includeGeneralOutpatient()) {
             return new SeriousIllnessPayment(0, 0, trace ? TraceLog.entry("serious_illness", "general "
-                    + f.visit().type().key + " does not count toward serious illness", 0, si.includeGeneralOutpatientCited())
+                    + f.visit().type().key + " does not count toward serious illness", TraceWords.of("serious_illness_not_counted"), 0, si.includeGeneralOutpatientCited())
                     : null);
         }
         Bands bands = si.bands(f.category());
@@ -52,6 +52,10 @@ final class SeriousIllness {
         List<Cited> cited = new ArrayList<>(bands.cited());
         cited.add(combined.cited());
         cited.add(alone.cited());
-        return TraceLog.entry("serious_illness", s.toString(), pays, cited.toArray(new Cited[0]));
+        TraceWords.Builder w = TraceWords.of(alone.fen() != Money.UNLIMITED ? "serious_illness_own_cap" : "serious_illness")
+                .fen("base_before", from).fen("base_after", to).fen("amount", due).fen("combined_cap", combined.fen())
+                .fen("combined_used", ytd.poolingPaid + ytd.seriousIllnessPaid).fen("pays", pays);
+        if (alone.fen() != Money.UNLIMITED) w.fen("own_cap", alone.fen()).fen("own_used", ytd.seriousIllnessPaid);
+        return TraceLog.entry("serious_illness", s.toString(), w, pays, cited.toArray(new Cited[0]));
     }
 }

@@ -214,7 +214,9 @@ public final class SettlementEngine {
         private TraceEntry explainCash() {
             return TraceLog.entry("cash", "the person pays " + Money.format(totals.cash) + " in cash ("
                     + Money.format(totals.lines.total()) + " − funds " + Money.format(totals.funds()) + " − account "
-                    + Money.format(totals.account) + ")", totals.cash);
+                    + Money.format(totals.account) + ")", TraceWords.of("cash").fen("cash", totals.cash)
+                    .fen("total", totals.lines.total()).fen("funds", totals.funds()).fen("account", totals.account),
+                    totals.cash);
         }
 
         private Settlement toSettlement() {

@@ -25,7 +25,11 @@ final class TownshipOutpatient {
         return TraceLog.entry("basic_pooling", "township outpatient: (in scope " + Money.format(group.inScope()) + " − "
                         + Money.format(deductible) + ") × " + Money.formatRatio(rules.townshipRatio().ppm()) + " = "
                         + Money.format(due) + "; yearly limit " + Money.format(rules.townshipLimit().fen()) + " with "
-                        + Money.format(ytd.townshipOutpatientPaid) + " used → pays " + Money.format(pays), pays,
+                        + Money.format(ytd.townshipOutpatientPaid) + " used → pays " + Money.format(pays),
+                TraceWords.of("pooling_township").fen("in_scope", group.inScope()).fen("deductible", deductible)
+                        .ppm("ratio", rules.townshipRatio().ppm()).fen("amount", due)
+                        .fen("yearly_limit", rules.townshipLimit().fen()).fen("limit_used", ytd.townshipOutpatientPaid)
+                        .fen("pays", pays), pays,
                 rules.townshipDeductible().cited(), rules.townshipRatio().cited(), rules.townshipLimit().cited());
     }
 }

@@ -35,8 +35,13 @@ final class TraceLog {
 
     /** An entry citing the non-null parameters among {@code cited}. */
     static TraceEntry entry(String rule, String text, long amount, Cited... cited) {
+        return entry(rule, text, null, amount, cited);
+    }
+
+    /** An entry with its words as data ({@code words} built, may be null), citing the non-null parameters. */
+    static TraceEntry entry(String rule, String text, TraceWords.Builder words, long amount, Cited... cited) {
         List<Cited> used = new ArrayList<>(cited.length);
         for (Cited c : cited) if (c != null) used.add(c);
-        return new TraceEntry(rule, text, List.copyOf(used), amount);
+        return new TraceEntry(rule, text, words == null ? null : words.build(), List.copyOf(used), amount);
     }
 }

@@ -14,6 +14,7 @@ final class VillageOutpatient {
     private static TraceEntry explain(VisitFacts f, LineGroup group, YearToDate ytd, long pays) {
         return TraceLog.entry("basic_pooling", "village station outpatient: the card pays " + Money.format(pays)
                         + " of in scope " + Money.format(group.inScope()) + "; card balance left "
-                        + Money.format(ytd.cardBalance - pays), pays, f.scheme().outpatient().villageCardCredit().cited());
+                        + Money.format(ytd.cardBalance - pays), TraceWords.of("pooling_village").fen("pays", pays)
+                        .fen("in_scope", group.inScope()).fen("card_left", ytd.cardBalance - pays), pays, f.scheme().outpatient().villageCardCredit().cited());
     }
 }

@@ -89,9 +89,7 @@ public class PortalController {
 
     @GetMapping("/portal/settlements/{setlId}")
     public String settlement(@PathVariable String setlId, @AuthenticationPrincipal ConsoleUser user, Model model) {
-        JsonNode s = slips.find(setlId, x -> user.psnNo().equals(x.path("psn_no").asText()));
-        model.addAttribute("s", s);
-        model.addAttribute("parts", SettlementSlip.parts(s));
+        slips.explained(slips.find(setlId, x -> user.psnNo().equals(x.path("psn_no").asText())), model);
         return "portal/settlement";
     }
 
@@ -118,8 +116,7 @@ public class PortalController {
         ObjectNode visit = JSON.createObjectNode().put("date", today.toString()).put("type", type);
         visit.putArray("lines").addObject().put("class", "A").put("amount", Money.yuan(fen));
         JsonNode s = settlements.estimate(me.psnNo(), at.code(), visit).toJson();
-        model.addAttribute("s", s);
-        model.addAttribute("parts", SettlementSlip.parts(s));
+        slips.explained(s, model);
         model.addAttribute("institution", at);
         return "portal/estimate";
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -23,9 +24,11 @@ public class SettlementSlip {
     static final List<SettlementField> PAYERS = payers();
 
     private final SettlementService settlements;
+    private final TraceInWords words;
 
-    public SettlementSlip(SettlementService settlements) {
+    public SettlementSlip(SettlementService settlements, TraceInWords words) {
         this.settlements = settlements;
+        this.words = words;
     }
 
     /** A field of the slip: the national name, the value as the wire shows it. */
@@ -48,13 +51,25 @@ public class SettlementSlip {
         return s;
     }
 
-    /** The slip's model: the settlement, its lines and its trace. */
+    /** The slip's model: the settlement, its lines and its trace in the reader's words. */
     void slip(JsonNode s, Model model) {
         List<Line> lines = new ArrayList<>();
         for (SettlementField f : SettlementField.values()) lines.add(new Line(f.national(), s.path(f.national()).asText()));
         model.addAttribute("s", s);
         model.addAttribute("lines", lines);
-        model.addAttribute("trace", s.path("trace"));
+        model.addAttribute("steps", steps(s));
+    }
+
+    /** A settlement explained to the person it is about: the settlement, each payer's share, each step in words. */
+    void explained(JsonNode s, Model model) {
+        model.addAttribute("s", s);
+        model.addAttribute("parts", parts(s));
+        model.addAttribute("steps", steps(s));
+    }
+
+    /** Each step of the trace in the language of the page being answered. */
+    List<TraceInWords.Step> steps(JsonNode s) {
+        return words.steps(s.path("trace"), LocaleContextHolder.getLocale());
     }
 
     /** Each payer's non-zero share. */

@@ -23,6 +23,10 @@ public enum PageAccess {
             Role.AGENCY),
     /** Running the ledger check from the dashboard: agency staff (it stores its result). */
     LEDGER_CHECK(new String[] {"/console/ledger-check"}, Role.ADMIN, Role.AGENCY),
+    /** Moving a complaint along its workflow: agency staff, not the auditor (before the feedback pages that read). */
+    FEEDBACK_CHANGES(new String[] {"/console/feedback/*/status"}, Role.ADMIN, Role.AGENCY),
+    /** Feedback and complaints from the insured: agency staff work them, the auditor reads. */
+    FEEDBACK_CONSOLE(new String[] {"/console/feedback", "/console/feedback/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** Starting a simulation job (generate, simulate, compare): agency staff, not the auditor (before the pages that read). */
     SIMULATION_CHANGES(new String[] {"/console/simulations/generate", "/console/simulations/start", "/console/simulations/compare"},
