@@ -21,6 +21,11 @@ public enum PageAccess {
     /** The console's changes: agency staff, not the auditor (first match wins: before the pages that read). */
     AGENCY_CHANGES(new String[] {"/console/persons/new", "/console/persons/*/enrol", "/console/settlements/*/cancel"}, Role.ADMIN,
             Role.AGENCY),
+    /** An institution's interface credentials, read and changed: agency staff (as /api/fsi/credentials), not the auditor. */
+    INSTITUTION_CREDENTIALS(new String[] {"/console/institutions/*/credentials", "/console/institutions/*/credentials/**"},
+            Role.ADMIN, Role.AGENCY),
+    /** The agency's institution pages: designation, settlements, visits, reconciliations, clearing (read). */
+    AGENCY_INSTITUTIONS(new String[] {"/console/institutions", "/console/institutions/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** A designated institution's settlement clerk: that institution's data only. */
     INSTITUTION_PAGES(new String[] {"/institution", "/institution/**"}, Role.INSTITUTION),
