@@ -82,7 +82,7 @@ class InstitutionPagesTest {
         assertThat(agency.get("/console/institutions?q=%25").body()).as("a % is searched for, not a wildcard").contains("没有找到");
 
         String one = agency.get("/console/institutions/" + HOSPITAL).body();
-        assertThat(one).contains("2009-01-01", "至今（未终止）", "三级医院", made.setlId(), "/console/settlements/" + made.setlId());
+        assertThat(one).contains("2009-01-01", "至今（未终止）", "三级", "医院", made.setlId(), "/console/settlements/" + made.setlId());
         assertThat(agency.get("/console/institutions/" + HOSPITAL + "/reconciliations?lang=en").body())
                 .contains("3201 totals", "in agreement", "2 uploaded, 1 not in agreement");
         assertThat(agency.get("/console/institutions/" + HOSPITAL + "/clearings").body()).contains(made.clearing());
@@ -90,6 +90,8 @@ class InstitutionPagesTest {
         assertThat(agency.get("/console/institutions/H44080000002/settlements").body()).contains("2018-06-20");
         assertThat(agency.get("/console/institutions/NOPE").statusCode()).isEqualTo(404);
         assertThat(agency.get("/console/institutions/" + HOSPITAL + "/nothing").statusCode()).isEqualTo(404);
+        assertThat(agency.get("/console/institutions/P44080000001?lang=en").body()).as("a pharmacy's level, not a hospital's")
+                .contains("level I", "Pharmacy").doesNotContain("level I hospital");
     }
 
     @Test
