@@ -127,4 +127,26 @@ class InstitutionBrowserTest {
             d.quit();
         }
     }
+
+    @Test
+    void theAgencysInstitutionPagesFitAPhone() throws Exception {
+        WebDriver d = Browser.open(375, 812);
+        try {
+            Browser.signIn(d, url(""), "agency", PASSWORD);
+            d.get(url("/console/institutions"));
+            assertThat(d.findElement(By.tagName("main")).getText()).contains("H44080000001");
+            Browser.assertFitsThePhone(d);
+            d.get(url("/console/institutions/H44080000001/reconciliations"));
+            assertThat(d.findElement(By.tagName("main")).getText()).contains("3201");
+            Browser.assertFitsThePhone(d);
+            d.get(url("/console/institutions/H44080000004/credentials"));
+            d.findElement(By.cssSelector("form.inst-issue button[type='submit']")).click();
+            Browser.waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.id("issued-secret")));
+            Browser.assertFitsThePhone(d);
+            Browser.noConsoleErrors(d);
+            Browser.shot(d, "institutions-credential-phone-zh");
+        } finally {
+            d.quit();
+        }
+    }
 }
