@@ -62,14 +62,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         OutputDir.notAnInput(out, "RUN", runs);
         OutputDir.prepare(out, force);
         long t0 = System.nanoTime();
-        List<RunInput> inputs = new ArrayList<>();
-        for (int i = 0; i < readers.size(); i++) {
-            RunReader r = readers.get(i);
-            try {
-                inputs.add(r.read(inputs.isEmpty() ? null : inputs.get(0).households(), t));
-            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-                throw new UserError("RUN " + runs.get(i) + ": " + e.getMessage());
-            }
+        List<RunInput> inputs;
+        try {
+            inputs = RunReader.readAll(readers, t);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("RUN " + e.getMessage());
         }
         long read = System.nanoTime() - t0;
         try {

@@ -12,11 +12,13 @@ import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Dated;
 import org.openyibao.engine.policy.Declaration;
 import org.openyibao.engine.policy.PackLoader;
-import org.openyibao.engine.policy.Parameter;
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.engine.policy.Problem;
 import org.openyibao.engine.policy.Scale;
 import org.openyibao.engine.policy.Unit;
+import org.openyibao.engine.policy.explorer.OverlayCheck;
+import org.openyibao.engine.policy.explorer.PolicyValue;
+import org.openyibao.engine.policy.explorer.PolicyValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,14 +39,7 @@ public final class PolicyCommand {
         @Override
         public Integer call() {
             if (!Files.isDirectory(dir)) throw new UserError("DIR: " + dir + " is not a directory");
-            List<Problem> problems = PackLoader.check(dir);
-            if (problems.isEmpty() && reform != null) {
-                try {
-                    PackLoader.applyReform(PackLoader.load(dir), reform);
-                } catch (org.openyibao.engine.policy.PolicyException e) {
-                    problems = e.problems();
-                }
-            }
+            List<Problem> problems = OverlayCheck.problems(dir, reform);
             if (!problems.isEmpty()) {
                 for (Problem p : problems) System.err.println(p);
                 System.err.println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + dir);
@@ -99,10 +94,10 @@ public final class PolicyCommand {
                     + (pack.reforms().isEmpty() ? "" : " with reform " + String.join(", ", pack.reforms())));
             System.out.println("(each value: since when; the file and line it comes from, under the policies directory; its source)");
             Map<String, String> lines = new TreeMap<>();
-            for (Parameter p : pack.parameters().values()) {
-                Dated d = p.at(date);
-                if (d == null || d.value() == null) continue;
-                lines.put(p.path(), show(p.unit(), d.value()) + "  (since " + d.from() + ", " + at(p.file(), d.line()) + "; "
+            for (PolicyValue v : PolicyValues.inForce(pack, date)) {
+                if (!pack.parameters().containsKey(v.path())) continue; // scales and declarations: below, in their own words
+                Dated d = v.inForce();
+                lines.put(v.path(), show(v.unit(), d.value()) + "  (since " + d.from() + ", " + at(v.file(), d.line()) + "; "
                         + d.source() + ")");
             }
             for (Scale s : pack.scales().values()) {

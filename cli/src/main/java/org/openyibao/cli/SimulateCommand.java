@@ -76,7 +76,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new UserError("--average-wage: " + e.getMessage());
         }
         if (wage <= 0) throw new UserError("--average-wage: must be positive, got " + averageWage);
-        String label = scenario != null ? scenario : p.reforms().isEmpty() ? "baseline" : String.join("+", p.reforms());
+        String label = scenario != null ? scenario : Simulation.label(p);
         OutputDir.notAnInput(out, "population", List.of(population));
         OutputDir.prepare(out, force);
 

@@ -2,6 +2,7 @@ package org.openyibao.engine.policy;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -169,37 +170,51 @@ public final class PackLoader {
     public static PolicyPack applyReform(PolicyPack base, Path reformFile) {
         PackLoader l = new PackLoader(new ArrayList<>(), null);
         l.file = reformFile.toString();
+        return l.reform(base, l.yaml(reformFile), reformFile.getFileName().toString());
+    }
+
+    /**
+     * A reform overlay given as text (pasted or uploaded in the console) applied to {@code base}, checked as
+     * {@link #applyReform(PolicyPack, Path)} checks a file; problems name {@code fileName} and the text's lines.
+     * Nothing is written anywhere: {@code base} is unchanged.
+     */
+    public static PolicyPack applyReform(PolicyPack base, String fileName, String text) {
+        PackLoader l = new PackLoader(new ArrayList<>(), null);
+        l.file = fileName;
+        return l.reform(base, l.yaml(new StringReader(text)), fileName);
+    }
+
+    private PolicyPack reform(PolicyPack base, Node top, String defaultName) {
         Map<String, String> meta = new LinkedHashMap<>();
-        Node top = l.yaml(reformFile);
         if (top instanceof MappingNode m) {
             List<String> topKeys = with("reform", new ArrayList<>(PolicySchema.keysUnder("")));
-            for (Map.Entry<String, NodeTuple> e : l.entries(m, "").entrySet()) {
+            for (Map.Entry<String, NodeTuple> e : entries(m, "").entrySet()) {
                 String key = e.getKey();
                 NodeTuple t = e.getValue();
                 if ("reform".equals(key)) {
                     if (t.getValueNode() instanceof MappingNode rm) {
-                        Map<String, NodeTuple> header = l.entries(rm, "reform");
-                        l.onlyKeys(header, "reform", " in a reform's header", REFORM_KEYS);
+                        Map<String, NodeTuple> header = entries(rm, "reform");
+                        onlyKeys(header, "reform", " in a reform's header", REFORM_KEYS);
                         for (String k : REFORM_KEYS) {
-                            String v = l.text(header, k, "reform." + k);
+                            String v = text(header, k, "reform." + k);
                             if (v != null) meta.put(k, v);
                         }
                     } else {
-                        l.problem(t.getValueNode(), "reform", "the header is a mapping of: " + String.join(", ", REFORM_KEYS));
+                        problem(t.getValueNode(), "reform", "the header is a mapping of: " + String.join(", ", REFORM_KEYS));
                     }
                 } else if (PolicySchema.find(key) == null && !PolicySchema.isContainer(key)) {
-                    l.unknownKey(t.getKeyNode(), key, key, "", topKeys);
+                    unknownKey(t.getKeyNode(), key, key, "", topKeys);
                 } else {
-                    l.walk(t.getValueNode(), key, null, null, t.getKeyNode());
+                    walk(t.getValueNode(), key, null, null, t.getKeyNode());
                 }
             }
         } else if (top != null) {
-            l.problem(top, "", "a reform is a mapping with a 'reform:' header and parameters");
+            problem(top, "", "a reform is a mapping with a 'reform:' header and parameters");
         }
-        if (meta.get("name") == null) l.problem(top, "reform.name", "missing: every reform names itself");
-        if (!l.problems.isEmpty()) throw new PolicyException(l.problems);
-        PolicyPack reformed = base.overlay(meta.getOrDefault("name", reformFile.getFileName().toString()),
-                l.parameters, l.scales, l.declarations);
+        if (meta.get("name") == null) problem(top, "reform.name", "missing: every reform names itself");
+        if (!problems.isEmpty()) throw new PolicyException(problems);
+        PolicyPack reformed = base.overlay(meta.getOrDefault("name", defaultName),
+                parameters, scales, declarations);
         List<Problem> after = reformed.check();
         if (!after.isEmpty()) throw new PolicyException(after);
         return reformed;
@@ -341,15 +356,22 @@ public final class PackLoader {
     }
 
     private Node yaml(Path p) {
+        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            return yaml(r);
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, null, "cannot read: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private Node yaml(Reader r) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+        try {
             return new Yaml(options).compose(r);
         } catch (MarkedYAMLException e) {
             problems.add(new Problem(file, e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1, null,
                     "not valid YAML: " + e.getProblem()));
-        } catch (IOException e) {
-            problems.add(new Problem(file, 0, null, "cannot read: " + e.getMessage()));
         } catch (RuntimeException e) {
             problems.add(new Problem(file, 0, null, "not valid YAML: " + e.getMessage()));
         }

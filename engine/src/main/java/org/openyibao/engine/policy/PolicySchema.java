@@ -105,6 +105,12 @@ public final class PolicySchema {
         value("resident.contribution.fiscal_subsidy", Unit.CURRENCY, "fiscal subsidy per person per year");
         value("resident.contribution.serious_illness_share", Unit.RATIO,
                 "share of residents' contributions that buys serious-illness insurance");
+
+        // Fund reserves (the agency's dashboard): bands of the months of expenditure a fund's balance covers.
+        value("fund.reserve.months.risk_below", Unit.MONTHS, "a balance covering fewer months of spending is a risk warning");
+        value("fund.reserve.months.low_below", Unit.MONTHS, "below this many months the reserve is under the reasonable range");
+        value("fund.reserve.months.high_above", Unit.MONTHS, "above this many months the reserve is over the reasonable range");
+        value("fund.reserve.months.excess_above", Unit.MONTHS, "above this many months the balance is too much (结余过多)");
     }
 
     private PolicySchema() {}

@@ -31,6 +31,7 @@ public class ConsoleWebConfig implements WebMvcConfigurer {
         LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
         lang.setParamName("lang");
         lang.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(lang).addPathPatterns("/", "/login", "/console", "/console/**", "/portal", "/portal/**", "/institution", "/institution/**");
+        registry.addInterceptor(lang).addPathPatterns("/", "/login", "/console", "/console/**", "/portal", "/portal/**", "/institution", "/institution/**",
+                "/insurer", "/insurer/**");
     }
 }

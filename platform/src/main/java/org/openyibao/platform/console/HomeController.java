@@ -28,7 +28,8 @@ public class HomeController {
             case ADMIN, AGENCY, AUDITOR -> "redirect:/console";
             case INSURED -> "redirect:/portal";
             case INSTITUTION -> "redirect:/institution";
-            case INSURER, MONITOR -> "home";
+            case INSURER -> "redirect:/insurer";
+            case MONITOR -> "home";
         };
     }
 }

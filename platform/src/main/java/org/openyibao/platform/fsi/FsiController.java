@@ -58,10 +58,12 @@ public class FsiController {
 
     private final FsiDispatcher dispatcher;
     private final int maxBody;
+    private final InterfaceCalls calls;
 
-    public FsiController(FsiDispatcher dispatcher, @Value("${yibao.fsi.max-body-bytes:33554432}") int maxBody) {
+    public FsiController(FsiDispatcher dispatcher, @Value("${yibao.fsi.max-body-bytes:33554432}") int maxBody, InterfaceCalls calls) {
         this.dispatcher = dispatcher;
         this.maxBody = maxBody;
+        this.calls = calls;
     }
 
     @io.swagger.v3.oas.annotations.Operation(summary = "The national single endpoint: the envelope's infno says the transaction",
@@ -134,7 +136,15 @@ public class FsiController {
         return send(dispatcher.refuse(null, FsiEdges.REJECTED));
     }
 
+    /** Answers one call, counted with its outcome and time (the agency's dashboard, {@link InterfaceCalls}). */
     private ResponseEntity<byte[]> answer(HttpServletRequest request, HttpHeaders headers, String pathInfno) {
+        long started = System.nanoTime();
+        FsiDispatcher.Response r = respond(request, headers, pathInfno);
+        calls.record(r.infcode(), System.nanoTime() - started);
+        return send(r);
+    }
+
+    private FsiDispatcher.Response respond(HttpServletRequest request, HttpHeaders headers, String pathInfno) {
         String body;
         byte[] upload = null;
         try {
@@ -146,14 +156,14 @@ public class FsiController {
                 body = read(request);
             }
         } catch (TooLarge e) {
-            return send(dispatcher.refuse(pathInfno, "malformed envelope: request body larger than " + maxBody + " bytes"));
+            return dispatcher.refuse(pathInfno, "malformed envelope: request body larger than " + maxBody + " bytes");
         } catch (MultipartException e) {
             // parsed here, not before the controller (spring.servlet.multipart.resolve-lazily): a broken body is the client's
-            return send(dispatcher.refuse(pathInfno, "malformed envelope: a multipart body that cannot be read"));
+            return dispatcher.refuse(pathInfno, "malformed envelope: a multipart body that cannot be read");
         } catch (IOException e) {
             body = ""; // the client went away or sent a broken stream: answered as an empty body
         }
-        return send(dispatcher.handle(new FsiDispatcher.Request(body, pathInfno, headers, upload)));
+        return dispatcher.handle(new FsiDispatcher.Request(body, pathInfno, headers, upload));
     }
 
     /** The headers Spring Security's chain added before the interface left it (FsiSecurityConfig): replies are not cached. */

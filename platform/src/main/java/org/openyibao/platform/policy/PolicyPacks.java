@@ -2,6 +2,7 @@ package org.openyibao.platform.policy;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,11 @@ public class PolicyPacks {
 
     public PolicyPacks(@Value("${yibao.policies:policies}") String root) {
         this.root = Paths.get(root);
+    }
+
+    /** The region packs under the policies directory, by name (base packs left out). */
+    public List<String> regions() {
+        return PackLoader.regions(root);
     }
 
     public PolicyPack pack(String name) {

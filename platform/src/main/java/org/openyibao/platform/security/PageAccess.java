@@ -21,16 +21,27 @@ public enum PageAccess {
     /** The console's changes: agency staff, not the auditor (first match wins: before the pages that read). */
     AGENCY_CHANGES(new String[] {"/console/persons/new", "/console/persons/*/enrol", "/console/settlements/*/cancel"}, Role.ADMIN,
             Role.AGENCY),
+    /** Running the ledger check from the dashboard: agency staff (it stores its result). */
+    LEDGER_CHECK(new String[] {"/console/ledger-check"}, Role.ADMIN, Role.AGENCY),
     /** An institution's interface credentials, read and changed: agency staff (as /api/fsi/credentials), not the auditor. */
     INSTITUTION_CREDENTIALS(new String[] {"/console/institutions/*/credentials", "/console/institutions/*/credentials/**"},
             Role.ADMIN, Role.AGENCY),
     /** The agency's institution pages: designation, settlements, visits, reconciliations, clearing (read). */
     AGENCY_INSTITUTIONS(new String[] {"/console/institutions", "/console/institutions/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
+    /** Starting a simulation job (generate, simulate, compare): agency staff, not the auditor (before the pages that read). */
+    SIMULATION_CHANGES(new String[] {"/console/simulations/generate", "/console/simulations/start", "/console/simulations/compare"},
+            Role.ADMIN, Role.AGENCY),
+    /** The simulations: populations, jobs and their progress, the evaluation reports. */
+    SIMULATIONS(new String[] {"/console/simulations", "/console/simulations/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
+    /** The policy explorer: a region's parameters, two dates' difference, a reform overlay checked (nothing is stored). */
+    POLICY_EXPLORER(new String[] {"/console/policy", "/console/policy/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** A designated institution's settlement clerk: that institution's data only. */
     INSTITUTION_PAGES(new String[] {"/institution", "/institution/**"}, Role.INSTITUTION),
     /** The insured's own pages: the person the account is bound to, and no one else. */
-    PORTAL(new String[] {"/portal", "/portal/**"}, Role.INSURED);
+    PORTAL(new String[] {"/portal", "/portal/**"}, Role.INSURED),
+    /** The insurer running serious-illness insurance: its region's tier only. */
+    INSURER_PAGES(new String[] {"/insurer", "/insurer/**"}, Role.INSURER);
 
     public final String[] paths;
     public final Role[] roles;

@@ -59,6 +59,19 @@ public final class Simulation {
         return visitsDone.sum();
     }
 
+    /** Households settled so far (for a progress display on another thread: region.json's "households" is the total). */
+    public long householdsDone() {
+        return householdsDone.sum();
+    }
+
+    /**
+     * The scenario label of a run with {@code pack} when none is given: the reforms' names joined by {@code +}, or
+     * {@code baseline} without a reform (the evaluation's first run is usually that).
+     */
+    public static String label(PolicyPack pack) {
+        return pack.reforms().isEmpty() ? "baseline" : String.join("+", pack.reforms());
+    }
+
     /**
      * The population's region.json, once the directory is checked to be a Parquet population with all the
      * parts region.json names: a CSV population, or one with parts missing, would otherwise be settled as

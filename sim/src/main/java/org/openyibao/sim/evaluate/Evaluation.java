@@ -52,6 +52,15 @@ public final class Evaluation {
         return result;
     }
 
+    /**
+     * The report of {@code result} in the language of {@code locale}, as the body of a page of someone else's (the
+     * console's): the same sections, tables and charts as {@code report.<lang>.html}, without its head, style or
+     * language links. Only elements, classes and SVG presentation attributes: no script, no style attribute.
+     */
+    public static String reportBody(EvaluationResult result, Locale locale) {
+        return HtmlReport.body(result, ReportText.of(locale));
+    }
+
     /** The computation alone. */
     public static EvaluationResult evaluate(List<RunInput> runs) {
         if (runs.isEmpty()) throw new IllegalArgumentException("no run to evaluate");

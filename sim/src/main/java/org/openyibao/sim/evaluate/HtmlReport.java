@@ -62,6 +62,13 @@ final class HtmlReport {
                 .append("<title>").append(e(title)).append("</title><style>").append(CSS).append("</style></head><body>\n");
     }
 
+    /** The report's sections alone (Evaluation#reportBody). */
+    static String body(EvaluationResult r, ReportText t) {
+        StringBuilder b = new StringBuilder(64 * 1024);
+        body(b, r, t);
+        return b.toString();
+    }
+
     private static void body(StringBuilder b, EvaluationResult r, ReportText t) {
         b.append("<p>").append(e(t.t("intro"))).append("</p>\n");
         summary(b, r, t);

@@ -72,6 +72,22 @@ public final class RunReader {
         return new RunInput(scenario(), h, settlements(h, threads), funds());
     }
 
+    /**
+     * The runs as the evaluation takes them, the first the baseline (the others are ranked by its households: one
+     * population); a run that cannot be read is named by its directory ({@code DIR: why}).
+     */
+    public static List<RunInput> readAll(List<RunReader> readers, int threads) throws InterruptedException {
+        List<RunInput> inputs = new ArrayList<>();
+        for (RunReader r : readers) {
+            try {
+                inputs.add(r.read(inputs.isEmpty() ? null : inputs.get(0).households(), threads));
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw new IllegalArgumentException(r.dir + ": " + e.getMessage(), e);
+            }
+        }
+        return inputs;
+    }
+
     public Households households() {
         Households h = new Households((int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, run.path("households").asLong())));
         int parts = RunFiles.parts(dir, RunFiles.HOUSEHOLDS);

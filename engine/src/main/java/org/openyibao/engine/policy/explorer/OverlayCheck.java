@@ -1,0 +1,65 @@
+package org.openyibao.engine.policy.explorer;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openyibao.engine.policy.PackLoader;
+import org.openyibao.engine.policy.PolicyException;
+import org.openyibao.engine.policy.PolicyPack;
+import org.openyibao.engine.policy.Problem;
+
+/**
+ * {@code yibao policy check} in one place, for the command line and the console: a pack's problems, then a reform
+ * overlay's on it. The console gives the overlay as text (pasted or uploaded) and gets each problem at its line with
+ * the line as written, or what the overlay changes on a date. Pure: nothing is stored, the base pack is unchanged.
+ */
+public final class OverlayCheck {
+    /** How much of an offending line is shown. */
+    static final int LINE_SHOWN = 200;
+
+    private OverlayCheck() {}
+
+    /** The problems of the pack in {@code dir} and, when it has none and {@code reform} is given, of the reform on it. */
+    public static List<Problem> problems(Path dir, Path reform) {
+        List<Problem> problems = PackLoader.check(dir);
+        if (!problems.isEmpty() || reform == null) return problems;
+        try {
+            PackLoader.applyReform(PackLoader.load(dir), reform);
+            return List.of();
+        } catch (PolicyException e) {
+            return e.problems();
+        }
+    }
+
+    /** The overlay {@code text} (named {@code fileName} in problems) checked on {@code base}, and what it changes on {@code date}. */
+    public static OverlayReport check(PolicyPack base, String fileName, String text, LocalDate date) {
+        PolicyPack reformed;
+        try {
+            reformed = PackLoader.applyReform(base, fileName, text);
+        } catch (PolicyException e) {
+            return new OverlayReport(null, date, atLines(e.problems(), fileName, text), List.of());
+        }
+        String name = reformed.reforms().get(reformed.reforms().size() - 1);
+        return new OverlayReport(name, date, List.of(), PolicyDifference.between(base, reformed, date));
+    }
+
+    /** Each problem with its line of {@code text} when it is the overlay's (a problem of the base pack keeps its file). */
+    static List<LineProblem> atLines(List<Problem> problems, String fileName, String text) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        List<LineProblem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            boolean ours = p.file() == null || p.file().equals(fileName);
+            int line = ours && p.line() >= 1 && p.line() <= lines.length ? p.line() : 0;
+            String shown = line == 0 ? "" : cut(lines[line - 1]);
+            out.add(new LineProblem(ours ? line : p.line(), shown, p.path() == null ? "" : p.path(), p.message(),
+                    ours ? fileName : p.file()));
+        }
+        return out;
+    }
+
+    private static String cut(String line) {
+        return line.length() <= LINE_SHOWN ? line : line.substring(0, LINE_SHOWN) + "…";
+    }
+}
