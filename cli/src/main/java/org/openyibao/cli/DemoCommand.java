@@ -100,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.add("  Health, metrics   " + base + "/actuator/health   " + base + "/actuator/prometheus");
         out.add("");
         out.add("  Sign in to the console (and, for agency, auditor and monitor, the REST API with HTTP Basic);");
-        out.add("  fresh passwords each start:");
+        out.add("  the same passwords at every start of this data directory (its server.key):");
         passwords.forEach((u, p) -> out.add(String.format("    %-8s %-24s %s", u, p, DemoUsers.describe(u))));
         out.add("  Insured persons activate their portal at " + base + "/portal/activate (psn_no, code, a password of their own):");
         region.activationCodes().forEach(c -> out.add("    psn_no " + c.psnNo() + "   code " + c.code()));

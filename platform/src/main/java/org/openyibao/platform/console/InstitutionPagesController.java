@@ -1,8 +1,5 @@
 package org.openyibao.platform.console;
 
-import java.util.List;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,34 +9,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import org.openyibao.platform.registry.RegistryService;
 import org.openyibao.platform.security.ConsoleUser;
-import org.openyibao.platform.settlement.SettlementStore;
 
 /**
- * A designated institution's settlement clerk sees that institution only (issue 11): its settlements, newest first,
- * settled and cancelled, and each one's slip. Another institution's settlement is "not found", as if it did not exist.
+ * A designated institution's settlement clerk sees that institution only (issue 11): its settlements, visits,
+ * cancellations, reconciliations and clearing applications, one tab each, and each settlement's slip. The institution
+ * is always the one the account is bound to, never one named in the request; another institution's settlement is
+ * "not found", as if it did not exist.
  */
 @Controller
 public class InstitutionPagesController {
-    static final int PAGE = 20;
-    private final SettlementStore store;
+    private final InstitutionRecords records;
     private final SettlementSlip slips;
     private final RegistryService registry;
 
-    public InstitutionPagesController(JdbcTemplate jdbc, SettlementSlip slips, RegistryService registry) {
-        this.store = new SettlementStore(jdbc);
+    public InstitutionPagesController(InstitutionRecords records, SettlementSlip slips, RegistryService registry) {
+        this.records = records;
         this.slips = slips;
         this.registry = registry;
     }
 
     @GetMapping("/institution")
     public String settlements(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal ConsoleUser user, Model model) {
-        int p = Math.max(0, page);
-        List<SettlementStore.Listed> listed = store.forInstitution(user.fixmedinsCode(), p, PAGE);
+        return tab(InstitutionTab.SETTLEMENTS.path(), page, user, model);
+    }
+
+    @GetMapping("/institution/{tab}")
+    public String tab(@PathVariable String tab, @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal ConsoleUser user,
+                      Model model) {
+        InstitutionTab.named(tab).fill(records, user.fixmedinsCode(), page, model);
         model.addAttribute("institution", registry.institution(user.fixmedinsCode()).orElse(null));
-        model.addAttribute("settlements", listed.size() > PAGE ? listed.subList(0, PAGE) : listed);
-        model.addAttribute("page", p);
-        model.addAttribute("more", listed.size() > PAGE);
-        return "institution/settlements";
+        model.addAttribute("tabs", InstitutionTab.all());
+        return "institution/records";
     }
 
     @GetMapping("/institution/settlements/{setlId}")

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.openyibao.platform.contribution.ContributionService;
 import org.openyibao.platform.enrolment.Enrolment;
 import org.openyibao.platform.enrolment.EnrolmentService;
-import org.openyibao.platform.fsi.auth.FsiCredentials;
 import org.openyibao.platform.registry.Employer;
 import org.openyibao.platform.registry.Household;
 import org.openyibao.platform.registry.Institution;
@@ -40,7 +38,7 @@ import org.openyibao.platform.settlement.SettlementService;
  * employer, six insured people across schemes and categories, a year of contributions and a few
  * settlements, then more people from a {@link DemoPopulation} when one is present ({@code yibao demo} adds a
  * small generated region, settled through the same services; the platform does not depend on the generator).
- * Each start also issues fresh interface credentials for the demo hospital (printed, never stored in clear).
+ * The demo hospital's interface credential is issued on the first start and kept with the data ({@link DemoCredentials}).
  * All people are synthetic.
  */
 @Component
@@ -68,19 +66,21 @@ public class DemoRegion {
     private final EnrolmentService enrolments;
     private final ContributionService contributions;
     private final SettlementService settlements;
-    private final FsiCredentials credentials;
     private final DemoPopulation population;
     private final DemoUsers demoUsers;
     private final Operators operators;
     private final Activation activation;
     private final List<Activation.Issued> activationCodes = new ArrayList<>();
     private final PasswordEncoder encoder;
-    private FsiCredentials.Issued issued;
+    private final DemoCredentials demoCredentials;
+    private DemoCredentials.Kept issued;
 
     public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, RegistryService registry,
                       PersonService persons, EnrolmentService enrolments, ContributionService contributions,
-                      SettlementService settlements, FsiCredentials credentials, ObjectProvider<DemoPopulation> population,
-                      DemoUsers demoUsers, Operators operators, PasswordEncoder encoder, Activation activation) {
+                      SettlementService settlements, ObjectProvider<DemoPopulation> population,
+                      DemoUsers demoUsers, Operators operators, PasswordEncoder encoder, Activation activation,
+                      DemoCredentials demoCredentials) {
+        this.demoCredentials = demoCredentials;
         this.activation = activation;
         this.demoUsers = demoUsers;
         this.operators = operators;
@@ -92,7 +92,6 @@ public class DemoRegion {
         this.enrolments = enrolments;
         this.contributions = contributions;
         this.settlements = settlements;
-        this.credentials = credentials;
         this.population = population.getIfAvailable();
     }
 
@@ -103,11 +102,8 @@ public class DemoRegion {
             seedRegion();
             log.info("demo region {} seeded", ADMDVS);
         }
-        // fresh interface credentials for the demo hospital on every start; earlier ones are switched off
-        for (Map<String, Object> c : credentials.list(HOSPITAL)) {
-            credentials.setEnabled(((Number) c.get("id")).longValue(), false);
-        }
-        issued = credentials.register(FsiCredentials.Spec.of(HOSPITAL));
+        // the demo hospital's interface credential: issued once, the same at every later start of this data (issue 11)
+        issued = demoCredentials.forHospital(HOSPITAL);
         demoUsers.putConsoleAccounts(operators, encoder, ADMDVS, HOSPITAL);
         // one-time portal activation codes for three of the demo's people, fresh at every start (printed by the demo)
         activationCodes.clear();
@@ -196,8 +192,8 @@ public class DemoRegion {
         return 2018;
     }
 
-    /** The credentials issued at this start (null outside demo mode). */
-    public FsiCredentials.Issued credentials() {
+    /** The demo hospital's interface credential, kept across starts of the same data (null outside demo mode). */
+    public DemoCredentials.Kept credentials() {
         return issued;
     }
 
@@ -206,7 +202,8 @@ public class DemoRegion {
         List<String> out = new ArrayList<>();
         out.add("Demo region: Zhanjiang (440800), policy pack policies/zhanjiang; 2018 contributions and settlements.");
         if (issued != null) {
-            out.add("National interface (POST /fsi/api/rsfComIfsService/callService) for the demo hospital:");
+            out.add("National interface (POST /fsi/api/rsfComIfsService/callService) for the demo hospital"
+                    + (issued.kept() ? " (the same credential as at the last start of this data):" : " (kept with this data for later starts):"));
             out.add("  fixmedins_code " + issued.fixmedinsCode() + "   x-tif-paasid " + issued.paasid() + "   secret " + issued.secret());
             out.add("  try:  ./yibao call 9001 " + ("http://localhost:8080".equals(baseUrl) ? "" : "--url " + baseUrl + " ")
                     + "--institution " + issued.fixmedinsCode() + " --paasid " + issued.paasid() + " --secret " + issued.secret());

@@ -1,11 +1,17 @@
 package org.openyibao.platform.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.userdetails.User;
@@ -14,7 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode ({@code yibao.demo.enabled}), accounts with fresh random passwords, printed at start:
+ * In demo mode ({@code yibao.demo.enabled}), accounts with passwords printed at start: derived from the demo data's
+ * server key ({@code yibao.fsi.key}), so the same at every start of the same data, or random when there is no key;
  * nothing secret is kept in the repository. A fixed password may be given for tests
  * ({@code yibao.demo.password}). Agency staff, the auditor and monitoring sign in to the REST API (HTTP Basic) and
  * the console with the same password; the console has one account for each of its roles
@@ -32,15 +39,37 @@ public class DemoUsers {
     private final Map<String, String> passwords = new LinkedHashMap<>();
 
     public DemoUsers(@Value("${yibao.demo.enabled:false}") boolean enabled,
-                     @Value("${yibao.demo.password:}") String fixedPassword) {
+                     @Value("${yibao.demo.password:}") String fixedPassword,
+                     @Value("${yibao.fsi.key:}") String serverKey) {
         this.enabled = enabled;
         if (!enabled) return;
         SecureRandom random = new SecureRandom();
         for (Object[] a : ACCOUNTS) {
-            byte[] b = new byte[12];
-            random.nextBytes(b);
-            passwords.put((String) a[0], fixedPassword.isEmpty() ? Base64.getUrlEncoder().withoutPadding().encodeToString(b) : fixedPassword);
+            String name = (String) a[0];
+            passwords.put(name, !fixedPassword.isEmpty() ? fixedPassword : serverKey.isEmpty() ? randomPassword(random) : keptPassword(serverKey, name));
         }
+    }
+
+    /**
+     * The password of the demo account {@code name} for the demo data whose server key is {@code serverKey} (the data
+     * directory's {@code server.key}): the same at every start of that data, so a saved sign-in keeps working (issue
+     * 11), and nothing more is stored; unguessable without the key, and another data directory has other passwords.
+     */
+    static String keptPassword(String serverKey, String name) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(serverKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] h = mac.doFinal(("demo console password " + name).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 12));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this Java", e);
+        }
+    }
+
+    private static String randomPassword(SecureRandom random) {
+        byte[] b = new byte[12];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     List<UserDetails> users(PasswordEncoder encoder) {
@@ -54,7 +83,7 @@ public class DemoUsers {
     }
 
     /**
-     * The console's demo accounts, written at each start with this start's passwords: the institution clerk bound to
+     * The console's demo accounts, written at each start with their passwords: the institution clerk bound to
      * {@code hospital}, the insurer to the region {@code admdvs}.
      */
     public void putConsoleAccounts(Operators operators, PasswordEncoder encoder, String admdvs, String hospital) {

@@ -27,6 +27,11 @@ public enum PageAccess {
     FEEDBACK_CHANGES(new String[] {"/console/feedback/*/status"}, Role.ADMIN, Role.AGENCY),
     /** Feedback and complaints from the insured: agency staff work them, the auditor reads. */
     FEEDBACK_CONSOLE(new String[] {"/console/feedback", "/console/feedback/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
+    /** An institution's interface credentials, read and changed: agency staff (as /api/fsi/credentials), not the auditor. */
+    INSTITUTION_CREDENTIALS(new String[] {"/console/institutions/*/credentials", "/console/institutions/*/credentials/**"},
+            Role.ADMIN, Role.AGENCY),
+    /** The agency's institution pages: designation, settlements, visits, reconciliations, clearing (read). */
+    AGENCY_INSTITUTIONS(new String[] {"/console/institutions", "/console/institutions/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** Starting a simulation job (generate, simulate, compare): agency staff, not the auditor (before the pages that read). */
     SIMULATION_CHANGES(new String[] {"/console/simulations/generate", "/console/simulations/start", "/console/simulations/compare"},

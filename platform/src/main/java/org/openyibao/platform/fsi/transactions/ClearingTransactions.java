@@ -24,9 +24,11 @@ import org.openyibao.platform.fsi.FsiTransaction;
 @Component
 public class ClearingTransactions implements FsiTransaction {
     private final JdbcTemplate jdbc;
+    private final Reconciliations reconciliations;
 
     public ClearingTransactions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.reconciliations = new Reconciliations(jdbc);
     }
 
     @Override
@@ -83,6 +85,9 @@ public class ClearingTransactions implements FsiTransaction {
         compare(diff, "acct_pay", d.amount("acct_pay"), n(ours.get("acct")));
         long cnt = d.integer("fixmedins_setl_cnt");
         if (cnt != n(ours.get("cnt"))) diff.append("fixmedins_setl_cnt: yours ").append(cnt).append(", ours ").append(n(ours.get("cnt"))).append("; ");
+        reconciliations.totals(call, new Reconciliations.Period(from, to, clrType, insutype), new Reconciliations.Declared(
+                d.amount("medfee_sumamt"), d.amount("fund_pay_sumamt"), d.amount("acct_pay"), (int) cnt), diff.length() == 0,
+                diff.toString().trim());
         ObjectNode out = SettlementReply.F.objectNode();
         ObjectNode s = out.putObject("stmtinfo");
         s.put("setl_optins", optins);

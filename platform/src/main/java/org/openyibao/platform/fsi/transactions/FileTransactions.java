@@ -41,10 +41,12 @@ public class FileTransactions implements FsiTransaction {
     static final int COLUMNS_1301 = 94;
 
     private final JdbcTemplate jdbc;
+    private final Reconciliations reconciliations;
     private final PolicyPacks packs;
 
     public FileTransactions(JdbcTemplate jdbc, PolicyPacks packs) {
         this.jdbc = jdbc;
+        this.reconciliations = new Reconciliations(jdbc);
         this.packs = packs;
     }
 
@@ -154,6 +156,7 @@ public class FileTransactions implements FsiTransaction {
             rows.add(f);
         }
         StringBuilder result = new StringBuilder();
+        int disagreeing = 0;
         for (String[] r : rows) {
             List<Map<String, Object>> ours = jdbc.queryForList("SELECT s.medfee_sumamt, s.fund_pay_sumamt, s.acct_pay, f.msgid,"
                     + " f.status, f.mdtrt_id, p.psn_no, CAST(f.setl_time AS DATE) AS setl_date FROM fsi_settlement f"
@@ -179,11 +182,15 @@ public class FileTransactions implements FsiTransaction {
                 rslt = diffs.isEmpty() ? "0" : "1";
                 memo = String.join("; ", diffs);
             }
+            if ("1".equals(rslt)) disagreeing++;
             result.append(String.join("\t", r[2].trim(), r[1].trim(), r[0].trim(), msgid, rslt, r[6].trim(), memo, r[3].trim(),
                     r[4].trim(), r[5].trim())).append("\r\n");
         }
         String name = "3202_" + call.today().toString().replace("-", "");
         ObjectNode stored = store(call, PLATFORM, call.fixmedinsCode(), name + ".zip", zip(name + ".txt", result.toString()));
+        reconciliations.details(call, new Reconciliations.Period(from, to, d.optText("clr_type"), d.optText("insutype")),
+                new Reconciliations.Declared(null, null, null, rows.size()), rows.size(), disagreeing,
+                stored.get("file_qury_no").asText());
         ObjectNode out = SettlementReply.F.objectNode();
         ObjectNode info = out.putObject("fileinfo");
         info.put("file_qury_no", stored.get("file_qury_no").asText());
