@@ -77,8 +77,8 @@ public class ImportPagesController {
             return "console/import";
         }
         session.setAttribute(ERRORS, errors.toString());
-        audit.record(request, "persons_imported", "import", "read " + r.read() + ", imported " + r.imported() + ", unchanged "
-                + r.unchanged() + ", rejected " + r.rejected());
+        audit.record(request, "persons_imported", "import: read " + r.read() + ", imported " + r.imported() + ", unchanged "
+                + r.unchanged() + ", rejected " + r.rejected(), "ok");
         model.addAttribute("result", r);
         return "console/import";
     }

@@ -34,6 +34,12 @@ public class PersonService {
     private final Clock clock;
     private final PersonNumbers numbers;
 
+    /** Outside Spring (tests' fixtures): the numbers from the same sequence. */
+    public PersonService(JdbcTemplate jdbc, TransactionTemplate tx, RegistryService registry, Clock clock) {
+        this(jdbc, tx, registry, clock, new PersonNumbers(jdbc));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     public PersonService(JdbcTemplate jdbc, TransactionTemplate tx, RegistryService registry, Clock clock, PersonNumbers numbers) {
         this.jdbc = jdbc;
         this.numbers = numbers;

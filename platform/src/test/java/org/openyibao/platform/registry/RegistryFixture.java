@@ -25,8 +25,7 @@ public final class RegistryFixture {
         this.db = db;
         this.ledger = new Ledger(db.jdbc);
         this.registry = new RegistryService(db.jdbc, db.tx, ledger, packs);
-        this.persons = new PersonService(db.jdbc, db.tx, registry, java.time.Clock.systemDefaultZone(),
-                new org.openyibao.platform.registry.PersonNumbers(db.jdbc));
+        this.persons = new PersonService(db.jdbc, db.tx, registry, java.time.Clock.systemDefaultZone());
         this.enrolments = new EnrolmentService(db.jdbc, db.tx, persons, registry, packs);
     }
 
