@@ -197,7 +197,6 @@ public class ApiErrors {
                 .filter(f -> f.getClassName().startsWith("org.openyibao")).findFirst().orElse(null);
         log.error("internal error: {} at {}{}", e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?",
                 ours == null ? "" : ", from " + ours);
-        log.error("TEMPDEBUG", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, null, "internal error; nothing was changed");
     }
 }
