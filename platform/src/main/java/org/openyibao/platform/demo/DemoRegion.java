@@ -76,11 +76,14 @@ public class DemoRegion {
     private final List<Activation.Issued> activationCodes = new ArrayList<>();
     private final PasswordEncoder encoder;
     private FsiCredentials.Issued issued;
+    private final org.openyibao.platform.registry.PersonNumbers numbers;
 
     public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, RegistryService registry,
                       PersonService persons, EnrolmentService enrolments, ContributionService contributions,
                       SettlementService settlements, FsiCredentials credentials, ObjectProvider<DemoPopulation> population,
-                      DemoUsers demoUsers, Operators operators, PasswordEncoder encoder, Activation activation) {
+                      DemoUsers demoUsers, Operators operators, PasswordEncoder encoder, Activation activation,
+                      org.openyibao.platform.registry.PersonNumbers numbers) {
+        this.numbers = numbers;
         this.activation = activation;
         this.demoUsers = demoUsers;
         this.operators = operators;
@@ -164,6 +167,8 @@ public class DemoRegion {
                 contributions.payResident(new ContributionService.ResidentYearRequest(e.id(), 2018, LocalDate.of(2018, 1, 10)));
             }
         }
+        // the six numbers above have the generated shape (region code and 8-digit serial): numbers generated later go past them
+        numbers.skipPast(PEOPLE.size());
         // a few 2018 admissions, so the fund report has benefits to show
         settle("44080000000001", HOSPITAL, "2018-04-02", "[{\"code\": \"F006\", \"amount\": 6000}, {\"code\": \"XB01\", \"amount\": 800},"
                 + " {\"code\": \"F004\", \"amount\": 600}]");

@@ -138,7 +138,9 @@ class PersonOperationsTest {
         String early = agency.post("/console/persons/" + LIANG + "/category/" + id + "/end", Map.of("valid_until", "2018-01-01")).body();
         assertThat(early).contains("id=\"err-valid_until\"", "role=\"alert\"");
         agency.post("/console/persons/" + LIANG + "/category/" + id + "/end", Map.of("valid_until", "2019-12-31"));
-        assertThat(agency.get("/console/persons/" + LIANG).body()).contains("最低生活保障对象", "2019/2/1 – 2019/12/31");
+        assertThat(agency.get("/console/persons/" + LIANG).body()).contains("最低生活保障对象");
+        assertThat(jdbc.queryForObject("SELECT CAST(valid_until AS VARCHAR) FROM person_category WHERE id = ?", String.class, id))
+                .isEqualTo("2019-12-31");
 
         long enrolment = enrolmentOf(LIANG);
         agency.get("/console/persons/" + LIANG + "/suspension");
