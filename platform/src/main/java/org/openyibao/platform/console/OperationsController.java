@@ -1,8 +1,5 @@
 package org.openyibao.platform.console;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +19,11 @@ import org.openyibao.platform.registry.Person;
 import org.openyibao.platform.registry.PersonService;
 import org.openyibao.platform.registry.RegistryService;
 import org.openyibao.platform.settlement.SettlementService;
+
+import static org.openyibao.platform.console.ConsoleForms.blank;
+import static org.openyibao.platform.console.ConsoleForms.date;
+import static org.openyibao.platform.console.ConsoleForms.refused;
+import static org.openyibao.platform.console.ConsoleForms.typed;
 
 /**
  * The agency clerk's operations as forms (issue 11): register a person, enrol them, cancel a settlement with a reason.
@@ -100,32 +102,5 @@ public class OperationsController {
         settlements.cancel(setlId);
         audit.record(request, "settlement_cancelled", setlId, Echo.cut(reason.strip(), 38));
         return "redirect:/console/settlements/" + setlId + "?cancelled";
-    }
-
-    /** The form again, with what was typed and the refusal beside its field ("" when it names none). */
-    private static String refused(DomainException e, Map<String, String> typed, String view, Model model) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        errors.put(e.field() == null ? "" : e.field(), Echo.cut(e.getMessage(), 300));
-        model.addAttribute("form", typed);
-        model.addAttribute("errors", errors);
-        return view;
-    }
-
-    private static Map<String, String> typed(Map<String, String> form, String... fields) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String f : fields) out.put(f, Echo.cut(form.getOrDefault(f, ""), 100));
-        return out;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static LocalDate date(String field, String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw org.openyibao.platform.web.ApiException.badRequest(field, field + ": a date, YYYY-MM-DD");
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.openyibao.platform.audit.AuditTrail;
+import org.openyibao.platform.contribution.PersonContributions;
 import org.openyibao.platform.enrolment.EnrolmentService;
 import org.openyibao.platform.registry.Person;
 import org.openyibao.platform.registry.PersonService;
@@ -29,6 +30,8 @@ import org.openyibao.platform.web.ApiException;
 @Controller
 public class PersonPagesController {
     static final int PAGE = 20;
+    /** What a form just did, said at the top of the person's page ({@code ?changed=}). */
+    private static final java.util.Set<String> DONE = java.util.Set.of("category", "suspension", "restored", "paid", "arrears");
     private final PersonService persons;
     private final ConsoleFormat fmt;
 
@@ -36,9 +39,11 @@ public class PersonPagesController {
 
     private final EnrolmentService enrolments;
     private final ConsoleQueries queries;
+    private final PersonContributions contributions;
 
     public PersonPagesController(PersonService persons, ConsoleFormat fmt, AuditTrail audit,
-                                 EnrolmentService enrolments, ConsoleQueries queries) {
+                                 EnrolmentService enrolments, ConsoleQueries queries, PersonContributions contributions) {
+        this.contributions = contributions;
         this.audit = audit;
         this.enrolments = enrolments;
         this.queries = queries;
@@ -69,6 +74,7 @@ public class PersonPagesController {
 
     @GetMapping("/console/persons/{psnNo}")
     public String person(@PathVariable String psnNo, @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(required = false) String changed,
                          @AuthenticationPrincipal ConsoleUser user, HttpServletRequest request, Model model) {
         Person p = persons.existing("psn_no", psnNo);
         if (user.seesPersonalDataOf(p.psnNo())) audit.record(request, "person_viewed", p.psnNo(), "ok");
@@ -84,6 +90,9 @@ public class PersonPagesController {
         model.addAttribute("totals", queries.yearTotals(p.id(), year));
         List<ConsoleQueries.AccountMovement> moves = queries.accountMovements(p.id(), 0, PAGE);
         model.addAttribute("movements", moves.size() > PAGE ? moves.subList(0, PAGE) : moves);
+        model.addAttribute("contributions", contributions.contributions(p.psnNo()));
+        model.addAttribute("arrears", contributions.arrears(p.psnNo()));
+        if (changed != null && DONE.contains(changed)) model.addAttribute("done", "persons.done." + changed);
         return "console/person";
     }
 }

@@ -23,6 +23,7 @@ import org.openyibao.platform.registry.Employer;
 import org.openyibao.platform.registry.Household;
 import org.openyibao.platform.registry.Institution;
 import org.openyibao.platform.registry.Person;
+import org.openyibao.platform.registry.PersonNumbers;
 import org.openyibao.platform.registry.PersonService;
 import org.openyibao.platform.registry.Region;
 import org.openyibao.platform.registry.RegistryService;
@@ -74,13 +75,15 @@ public class DemoRegion {
     private final PasswordEncoder encoder;
     private final DemoCredentials demoCredentials;
     private DemoCredentials.Kept issued;
+    private final PersonNumbers numbers;
 
     public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, RegistryService registry,
                       PersonService persons, EnrolmentService enrolments, ContributionService contributions,
                       SettlementService settlements, ObjectProvider<DemoPopulation> population,
                       DemoUsers demoUsers, Operators operators, PasswordEncoder encoder, Activation activation,
-                      DemoCredentials demoCredentials) {
+                      DemoCredentials demoCredentials, PersonNumbers numbers) {
         this.demoCredentials = demoCredentials;
+        this.numbers = numbers;
         this.activation = activation;
         this.demoUsers = demoUsers;
         this.operators = operators;
@@ -160,6 +163,8 @@ public class DemoRegion {
                 contributions.payResident(new ContributionService.ResidentYearRequest(e.id(), 2018, LocalDate.of(2018, 1, 10)));
             }
         }
+        // the six numbers above have the generated shape (region code and 8-digit serial): numbers generated later go past them
+        numbers.skipPast(PEOPLE.size());
         // a few 2018 admissions, so the fund report has benefits to show
         settle("44080000000001", HOSPITAL, "2018-04-02", "[{\"code\": \"F006\", \"amount\": 6000}, {\"code\": \"XB01\", \"amount\": 800},"
                 + " {\"code\": \"F004\", \"amount\": 600}]");

@@ -25,16 +25,24 @@ public class PersonService {
     private static final Logger log = LoggerFactory.getLogger(PersonService.class);
     private static final Pattern PSN_NO = Pattern.compile("[0-9A-Za-z]{1,30}");
 
-    /** Generated person numbers: the region code and a 14-digit sequence number, 20 characters. */
-    public static final String GENERATED_PSN_NO_SQL = "LPAD(CAST(NEXTVAL('psn_no_seq') AS VARCHAR), 14, '0')";
+    /** Generated person numbers ({@link PersonNumbers}): the region code and an 8-digit serial, 14 digits. */
+    public static final String GENERATED_PSN_NO_SQL = PersonNumbers.NEXT_SERIAL_SQL;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final RegistryService registry;
     private final Clock clock;
+    private final PersonNumbers numbers;
 
+    /** Outside Spring (tests' fixtures): the numbers from the same sequence. */
     public PersonService(JdbcTemplate jdbc, TransactionTemplate tx, RegistryService registry, Clock clock) {
+        this(jdbc, tx, registry, clock, new PersonNumbers(jdbc));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public PersonService(JdbcTemplate jdbc, TransactionTemplate tx, RegistryService registry, Clock clock, PersonNumbers numbers) {
         this.jdbc = jdbc;
+        this.numbers = numbers;
         this.clock = clock;
         this.tx = tx;
         this.registry = registry;
@@ -65,8 +73,7 @@ public class PersonService {
             if (psnNo != null && byPsnNo(psnNo).isPresent()) {
                 throw ApiException.conflict("psn_no", "psn_no: " + psnNo + " is already taken");
             }
-            String number = psnNo != null ? psnNo
-                    : jdbc.queryForObject("SELECT CAST(? AS VARCHAR) || " + GENERATED_PSN_NO_SQL, String.class, admdvs);
+            String number = psnNo != null ? psnNo : numbers.next(admdvs);
             jdbc.update("INSERT INTO person (psn_no, cert_no, name, gender, birth_date, household_id, admdvs) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     number, id.value(), name, gender, birth, household, admdvs);
             return byPsnNo(number).orElseThrow();

@@ -19,7 +19,9 @@ public enum PageAccess {
     /** Where a signed-in user lands: the pages of their role. */
     HOME(new String[] {"/"}, Role.values()),
     /** The console's changes: agency staff, not the auditor (first match wins: before the pages that read). */
-    AGENCY_CHANGES(new String[] {"/console/persons/new", "/console/persons/*/enrol", "/console/settlements/*/cancel"}, Role.ADMIN,
+    AGENCY_CHANGES(new String[] {"/console/persons/new", "/console/persons/*/enrol", "/console/settlements/*/cancel",
+            "/console/persons/*/category", "/console/persons/*/category/*/end", "/console/persons/*/suspension",
+            "/console/persons/*/restore", "/console/persons/*/pay/*", "/console/import", "/console/import/**"}, Role.ADMIN,
             Role.AGENCY),
     /** Running the ledger check from the dashboard: agency staff (it stores its result). */
     LEDGER_CHECK(new String[] {"/console/ledger-check"}, Role.ADMIN, Role.AGENCY),

@@ -87,7 +87,7 @@ class RegistryTest {
             RegistryFixture f = new RegistryFixture(db).withRegions();
             String cert = RegistryFixture.id("440802", LocalDate.of(1975, 8, 9), false);
             Person p = f.persons.register(new Person.New(null, cert, "Wang Fang", "2", LocalDate.of(1975, 8, 9), null, "440800"));
-            assertThat(p.psnNo()).hasSize(20).startsWith("440800");
+            assertThat(p.psnNo()).hasSize(14).startsWith("440800");
             assertThat(p.gender()).isEqualTo("2");
             assertThat(f.persons.byCertNo(ResidentId.parse(cert))).contains(p);
             assertThat(f.persons.byPsnNo(p.psnNo())).contains(p);
