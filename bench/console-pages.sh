@@ -48,7 +48,18 @@ time_page() {
     printf "| %-44s | %7.1f | %7.1f | %7.1f |\n", label, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.95 + 0.5)], t[NR] }'
 }
 
-for u in agency auditor clerk; do sign_in "$u"; done
+for u in agency auditor clerk insurer; do sign_in "$u"; done
+
+# the insured: activate the first demo person with the code the demo printed, then sign in with the new password
+insured="$(grep -E '^    psn_no ' "$dir/demo.log" | head -1 | awk '{print $2}')"
+code="$(grep -E '^    psn_no ' "$dir/demo.log" | head -1 | awk '{print $4}')"
+jar="$dir/$insured.jar"
+token="$(curl -s -c "$jar" -b "$jar" "$base/portal/activate" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)"
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "psnNo=$insured" --data-urlencode "code=$code" \
+  --data-urlencode "password=bench-password-1" --data-urlencode "_csrf=$token" "$base/portal/activate"
+token="$(curl -s -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)"
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$insured" --data-urlencode "password=bench-password-1" \
+  --data-urlencode "_csrf=$token" "$base/login"
 token_of() { curl -s -b "$dir/$1.jar" -c "$dir/$1.jar" "$base/console/persons" | sed -n 's/.*name="_csrf" content="\([^"]*\)".*/\1/p' | head -1; }
 agency_token="$(token_of agency)"
 person="$(curl -s -b "$dir/agency.jar" -H "HX-Request: true" --data-urlencode "q=4408" --data-urlencode "_csrf=$agency_token" \
@@ -70,4 +81,21 @@ setl="$(curl -s -b "$dir/agency.jar" "$base/console/persons/44080000000003" | se
   time_page agency "a settlement slip" "$base/console/settlements/$setl"
   time_page auditor "a person's page, masked (auditor)" "$base/console/persons/44080000000003"
   time_page clerk "the institution's settlements (clerk)" "$base/institution"
+  time_page clerk "the institution's visits (clerk)" "$base/institution/visits"
+  time_page clerk "complaints about the institution (clerk)" "$base/institution/feedback"
+  time_page agency "institutions" "$base/console/institutions"
+  time_page agency "one institution" "$base/console/institutions/H44080000001"
+  time_page agency "its interface credentials" "$base/console/institutions/H44080000001/credentials"
+  time_page agency "change category form" "$base/console/persons/44080000000003/category"
+  time_page agency "bulk import form" "$base/console/import"
+  time_page agency "policy explorer, every value on a date" "$base/console/policy"
+  time_page agency "policy explorer, difference of two dates" "$base/console/policy/diff"
+  time_page agency "policy explorer, overlay check form" "$base/console/policy/check"
+  time_page agency "simulations" "$base/console/simulations"
+  time_page agency "complaints" "$base/console/feedback"
+  time_page insurer "the insurer's serious-illness tier" "$base/insurer"
+  time_page "$insured" "portal: my insurance (insured)" "$base/portal"
+  time_page "$insured" "portal: my contributions" "$base/portal/contributions"
+  time_page "$insured" "portal: caps left" "$base/portal/caps"
+  time_page "$insured" "portal: my complaints" "$base/portal/feedback"
 } | tee "$result"
