@@ -14,9 +14,10 @@ import org.openyibao.platform.web.ApiErrors;
 
 /**
  * A page's refusal as a page (the REST API answers JSON, {@link ApiErrors}): the status the error's kind maps to and
- * its message, naming the field; nothing of the server's insides.
+ * its message, naming the field; nothing of the server's insides. For every package that serves pages: the console's
+ * (and its sub-packages) and the feedback pages.
  */
-@ControllerAdvice(basePackageClasses = ConsoleErrors.class)
+@ControllerAdvice(basePackages = {"org.openyibao.platform.console", "org.openyibao.platform.feedback"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ConsoleErrors {
 
