@@ -39,8 +39,8 @@ public final class SimulateCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--threads", paramLabel = "T", description = "threads (default: available processors)")
     Integer threads;
-    @Option(names = "--average-wage", defaultValue = "5600", paramLabel = "YUAN",
-            description = "local average monthly wage bounding employees' contribution base (default 5600, illustrative)")
+    @Option(names = "--average-wage", defaultValue = Simulation.ILLUSTRATIVE_AVERAGE_WAGE, paramLabel = "YUAN",
+            description = "local average monthly wage bounding employees' contribution base (default ${DEFAULT-VALUE}, illustrative)")
     BigDecimal averageWage;
     @Option(names = "--force", description = "replace a non-empty DIR")
     boolean force;

@@ -32,6 +32,7 @@ import org.openyibao.platform.security.Activation;
 import org.openyibao.platform.security.DemoUsers;
 import org.openyibao.platform.security.Operators;
 import org.openyibao.platform.settlement.SettlementService;
+import org.openyibao.sim.batch.Simulation;
 
 /**
  * A small demo region, seeded through the platform's own services on the first start in demo mode
@@ -138,7 +139,7 @@ public class DemoRegion {
 
         // last year's average monthly wage bounds the payment base (illustrative: the seeds give none)
         for (int y = 2016; y <= 2018; y++) {
-            contributions.setAverageWage(ADMDVS, y, new ContributionService.AverageWageRequest(new BigDecimal("5600.00"),
+            contributions.setAverageWage(ADMDVS, y, new ContributionService.AverageWageRequest(new BigDecimal(Simulation.ILLUSTRATIVE_AVERAGE_WAGE),
                     "demo figure (illustrative; not from the seeds)"));
         }
         for (Demo d : PEOPLE) {

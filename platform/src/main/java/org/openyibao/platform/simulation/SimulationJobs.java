@@ -67,7 +67,7 @@ public class SimulationJobs {
                           @Value("${yibao.simulation.workers:1}") int workers,
                           @Value("${yibao.simulation.queue:20}") int queue,
                           @Value("${yibao.simulation.threads:1}") int threads,
-                          @Value("${yibao.simulation.average-wage:5600}") BigDecimal averageWage) {
+                          @Value("${yibao.simulation.average-wage:" + Simulation.ILLUSTRATIVE_AVERAGE_WAGE + "}") BigDecimal averageWage) {
         this.store = store;
         this.workspace = workspace;
         this.packs = packs;

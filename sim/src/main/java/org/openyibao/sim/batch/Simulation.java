@@ -33,6 +33,11 @@ import org.openyibao.sim.population.Household;
  * between parts but the counters, so a part is also the unit of a distributed run (docs/sim.md).
  */
 public final class Simulation {
+    /**
+     * The local average monthly wage (yuan) that bounds employees' contribution base when none is given: an
+     * illustrative figure, the seeds give none. One place for the cli's default, the console's simulations and the demo.
+     */
+    public static final String ILLUSTRATIVE_AVERAGE_WAGE = "5600";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What the run is: the policy (with a reform overlay or not) and the scenario label written to run.json. */
