@@ -1,5 +1,7 @@
 package org.openyibao.platform.console.policy;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -99,7 +102,8 @@ public class PolicyPagesController {
 
     /** An upload larger than the server takes at all (spring.servlet.multipart) is refused as the file's mistake. */
     @ExceptionHandler(MultipartException.class)
-    public String unreadable(MultipartException e, Model model) {
+    public String unreadable(MultipartException e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("file", "file: too large or not readable: an overlay may have " + OverlayText.MAX_BYTES / 1024 + " KiB");
         pack(null, errors, model);
