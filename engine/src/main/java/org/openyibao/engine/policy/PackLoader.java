@@ -65,6 +65,12 @@ public final class PackLoader {
             List.of("name", "description", "confirmed", "suspected", "regions", "from", "until", "source");
 
     private final List<Problem> problems;
+    /**
+     * Sources a reader cannot check ({@link Citations}), kept apart: {@code policy check} reports them, while loading
+     * a pack to settle does not fail on them. Null when not checked.
+     */
+    private final List<Problem> citations;
+    private final Bibliography bibliography;
     /** the policies directory, which file names are relative to (null for a reform: named as given) */
     private final Path root;
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
@@ -73,8 +79,14 @@ public final class PackLoader {
     private String file;
 
     private PackLoader(List<Problem> problems, Path root) {
+        this(problems, root, null, null);
+    }
+
+    private PackLoader(List<Problem> problems, Path root, List<Problem> citations, Bibliography bibliography) {
         this.problems = problems;
         this.root = root;
+        this.citations = citations;
+        this.bibliography = bibliography;
     }
 
     /**
@@ -97,8 +109,14 @@ public final class PackLoader {
      * value they need is checked in the packs that extend it, which add what it leaves out.
      */
     public static PolicyPack read(Path dir) {
+        return read(dir, null);
+    }
+
+    /** As {@link #read(Path)}, adding to {@code citations} (when given) every source a reader cannot check. */
+    private static PolicyPack read(Path dir, List<Problem> citations) {
         Path abs = dir.toAbsolutePath().normalize();
-        PackLoader l = new PackLoader(new ArrayList<>(), rootOf(abs));
+        PackLoader l = new PackLoader(new ArrayList<>(), rootOf(abs), citations,
+                citations == null ? null : Bibliography.of(rootOf(abs)));
         PolicyPack pack = l.loadPack(abs, List.of(nameOf(abs)));
         List<Problem> all = new ArrayList<>(l.problems);
         if (pack != null) all.addAll(pack.check(!pack.base()));
@@ -106,14 +124,39 @@ public final class PackLoader {
         return pack;
     }
 
-    /** Every problem of a pack (or a base pack), or an empty list. */
+    /**
+     * Every problem of a pack (or a base pack), or an empty list: what {@link #read(Path)} refuses, and every
+     * {@code source:} a reader cannot check ({@link Citations}: no published work or reason, an unknown
+     * bibliography key, the seed files or REFERENCE).
+     */
     public static List<Problem> check(Path dir) {
+        List<Problem> citations = new ArrayList<>();
+        List<Problem> all = new ArrayList<>();
         try {
-            read(dir);
-            return List.of();
+            read(dir, citations);
         } catch (PolicyException e) {
-            return e.problems();
+            all.addAll(e.problems());
         }
+        all.addAll(citations);
+        return all;
+    }
+
+    /**
+     * Every problem of the reform overlay {@code reformFile} on {@code base}, its sources checked against
+     * {@code bibliography} as {@link #check(Path)} checks a pack's; problems in the overlay name its file as given.
+     */
+    public static List<Problem> checkReform(PolicyPack base, Path reformFile, Bibliography bibliography) {
+        List<Problem> citations = new ArrayList<>();
+        PackLoader l = new PackLoader(new ArrayList<>(), null, citations, bibliography);
+        l.file = reformFile.toString();
+        List<Problem> all = new ArrayList<>();
+        try {
+            l.reform(base, l.yaml(reformFile), reformFile.getFileName().toString());
+        } catch (PolicyException e) {
+            all.addAll(e.problems());
+        }
+        all.addAll(citations);
+        return all;
     }
 
     /**
@@ -199,6 +242,7 @@ public final class PackLoader {
                             String v = text(header, k, "reform." + k);
                             if (v != null) meta.put(k, v);
                         }
+                        if (meta.containsKey("source")) cite(header.get("source").getValueNode(), "reform.source", meta.get("source"));
                     } else {
                         problem(t.getValueNode(), "reform", "the header is a mapping of: " + String.join(", ", REFORM_KEYS));
                     }
@@ -271,6 +315,8 @@ public final class PackLoader {
                 text(meta, "admdvs", "admdvs"), text(meta, "description", "description"), base,
                 text(meta, "extends", "extends"), text(meta, "catalogue", "catalogue"));
         if (packRoot != null) checkRegion(read, packRoot);
+        String source = text(meta, "source", "source");
+        if (source != null) cite(meta.get("source").getValueNode(), "source", source);
         return read;
     }
 
@@ -302,7 +348,7 @@ public final class PackLoader {
         } else {
             List<String> longer = new ArrayList<>(chain);
             longer.add(ext);
-            return new PackLoader(problems, root).loadPack(baseDir, longer);
+            return new PackLoader(problems, root, citations, bibliography).loadPack(baseDir, longer);
         }
         return null;
     }
@@ -407,7 +453,10 @@ public final class PackLoader {
                 return;
             }
         }
-        if (keys.containsKey("source")) source = scalar(keys.get("source").getValueNode());
+        if (keys.containsKey("source")) {
+            source = scalar(keys.get("source").getValueNode());
+            cite(keys.get("source").getValueNode(), path, source);
+        }
         String description = keys.containsKey("description") ? scalar(keys.get("description").getValueNode()) : null;
 
         if (entry != null) {
@@ -461,6 +510,7 @@ public final class PackLoader {
             }
             Map<String, NodeTuple> bk = entries(bm, bp);
             String bsource = bk.containsKey("source") ? scalar(bk.get("source").getValueNode()) : source;
+            if (bk.containsKey("source")) cite(bk.get("source").getValueNode(), bp, bsource);
             onlyKeys(bk, bp, " in a bracket", BRACKET_KEYS);
             if (!bk.containsKey("threshold") || !bk.containsKey("rate")) {
                 problem(b, bp, "a bracket needs both 'threshold' (currency) and 'rate' (ratio)");
@@ -507,7 +557,10 @@ public final class PackLoader {
                 if (vk.size() != vm.getValue().size() || !DATED_VALUE_KEYS.containsAll(vk.keySet())) ok = false;
                 onlyKeys(vk, path, " in a dated value", DATED_VALUE_KEYS);
                 Node v = vk.containsKey("value") ? vk.get("value").getValueNode() : null;
-                if (vk.containsKey("source")) valueSource = scalar(vk.get("source").getValueNode());
+                if (vk.containsKey("source")) {
+                    valueSource = scalar(vk.get("source").getValueNode());
+                    cite(vk.get("source").getValueNode(), path, valueSource);
+                }
                 if (v == null) {
                     problem(valueNode, path, "dated value " + date + " has no 'value'");
                     ok = false;
@@ -516,7 +569,7 @@ public final class PackLoader {
                 valueNode = v;
             }
             if (valueSource == null || valueSource.isBlank()) {
-                problem(t.getKeyNode(), path, "value from " + date + " has no source: cite the seed line or the notice");
+                problem(t.getKeyNode(), path, "value from " + date + " has no source: cite a published work (policies/bibliography.yaml) or mark a DECISION and say why");
                 ok = false;
             }
             Object value = parseValue(valueNode, path, unit, choices);
@@ -646,6 +699,7 @@ public final class PackLoader {
             LocalDate from = date(k.get("from"), dp + ".from", d, true);
             LocalDate until = date(k.get("until"), dp + ".until", d, false);
             String src = k.containsKey("source") ? scalar(k.get("source")) : source;
+            if (k.containsKey("source")) cite(k.get("source"), dp, src);
             if (src == null) problem(d, dp, "a declaration needs a source");
             if (from != null && until != null && until.isBefore(from)) problem(d, dp, "until " + until + " is before from " + from);
             if (name != null && confirmed != null && suspected != null && regions != null && from != null && src != null) {
@@ -767,5 +821,13 @@ public final class PackLoader {
 
     private void problem(Node n, String path, String message) {
         problems.add(new Problem(file, line(n), path, message));
+    }
+
+    /** When sources are checked, each rule {@code source} (written at {@code n}) breaks, as a problem there. */
+    private void cite(Node n, String path, String source) {
+        if (citations == null || source == null) return;
+        for (String message : Citations.problems(source, bibliography)) {
+            citations.add(new Problem(file, line(n), path, "source: " + message));
+        }
     }
 }

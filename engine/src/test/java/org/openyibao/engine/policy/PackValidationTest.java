@@ -27,7 +27,13 @@ class PackValidationTest {
 
     /** A copy of the shipped packs (their top-level files) in a policies directory of its own. */
     private Path copyOfPolicies() throws IOException {
+        return copyOfPolicies(tmp);
+    }
+
+    /** A copy of the shipped packs (their top-level files) and the bibliography in a policies directory under {@code tmp}. */
+    static Path copyOfPolicies(Path tmp) throws IOException {
         Path root = Files.createTempDirectory(tmp, "policies");
+        Files.copy(Packs.root().resolve(Bibliography.FILE), root.resolve(Bibliography.FILE));
         try (Stream<Path> packs = Files.list(Packs.root())) {
             for (Path pack : packs.filter(d -> Files.isRegularFile(d.resolve("pack.yaml"))).toList()) {
                 Path to = Files.createDirectory(root.resolve(pack.getFileName().toString()));
@@ -52,7 +58,7 @@ class PackValidationTest {
         Files.writeString(f, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
     }
 
-    private static int lineOf(Path file, String text) throws IOException {
+    static int lineOf(Path file, String text) throws IOException {
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
         return -1;
@@ -94,20 +100,20 @@ class PackValidationTest {
 
     @Test
     void ratioOutsideZeroOneIsRefusedWithAHint() throws IOException {
-        List<Problem> problems = checkAfter("zhanjiang/employee.yaml", "{value: 0.85, source: \"seed 003 L1067 Table 2-8\"}",
-                "{value: 85, source: \"seed 003 L1067 Table 2-8\"}");
+        List<Problem> problems = checkAfter("zhanjiang/employee.yaml", "{value: 0.85, source: \"Luo 2020, Table 2-8\"}",
+                "{value: 85, source: \"Luo 2020, Table 2-8\"}");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("employee.inpatient.ratio.in_service.level2");
             assertThat(p.message()).contains("ratio 85 outside [0,1]").contains("0.85");
-            assertThat(p.line()).isEqualTo(lineOf(Packs.root().resolve("zhanjiang/employee.yaml"), "value: 0.85, source: \"seed 003 L1067"));
+            assertThat(p.line()).isEqualTo(lineOf(Packs.root().resolve("zhanjiang/employee.yaml"), "value: 0.85, source: \"Luo 2020, Table 2-8"));
         });
     }
 
     @Test
     void overlappingBandsAreRefused() throws IOException {
         List<Problem> problems = checkAfter("zhanjiang/serious_illness.yaml",
-                "2013-01-01: {value: 50000, source: \"seed 003 L1050 Table 2-7\"}",
-                "2013-01-01: {value: 20000, source: \"seed 003 L1050 Table 2-7\"}");
+                "2013-01-01: {value: 50000, source: \"Luo 2020, Table 2-7\"}",
+                "2013-01-01: {value: 20000, source: \"Luo 2020, Table 2-7\"}");
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("zhanjiang/serious_illness.yaml");
             assertThat(p.path()).isEqualTo("serious_illness.bands.general.brackets[1].threshold");
@@ -119,8 +125,8 @@ class PackValidationTest {
     void aGapInDatesIsFoundWhereATierNeedsTheValue() throws IOException {
         // the employees' annual cap starting a year after their tiers do leaves 2018 without one
         List<Problem> problems = checkAfter("zhanjiang/employee.yaml",
-                "2018-01-01: {value: 100000, source: \"seed 003 L1064, L1066: annual cumulative maximum payment 100,000\"}",
-                "2019-01-01: {value: 100000, source: \"seed 003 L1064, L1066: annual cumulative maximum payment 100,000\"}");
+                "2018-01-01: {value: 100000, source: \"Luo 2020, Table 2-8: annual cumulative maximum payment 100,000\"}",
+                "2019-01-01: {value: 100000, source: \"Luo 2020, Table 2-8: annual cumulative maximum payment 100,000\"}");
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.path()).isEqualTo("employee.basic.annual_cap");
             assertThat(p.message()).contains("gap in dates").contains("2018-01-01").contains("basic_pooling");
@@ -131,7 +137,7 @@ class PackValidationTest {
     @Test
     void aValueWithoutSourceIsRefused() throws IOException {
         List<Problem> problems = checkAfter("zhanjiang/classification.yaml",
-                "    source: \"DECISION (illustrative): seeds give no self-pay-first ratio; national practice is 5-20% by item\"\n", "");
+                "    source: \"DECISION (illustrative): the cited works give no self-pay-first ratio; national practice is 5-20% by item\"\n", "");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("classification.default_self_pay_first_ratio");
             assertThat(p.message()).contains("no source");
@@ -232,7 +238,7 @@ class PackValidationTest {
         assertThat(p.path()).isEqualTo("serious_illness.bands.general.brackets[0]");
         assertThat(expected(p)).containsExactly("threshold", "rate", "source", "note");
         assertThat(checkAfter("zhanjiang/serious_illness.yaml", "        - threshold:\n            2013-01-01: {value: 20000",
-                "        - note: a bracket may carry a note\n          source: and a source\n          threshold:\n            2013-01-01: {value: 20000"))
+                "        - note: a bracket may carry a note\n          source: \"DECISION: a bracket may carry its own source\"\n          threshold:\n            2013-01-01: {value: 20000"))
                 .isEmpty();
     }
 

@@ -19,7 +19,7 @@ class PolicyAsOfTest {
         Rules r2018 = pack.asOf(LocalDate.of(2018, 1, 1));
         assertThat(r2017.scheme(Scheme.RESIDENT).ratio(Employment.IN_SERVICE, Level.LEVEL3).ppm()).isEqualTo(450_000);
         assertThat(r2018.scheme(Scheme.RESIDENT).ratio(Employment.IN_SERVICE, Level.LEVEL3).ppm()).isEqualTo(500_000);
-        assertThat(r2018.scheme(Scheme.RESIDENT).ratio(Employment.IN_SERVICE, Level.LEVEL3).cited().source()).contains("seed 003 L1039");
+        assertThat(r2018.scheme(Scheme.RESIDENT).ratio(Employment.IN_SERVICE, Level.LEVEL3).cited().source()).contains("Luo 2020, Table 2-6");
     }
 
     @Test

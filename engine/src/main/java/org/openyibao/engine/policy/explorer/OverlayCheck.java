@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openyibao.engine.policy.Bibliography;
 import org.openyibao.engine.policy.PackLoader;
 import org.openyibao.engine.policy.PolicyException;
 import org.openyibao.engine.policy.PolicyPack;
@@ -21,13 +22,16 @@ public final class OverlayCheck {
 
     private OverlayCheck() {}
 
-    /** The problems of the pack in {@code dir} and, when it has none and {@code reform} is given, of the reform on it. */
+    /**
+     * The problems of the pack in {@code dir} and, when it has none and {@code reform} is given, of the reform on it
+     * (its sources checked against the bibliography of the pack's policies directory).
+     */
     public static List<Problem> problems(Path dir, Path reform) {
         List<Problem> problems = PackLoader.check(dir);
         if (!problems.isEmpty() || reform == null) return problems;
+        Path root = dir.toAbsolutePath().normalize().getParent();
         try {
-            PackLoader.applyReform(PackLoader.load(dir), reform);
-            return List.of();
+            return PackLoader.checkReform(PackLoader.load(dir), reform, Bibliography.of(root));
         } catch (PolicyException e) {
             return e.problems();
         }

@@ -28,7 +28,7 @@ class PolicyExplorerTest {
 
     @Test
     void aValueOnADateWithItsSourceAndHistory() throws IOException {
-        // resident.yaml: level3 ratio 0.45 from 2009-01-01 (seed 003 L2203), 0.50 from 2018-01-01 (Table 2-6)
+        // resident.yaml: level3 ratio 0.45 from 2009-01-01 (Luo 2020, Appendix 2), 0.50 from 2018-01-01 (Table 2-6)
         PolicyValue v = value(PolicyValues.on(ZHANJIANG, LocalDate.of(2017, 12, 31)), "resident.inpatient.ratio.level3");
         assertThat(v.unit()).isEqualTo(Unit.RATIO);
         assertThat(v.section()).isEqualTo("resident");
@@ -37,7 +37,7 @@ class PolicyExplorerTest {
         assertThat(v.file()).isEqualTo("zhanjiang/resident.yaml");
         assertThat(v.value()).isEqualTo(450_000);
         assertThat(v.inForce().from()).isEqualTo(LocalDate.of(2009, 1, 1));
-        assertThat(v.inForce().source()).isEqualTo("seed 003 L2203 (2010). DECISION: used from 2009 until 2017");
+        assertThat(v.inForce().source()).isEqualTo("Luo 2020, Appendix 2 (the 2010 report). DECISION: used from 2009 until 2017");
         assertThat(v.history()).extracting(Dated::value).containsExactly(450_000, 500_000);
         assertThat(v.history()).extracting(Dated::from).containsExactly(LocalDate.of(2009, 1, 1), LocalDate.of(2018, 1, 1));
         assertThat(v.isInForce(v.history().get(0))).isTrue();
@@ -48,7 +48,7 @@ class PolicyExplorerTest {
 
         PolicyValue next = value(PolicyValues.on(ZHANJIANG, LocalDate.of(2018, 1, 1)), "resident.inpatient.ratio.level3");
         assertThat(next.value()).isEqualTo(500_000);
-        assertThat(next.inForce().source()).isEqualTo("seed 003 L1039 Table 2-6");
+        assertThat(next.inForce().source()).isEqualTo("Luo 2020, Table 2-6");
         assertThat(next.until(next.inForce())).as("still in force").isNull();
 
         // employee.yaml: the employees' annual cap starts in 2018, so in 2017 it has no value
@@ -74,7 +74,7 @@ class PolicyExplorerTest {
         assertThat(ratio.oldValue()).isEqualTo(450_000);
         assertThat(ratio.newValue()).isEqualTo(500_000);
         assertThat(ratio.after().from()).isEqualTo(LocalDate.of(2018, 1, 1));
-        assertThat(ratio.after().source()).isEqualTo("seed 003 L1039 Table 2-6");
+        assertThat(ratio.after().source()).isEqualTo("Luo 2020, Table 2-6");
         PolicyChange cap = changes.stream().filter(c -> c.path().equals("employee.basic.annual_cap")).findFirst().orElseThrow();
         assertThat(cap.before()).as("no employees' cap before 2018").isNull();
         assertThat(cap.newValue()).isEqualTo(10_000_000L);
