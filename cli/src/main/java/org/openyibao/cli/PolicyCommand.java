@@ -3,12 +3,15 @@ package org.openyibao.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.openyibao.engine.money.Money;
+import org.openyibao.engine.policy.Bibliography;
 import org.openyibao.engine.policy.Dated;
 import org.openyibao.engine.policy.Declaration;
 import org.openyibao.engine.policy.PackLoader;
@@ -16,9 +19,9 @@ import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.engine.policy.Problem;
 import org.openyibao.engine.policy.Scale;
 import org.openyibao.engine.policy.Unit;
-import org.openyibao.engine.policy.explorer.OverlayCheck;
 import org.openyibao.engine.policy.explorer.PolicyValue;
 import org.openyibao.engine.policy.explorer.PolicyValues;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,11 +42,14 @@ public final class PolicyCommand {
         @Override
         public Integer call() {
             if (!Files.isDirectory(dir)) throw new UserError("DIR: " + dir + " is not a directory");
-            List<Problem> problems = OverlayCheck.problems(dir, reform);
-            if (!problems.isEmpty()) {
-                for (Problem p : problems) System.err.println(p);
-                System.err.println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + dir);
-                return 2;
+            if (reform != null && !Files.isRegularFile(reform)) throw new UserError("--reform: " + reform + " is not a file");
+            List<Problem> problems = PackLoader.check(dir);
+            if (!problems.isEmpty()) return refused(problems, dir.toString());
+            if (reform != null) {
+                // the pack is valid: whatever is wrong now is the reform's, and is reported under its name
+                Path root = dir.toAbsolutePath().normalize().getParent();
+                List<Problem> onPack = PackLoader.checkReform(PackLoader.load(dir), reform, Bibliography.of(root));
+                if (!onPack.isEmpty()) return refused(onPack, "reform " + reform + " (on " + dir + ")");
             }
             PolicyPack pack = PackLoader.read(dir);
             String counts = pack.parameters().size() + " parameters, " + pack.scales().size() + " scales, "
@@ -56,7 +62,14 @@ public final class PolicyCommand {
             }
             System.out.println("ok: " + pack.region() + " (" + pack.name() + ")" + bases + ": " + counts + "; rules from "
                     + pack.changeDates().get(0) + ", " + pack.changeDates().size() + " change dates");
+            if (reform != null) System.out.println("ok: reform " + reform + " on " + pack.region());
             return 0;
+        }
+
+        private static int refused(List<Problem> problems, String where) {
+            for (Problem p : problems) System.err.println(p);
+            System.err.println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + where);
+            return 2;
         }
     }
 
@@ -79,7 +92,8 @@ public final class PolicyCommand {
         @Parameters(paramLabel = "REGION", description = "a pack under the policies directory, e.g. zhanjiang")
         String region;
 
-        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = Day.class,
+                description = "the day whose values are shown")
         LocalDate date;
 
         @Option(names = "--reform", paramLabel = "FILE")
@@ -94,9 +108,11 @@ public final class PolicyCommand {
                     + (pack.reforms().isEmpty() ? "" : " with reform " + String.join(", ", pack.reforms())));
             System.out.println("(each value: since when; the file and line it comes from, under the policies directory; its source)");
             Map<String, String> lines = new TreeMap<>();
+            List<String> sources = new ArrayList<>();
             for (PolicyValue v : PolicyValues.inForce(pack, date)) {
                 if (!pack.parameters().containsKey(v.path())) continue; // scales and declarations: below, in their own words
                 Dated d = v.inForce();
+                sources.add(d.source());
                 lines.put(v.path(), show(v.unit(), d.value()) + "  (since " + d.from() + ", " + at(v.file(), d.line()) + "; "
                         + d.source() + ")");
             }
@@ -112,12 +128,14 @@ public final class PolicyCommand {
                     LocalDate since = t.from().isAfter(r.from()) ? t.from() : r.from();
                     String src = t.source().equals(r.source()) ? r.source()
                             : "threshold: " + t.source() + "; rate: " + r.source();
+                    sources.add(src);
                     lines.put(s.path() + ".brackets[" + i++ + "]", band + "  (since " + since + ", "
                             + at(br.threshold().file(), t.line()) + "; " + src + ")");
                 }
                 if (b.length() > 0) lines.put(s.path(), b + "  (" + at(s.file(), s.line()) + ")");
             }
             for (Declaration d : pack.declarations()) {
+                if (d.inForce(date)) sources.add(d.source());
                 if (d.inForce(date)) lines.put("emergency.declarations." + d.name(), d.cited().value() + "  ("
                         + at(d.file(), d.line()) + "; " + d.source() + ")");
             }
@@ -125,7 +143,37 @@ public final class PolicyCommand {
                 lines.put("catalogue", pack.catalogue().size() + " items  (" + pack.catalogueFile() + ")");
             }
             lines.forEach((k, v) -> System.out.println(k + " = " + v));
+            printWorksCited(sources);
             return 0;
+        }
+
+        /** The full entries of the works the values cite, then what the markers of our own choices mean. */
+        private static void printWorksCited(List<String> sources) {
+            List<Bibliography.Work> works = Bibliography.of(Policies.standard().root()).cited(sources);
+            if (!works.isEmpty()) {
+                System.out.println();
+                System.out.println("Works cited (policies/bibliography.yaml, docs/bibliography.md):");
+                for (Bibliography.Work w : works) System.out.println("  " + w.key() + ": " + w.reference());
+            }
+            if (sources.stream().anyMatch(s -> s != null && s.matches("(?s).*\\b(DECISION|SCENARIO|REFORM)\\b.*"))) {
+                System.out.println();
+                System.out.println("DECISION, SCENARIO and REFORM mark choices of ours, not published figures: the reason is"
+                        + " beside the value or in docs/decisions.md.");
+            }
+        }
+
+        /** --date as a calendar day, refused in words naming the option (picocli adds "Invalid value for option '--date'"). */
+        static final class Day implements CommandLine.ITypeConverter<LocalDate> {
+            @Override
+            public LocalDate convert(String value) {
+                try {
+                    return LocalDate.parse(value);
+                } catch (DateTimeParseException e) {
+                    boolean shaped = value.matches("\\d{4}-\\d{2}-\\d{2}");
+                    throw new CommandLine.TypeConversionException("'" + value + "' is not "
+                            + (shaped ? "a day of the calendar (YYYY-MM-DD: month 01-12, a day the month has)" : "a date: write YYYY-MM-DD"));
+                }
+            }
         }
 
         private static String at(String file, int line) {

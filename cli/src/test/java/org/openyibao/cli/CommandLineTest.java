@@ -153,7 +153,7 @@ class CommandLineTest {
                       unit: ratio
                       level3:
                         values:
-                          2018-01-01: {value: 50, source: "a typo for 0.50"}
+                          2018-01-01: {value: 50, source: "Luo 2020, Table 2-6"}
                     colour: {unit: ratio, values: {2018-01-01: 1}}
                 """);
         Run r = run(null, "policy", "check", pack.toString());
@@ -168,8 +168,8 @@ class CommandLineTest {
         Run r = run(null, "policy", "show", "zhanjiang", "--date", "2018-06-01");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("resident.inpatient.ratio.level3 = 0.5  (since 2018-01-01, zhanjiang/resident.yaml:"
-                        + lineOf("zhanjiang/resident.yaml", "2018-01-01: {value: 0.50, source: \"seed 003 L1039 Table 2-6\"}")
-                        + "; seed 003 L1039 Table 2-6)")
+                        + lineOf("zhanjiang/resident.yaml", "2018-01-01: {value: 0.50, source: \"Luo 2020, Table 2-6\"}")
+                        + "; Luo 2020, Table 2-6)")
                 .contains("employee.basic.annual_cap = 100000.00  (since 2018-01-01, zhanjiang/employee.yaml:")
                 .doesNotContain("emergency.declarations") // covid19 is declared from 2020
                 .contains("serious_illness.bands.general = above 20000.00: 0.5, above 50000.00: 0.6, above 80000.00: 0.8, above 100000.00: 0.8");
@@ -186,7 +186,7 @@ class CommandLineTest {
                         + lineOf("provinces-base/resident.yaml", "{value: 0.50, source:") + "; DECISION: illustrative basic tier")
                 .contains("serious_illness.bands.general.brackets[1] = above 50000.00: 0.6  (since 2015-01-01, beijing/serious_illness.yaml:")
                 .contains("emergency.declarations.covid19 = confirmed [U07.1], suspected [U07.2], 2020-01-01 to until revoked"
-                        + "  (national-base/emergency.yaml:" + lineOf("national-base/emergency.yaml", "- name: covid19") + "; seed 000 L161")
+                        + "  (national-base/emergency.yaml:" + lineOf("national-base/emergency.yaml", "- name: covid19") + "; He 2020, §4, §4.1")
                 .contains("catalogue = 9 items  (provinces-base/catalogue.csv)");
     }
 

@@ -1,41 +1,24 @@
 package org.openyibao.engine.policy.explorer;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.openyibao.engine.policy.Bibliography;
 import org.openyibao.engine.policy.PackLoader;
 import org.openyibao.engine.policy.PolicyException;
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.engine.policy.Problem;
 
 /**
- * {@code yibao policy check} in one place, for the command line and the console: a pack's problems, then a reform
- * overlay's on it. The console gives the overlay as text (pasted or uploaded) and gets each problem at its line with
+ * The console's policy check of a reform overlay given as text (pasted or uploaded): each problem at its line with
  * the line as written, or what the overlay changes on a date. Pure: nothing is stored, the base pack is unchanged.
+ * ({@code yibao policy check} checks files with {@link PackLoader#check} and {@link PackLoader#checkReform}.)
  */
 public final class OverlayCheck {
     /** How much of an offending line is shown. */
     static final int LINE_SHOWN = 200;
 
     private OverlayCheck() {}
-
-    /**
-     * The problems of the pack in {@code dir} and, when it has none and {@code reform} is given, of the reform on it
-     * (its sources checked against the bibliography of the pack's policies directory).
-     */
-    public static List<Problem> problems(Path dir, Path reform) {
-        List<Problem> problems = PackLoader.check(dir);
-        if (!problems.isEmpty() || reform == null) return problems;
-        Path root = dir.toAbsolutePath().normalize().getParent();
-        try {
-            return PackLoader.checkReform(PackLoader.load(dir), reform, Bibliography.of(root));
-        } catch (PolicyException e) {
-            return e.problems();
-        }
-    }
 
     /** The overlay {@code text} (named {@code fileName} in problems) checked on {@code base}, and what it changes on {@code date}. */
     public static OverlayReport check(PolicyPack base, String fileName, String text, LocalDate date) {
