@@ -69,7 +69,7 @@ class PolicyBrowserTest {
             d.get(url("/console/policy/diff?region=zhanjiang&from=2017-06-01&to=2018-06-01&lang=en"));
             assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Difference between two dates");
             WebElement change = d.findElement(By.id("c-resident.inpatient.ratio.level3"));
-            assertThat(change.getText()).contains("45%", "50%", "2018-01-01", "seed 003 L1039 Table 2-6");
+            assertThat(change.getText()).contains("45%", "50%", "2018-01-01", "Luo 2020, Table 2-6");
             assertThat(d.findElements(By.id("c-resident.inpatient.deductible.level3"))).as("same value, new source").isEmpty();
             Browser.noConsoleErrors(d);
             Browser.shot(d, "policy-diff-en");

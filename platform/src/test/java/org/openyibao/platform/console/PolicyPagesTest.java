@@ -59,8 +59,8 @@ class PolicyPagesTest {
         HttpResponse<String> r = agency.get("/console/policy?region=zhanjiang&date=2017-12-31");
         assertThat(r.statusCode()).isEqualTo(200);
         String row = agency.row(r.body(), "v-resident.inpatient.ratio.level3");
-        assertThat(row).contains("<td class=\"value\">45%</td>", "2009-01-01", "seed 003 L2203 (2010). DECISION: used from 2009 until 2017",
-                "zhanjiang/resident.yaml:71", "50%", "seed 003 L1039 Table 2-6");
+        assertThat(row).contains("<td class=\"value\">45%</td>", "2009-01-01", "Luo 2020, Appendix 2 (the 2010 report). DECISION: used from 2009 until 2017",
+                "zhanjiang/resident.yaml:71", "50%", "Luo 2020, Table 2-6");
         assertThat(row).as("the value in force is the one marked").containsPattern(
                 "<li aria-current=\"true\" class=\"now\">\\s*<span>2009-01-01</span>:\\s*<strong>45%</strong>\\s*<span class=\"badge\">当日生效</span>");
         assertThat(agency.row(r.body(), "v-employee.basic.annual_cap")).as("no employees' cap before 2018")
@@ -69,7 +69,7 @@ class PolicyPagesTest {
 
         String en = agency.get("/console/policy?region=zhanjiang&date=2018-06-01&lang=en").body();
         assertThat(agency.row(en, "v-employee.basic.annual_cap")).contains("<td class=\"value\">100,000.00\u00a0yuan</td>", "2018-01-01",
-                "seed 003 L1064, L1066");
+                "Luo 2020, Table 2-8: annual cumulative maximum payment 100,000");
         assertThat(agency.row(en, "v-serious_illness.bands.general.brackets[0].threshold")).contains("20,000.00\u00a0yuan");
         assertThat(en).contains("Parameters on a date", "in force");
 
@@ -83,7 +83,7 @@ class PolicyPagesTest {
         HttpResponse<String> r = agency.get("/console/policy/diff?region=zhanjiang&from=2017-06-01&to=2018-06-01");
         assertThat(r.statusCode()).isEqualTo(200);
         String row = agency.row(r.body(), "c-resident.inpatient.ratio.level3");
-        assertThat(row).contains("<td class=\"old\">45%</td>", "<td class=\"new\">50%</td>", "<td class=\"date\">2018-01-01</td>", "seed 003 L1039 Table 2-6");
+        assertThat(row).contains("<td class=\"old\">45%</td>", "<td class=\"new\">50%</td>", "<td class=\"date\">2018-01-01</td>", "Luo 2020, Table 2-6");
         assertThat(r.body()).as("500 yuan before and after: not a difference").doesNotContain("c-resident.inpatient.deductible.level3");
         assertThat(agency.get("/console/policy/diff?region=zhanjiang&from=2018-06-01&to=2018-07-01").body()).contains("之间没有参数取值不同");
         assertThat(agency.get("/console/policy/diff").statusCode()).as("the default: the pack's latest change").isEqualTo(200);
