@@ -160,6 +160,25 @@ public final class PackLoader {
     }
 
     /**
+     * The reform overlay given as {@code text} (named {@code fileName}) checked on {@code base} as
+     * {@link #checkReform(PolicyPack, Path, Bibliography)} checks a file: its problems, then every source a reader
+     * cannot check, at the text's lines.
+     */
+    public static List<Problem> checkReform(PolicyPack base, String fileName, String text, Bibliography bibliography) {
+        List<Problem> citations = new ArrayList<>();
+        PackLoader l = new PackLoader(new ArrayList<>(), null, citations, bibliography);
+        l.file = fileName;
+        List<Problem> all = new ArrayList<>();
+        try {
+            l.reform(base, l.yaml(new StringReader(text)), fileName);
+        } catch (PolicyException e) {
+            all.addAll(e.problems());
+        }
+        all.addAll(citations);
+        return all;
+    }
+
+    /**
      * The region pack {@code name} under the policies directory {@code root}, as a calc request's
      * {@code region} names it. No such pack (or a base pack) is {@link EngineError#UNKNOWN_POLICY} on
      * field {@code region}; an invalid one is a {@link PolicyException}.

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import org.openyibao.engine.policy.Bibliography;
 import org.openyibao.engine.policy.PackLoader;
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.platform.web.ApiException;
@@ -21,6 +22,11 @@ public class PolicyPacks {
 
     public PolicyPacks(@Value("${yibao.policies:policies}") String root) {
         this.root = Paths.get(root);
+    }
+
+    /** The works the packs' sources cite (policies/bibliography.yaml, or the engine's copy). */
+    public Bibliography bibliography() {
+        return Bibliography.of(root);
     }
 
     /** The region packs under the policies directory, by name (base packs left out). */

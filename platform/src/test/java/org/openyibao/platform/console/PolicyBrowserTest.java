@@ -86,13 +86,13 @@ class PolicyBrowserTest {
             d.get(url("/console/policy/check?lang=zh_CN"));
             WebElement overlay = d.findElement(By.id("overlay"));
             overlay.sendKeys("reform:\n  name: typo\nresident:\n  inpatient:\n    ratio:\n      unit: ratio\n      level3:\n"
-                    + "        values:\n          2019-01-01: {value: 55, source: \"meant 0.55\"}\n");
+                    + "        values:\n          2019-01-01: {value: 55, source: \"REFORM: the analyst meant 0.55\"}\n");
             d.findElement(By.cssSelector("form.stack button[type=submit]")).click();
             Browser.waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
             WebElement problems = d.findElement(By.id("problems"));
             assertThat(problems.findElement(By.cssSelector("ol.problems li")).getText())
                     .contains("第 9 行", "resident.inpatient.ratio.level3", "ratio 55 outside [0,1]", "2019-01-01: {value: 55");
-            assertThat(d.findElement(By.cssSelector("#L9 mark")).getText()).contains("{value: 55, source: \"meant 0.55\"}");
+            assertThat(d.findElement(By.cssSelector("#L9 mark")).getText()).contains("{value: 55, source: \"REFORM: the analyst meant 0.55\"}");
             assertThat(d.findElement(By.id("overlay")).getAttribute("value")).as("kept for the correction").contains("meant 0.55");
             Browser.noConsoleErrors(d);
             ((JavascriptExecutor) d).executeScript("document.getElementById('problems').scrollIntoView()");

@@ -43,7 +43,7 @@ class PolicyPagesTest {
                   unit: ratio
                   level3:
                     values:
-                      2019-01-01: {value: 55, source: "meant 0.55"}
+                      2019-01-01: {value: 55, source: "REFORM: the analyst meant 0.55"}
             """;
 
     @LocalServerPort
@@ -96,9 +96,15 @@ class PolicyPagesTest {
         String bad = auditor.multipart("/console/policy/check", Map.of("region", "zhanjiang", "date", "2019-06-01", "overlay", TYPO),
                 null, null).body();
         assertThat(bad).contains("pasted.yaml 有 1 处问题", "href=\"#L9\"", "第 9 行", "resident.inpatient.ratio.level3",
-                "ratio 55 outside [0,1]", "<mark>          2019-01-01: {value: 55, source: &quot;meant 0.55&quot;}</mark>");
+                "ratio 55 outside [0,1]", "<mark>          2019-01-01: {value: 55, source: &quot;REFORM: the analyst meant 0.55&quot;}</mark>");
         assertThat(bad).as("the overlay listed, line 9 marked").containsPattern("<li id=\"L9\" class=\"bad\"><mark>");
         assertThat(bad).as("what was pasted is kept for the correction").contains("meant 0.55&quot;}\n</textarea>");
+
+        String uncited = auditor.multipart("/console/policy/check", Map.of("region", "zhanjiang", "date", "2019-06-01",
+                "overlay", TYPO.replace("value: 55, source: \"REFORM: the analyst meant 0.55\"", "value: 0.55, source: \"seed 003 L1039\"")),
+                null, null).body();
+        assertThat(uncited).as("a source a reader cannot check is refused here as by yibao policy check --reform")
+                .contains("第 9 行", "resident.inpatient.ratio.level3", "names the project&#39;s seed files").doesNotContain("方案有效");
 
         byte[] reform = Files.readAllBytes(policies().resolve("zhanjiang/reforms/si-threshold-15000.yaml"));
         String valid = auditor.multipart("/console/policy/check", Map.of("region", "zhanjiang", "date", "2020-06-01", "overlay", ""),

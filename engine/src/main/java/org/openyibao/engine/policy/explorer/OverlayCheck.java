@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openyibao.engine.policy.Bibliography;
 import org.openyibao.engine.policy.PackLoader;
 import org.openyibao.engine.policy.PolicyException;
 import org.openyibao.engine.policy.PolicyPack;
@@ -30,6 +31,16 @@ public final class OverlayCheck {
         }
         String name = reformed.reforms().get(reformed.reforms().size() - 1);
         return new OverlayReport(name, date, List.of(), PolicyDifference.between(base, reformed, date));
+    }
+
+    /**
+     * As {@link #check(PolicyPack, String, String, LocalDate)}, refusing too every source a reader cannot check against
+     * {@code bibliography}, as {@code yibao policy check --reform} does.
+     */
+    public static OverlayReport check(PolicyPack base, String fileName, String text, LocalDate date, Bibliography bibliography) {
+        List<Problem> problems = PackLoader.checkReform(base, fileName, text, bibliography);
+        if (!problems.isEmpty()) return new OverlayReport(null, date, atLines(problems, fileName, text), List.of());
+        return check(base, fileName, text, date);
     }
 
     /** Each problem with its line of {@code text} when it is the overlay's (a problem of the base pack keeps its file). */

@@ -94,7 +94,7 @@ public class PolicyExplorerService {
 
     /** The overlay {@code text} checked on {@code pack}: its problems at their lines, or what it changes on {@code date}. */
     public OverlayReport check(PolicyPack pack, OverlayText overlay, LocalDate date) {
-        return OverlayCheck.check(pack, overlay.name(), overlay.text(), date);
+        return OverlayCheck.check(pack, overlay.name(), overlay.text(), date, packs.bibliography());
     }
 
     private static String cut(String s) {
