@@ -25,7 +25,7 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
  * a {@code unicode-range} of those characters (Latin text keeps the reader's own font). Subset with Apache FontBox's
  * {@link TTFSubsetter}; the font is found at report time where its Debian package puts it (.ci/run installs it).
  *
- * <p><b>DECISION</b> (docs/sim.md#the-report): WenQuanYi Zen Hei, whose licence (GPL-2 with a font embedding
+ * <p><b>DECISION</b> (docs/sim.md#the-report-page): WenQuanYi Zen Hei, whose licence (GPL-2 with a font embedding
  * exception) lets a document embed the font or unaltered portions of it without the document falling under the GPL;
  * no artifact on Maven Central carries a CJK font, and the fonts-wqy-zenhei package is one the project installs
  * already for its screenshots.
