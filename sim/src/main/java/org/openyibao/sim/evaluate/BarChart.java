@@ -97,7 +97,9 @@ final class BarChart {
         int left = Math.max(LEFT_MIN, (int) Math.ceil(scale.widestTick()) + 14);
         List<String> yTitle = c.axes().y().isBlank() ? List.of() : wrap(c.axes().y(), PLOT, TITLE_PX);
         left += (int) (yTitle.size() * (TITLE_PX + 3));
-        Layout at = Layout.of(c.categories(), left);
+        // wide enough for the longest legend key too (a run's label from run.json can be long)
+        double widestKey = c.legend().stream().mapToDouble(k -> keyWidth(k)).max().orElse(0);
+        Layout at = Layout.of(c.categories(), left, (int) Math.ceil(left + widestKey + RIGHT));
         int legendTop = at.labelsBottom() + (c.axes().x().isBlank() ? 8 : 26);
         List<double[]> keyAt = keyPositions(c.legend(), left, at.width());
         int height = legendTop + (keyAt.isEmpty() ? 0 : (int) keyAt.get(keyAt.size() - 1)[1] + KEY_LINE) + 6;
@@ -172,7 +174,7 @@ final class BarChart {
         List<double[]> at = new ArrayList<>();
         double x = left, row = 0;
         for (Key k : keys) {
-            double w = 18 + textWidth(k.label(), 12) + 16;
+            double w = keyWidth(k);
             if (x > left && x + w > width - RIGHT) {
                 x = left;
                 row += KEY_LINE;
@@ -181,6 +183,11 @@ final class BarChart {
             x += w;
         }
         return at;
+    }
+
+    /** A key's swatch, its label and the space after it. */
+    private static double keyWidth(Key k) {
+        return 18 + textWidth(k.label(), TITLE_PX) + 16;
     }
 
     private static void legend(StringBuilder b, List<Key> keys, List<double[]> at, int top) {
@@ -209,8 +216,13 @@ final class BarChart {
          * spaces and before an opening bracket, the bands wide enough for the widest unbroken piece. A label is never cut.
          */
         static Layout of(List<String> categories, int left) {
+            return of(categories, left, MIN_WIDTH);
+        }
+
+        /** As above, the chart at least {@code minWidth} wide. */
+        static Layout of(List<String> categories, int left, int minWidth) {
             int n = Math.max(categories.size(), 1);
-            double least = (MIN_WIDTH - left - RIGHT) / (double) n;
+            double least = (Math.max(MIN_WIDTH, minWidth) - left - RIGHT) / (double) n;
             double whole = categories.stream().mapToDouble(l -> textWidth(l, TICK_PX)).max().orElse(0) + 8;
             if (left + RIGHT + n * whole <= MAX_ONE_LINE_WIDTH) {
                 double band = Math.max(least, whole);

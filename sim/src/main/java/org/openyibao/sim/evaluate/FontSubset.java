@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -54,6 +56,9 @@ final class FontSubset {
     /** The warnings given: each once in a process (a report writes several pages, a server many reports). */
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
+    /** The fonts opened, by file (guarded by the class: {@link #subset(Source, String)} is synchronized). */
+    private static final Map<Path, TrueTypeFont> OPEN = new HashMap<>();
+
     /** A font subset: the font it comes from, the subset as a TrueType file, and the code points it maps. */
     record Embedded(Source source, byte[] ttf, SortedSet<Integer> codePoints) {
 
@@ -98,18 +103,32 @@ final class FontSubset {
         }
     }
 
-    /** The subset of {@code source} holding the CJK characters of {@code text} that the font has. */
-    static Embedded subset(Source source, String text) throws IOException {
-        if (source.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
-            try (TrueTypeCollection c = new TrueTypeCollection(source.file().toFile())) {
-                TrueTypeFont f = c.getFontByName(source.postScriptName());
-                if (f == null) throw new IOException("no face " + source.postScriptName() + " in it");
-                return subset(source, f, text);
-            }
+    /**
+     * The subset of {@code source} holding the CJK characters of {@code text} that the font has. The font is opened
+     * once in a process and kept open (finding the face in the collection takes about 0.3 s, a subset a few ms);
+     * one subset at a time, as FontBox's font reads its glyphs from one open file.
+     */
+    static synchronized Embedded subset(Source source, String text) throws IOException {
+        TrueTypeFont f = OPEN.get(source.file());
+        if (f == null) {
+            f = open(source);
+            OPEN.put(source.file(), f);
         }
-        try (TrueTypeFont f = new TTFParser().parse(new RandomAccessReadBufferedFile(source.file().toFile()))) {
-            return subset(source, f, text);
+        return subset(source, f, text);
+    }
+
+    /** The face of a collection (.ttc) or the font of a .ttf; left open for later subsets. */
+    @SuppressWarnings("resource")
+    private static TrueTypeFont open(Source source) throws IOException {
+        if (!source.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc"))
+            return new TTFParser().parse(new RandomAccessReadBufferedFile(source.file().toFile()));
+        TrueTypeCollection c = new TrueTypeCollection(source.file().toFile());
+        TrueTypeFont f = c.getFontByName(source.postScriptName());
+        if (f == null) {
+            c.close();
+            throw new IOException("no face " + source.postScriptName() + " in it");
         }
+        return f;
     }
 
     private static Embedded subset(Source source, TrueTypeFont font, String text) throws IOException {

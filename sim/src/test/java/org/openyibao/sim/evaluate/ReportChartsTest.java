@@ -78,6 +78,16 @@ class ReportChartsTest {
     }
 
     @Test
+    void aLongRunLabelWidensTheChartSoThatItsLegendKeyFits() {
+        String label = "si-threshold-15000+si-100+resident-ratio-70+employee-ratio-90+a-long-reform-name";
+        String svg = BarChart.svg(BarChart.Chart.of("t", new BarChart.Axes("x", "y"), List.of("a", "b"),
+                List.of(BarChart.Series.of(label, label, "#000000", new double[] {1, 2})), AxisFormat::trim));
+        int width = Integer.parseInt(svg.replaceAll("(?s).*?viewBox=\"0 0 (\\d+) .*", "$1"));
+        // the key: 18 px swatch and gap + 83 characters × 7.2 px + 16 px after it, from the plot's left edge (≥ 60 px)
+        assertThat(width).isGreaterThanOrEqualTo((int) (60 + 18 + label.length() * 7.2 + 16));
+    }
+
+    @Test
     void fundsPlotIncomeAndExpenditureBesideTheBalanceOnAxesInTheirUnit() {
         String page = HtmlReport.body(Evaluation.evaluate(ReportTest.runs()), ZH);
         // the serious-illness fund's income, 1,000,000 yuan, is 100 万元; its expenditure is drawn pale
