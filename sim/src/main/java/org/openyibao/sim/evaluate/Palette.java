@@ -8,7 +8,8 @@ import java.util.Map;
  * One colour per scenario, the same in every chart and legend of a report: the colour is looked up by the
  * scenario's key (a run's label, {@code no-insurance}, {@code basic-only}), given in the order of the report's
  * scenarios. The gainers and losers have two colours of their own, which no scenario uses.
- * <b>DECISION</b> (docs/sim.md#the-report-page): Tableau 10's colours less its green and red, kept for gain and loss.
+ * <b>DECISION</b> (docs/sim.md#the-report-page): Tableau 10's colours less its green and red, kept for gain and loss;
+ * eight colours, so a report of more than eight scenarios (six runs) repeats them from the first.
  */
 final class Palette {
 
