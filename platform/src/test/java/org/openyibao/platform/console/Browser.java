@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.openqa.selenium.Dimension;
@@ -50,6 +51,11 @@ final class Browser {
     }
 
     static WebDriver open(int width, int height) {
+        return open(width, height, Map.of());
+    }
+
+    /** As {@link #open(int, int)}, chromium started with {@code environment} added to its own (FONTCONFIG_FILE …). */
+    static WebDriver open(int width, int height, Map<String, String> environment) {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM);
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -58,7 +64,8 @@ final class Browser {
         logs.enable(LogType.BROWSER, Level.ALL);
         o.setCapability("goog:loggingPrefs", logs);
         // a driver service of its own: quitting a driver stops its service
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
+                .withEnvironment(environment).build();
         WebDriver d = new ChromeDriver(service, o);
         d.manage().window().setSize(new Dimension(width, height));
         return d;

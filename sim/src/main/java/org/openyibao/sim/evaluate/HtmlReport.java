@@ -3,6 +3,7 @@ package org.openyibao.sim.evaluate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -25,22 +26,24 @@ final class HtmlReport {
     static final String BILINGUAL = "report.html";
 
     static String render(EvaluationResult r, ReportText t, List<ReportText> all) {
+        return render(r, t, all, FontSubset.SOURCES);
+    }
+
+    /** The page of language {@code t}, its Chinese in a subset of the first of {@code fonts} found. */
+    static String render(EvaluationResult r, ReportText t, List<ReportText> all, List<FontSubset.Source> fonts) {
         StringBuilder b = new StringBuilder(64 * 1024);
-        head(b, t.lang, t.t("title"));
         b.append("<header><h1>").append(e(t.t("title"))).append("</h1><nav>");
         for (ReportText o : all)
             if (o != t) b.append("<a href=\"").append(e(fileName(o))).append("\" hreflang=\"").append(o.lang).append("\">")
                     .append(e(o.t("language"))).append("</a> ");
         b.append("</nav></header>\n");
         body(b, r, t);
-        b.append("</body></html>\n");
-        return b.toString();
+        return page(t.lang, t.t("title"), b.toString(), List.of(t), fonts);
     }
 
     /** One self-contained page with every language of {@code all}, each in its own section, linked from the top. */
     static String renderAll(EvaluationResult r, List<ReportText> all) {
         StringBuilder b = new StringBuilder(128 * 1024);
-        head(b, all.get(0).lang, all.get(0).t("title"));
         b.append("<nav>");
         for (ReportText t : all)
             b.append("<a href=\"#").append(e(t.lang)).append("\" hreflang=\"").append(e(t.lang)).append("\">")
@@ -52,14 +55,40 @@ final class HtmlReport {
             body(b, r, t);
             b.append("</section>\n");
         }
-        b.append("</body></html>\n");
-        return b.toString();
+        return page(all.get(0).lang, all.get(0).t("title"), b.toString(), all, FontSubset.SOURCES);
     }
 
-    private static void head(StringBuilder b, String lang, String title) {
+    /**
+     * The whole page: its head, {@code content}, and a footer naming the font whose subset the page embeds for its
+     * Chinese (in each language of {@code texts}), or saying that none is embedded.
+     */
+    private static String page(String lang, String title, String content, List<ReportText> texts, List<FontSubset.Source> fonts) {
+        FontSubset.Source source = FontSubset.find(fonts).orElse(fonts.get(0));
+        List<String> notes = texts.stream().map(t -> t.t("font.embedded").replace("{font}", fontName(source, t))
+                .replace("{licence}", "zh".equals(t.lang) ? source.chineseLicence() : source.licence())).toList();
+        Optional<FontSubset.Embedded> font = FontSubset.forText(title + content + String.join("", notes), fonts)
+                .filter(f -> !f.codePoints().isEmpty());
+        StringBuilder b = new StringBuilder(content.length() + (font.isPresent() ? 96 * 1024 : 4096));
+        head(b, lang, title, font);
+        b.append(content).append("<footer>");
+        for (int k = 0; k < texts.size(); k++) {
+            String note = font.isPresent() ? notes.get(k).replace("{n}", Integer.toString(font.get().codePoints().size()))
+                    : texts.get(k).t("font.missing").replace("{package}", source.debianPackage());
+            b.append("<p class=\"note font\" lang=\"").append(e(texts.get(k).lang)).append("\">").append(e(note)).append("</p>");
+        }
+        return b.append("</footer>\n</body></html>\n").toString();
+    }
+
+    private static String fontName(FontSubset.Source s, ReportText t) {
+        return "zh".equals(t.lang) ? s.chineseName() + "（" + s.name() + "）" : s.name();
+    }
+
+    private static void head(StringBuilder b, String lang, String title, Optional<FontSubset.Embedded> font) {
         b.append("<!DOCTYPE html>\n<html lang=\"").append(e(lang)).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(e(title)).append("</title><style>").append(CSS).append("</style></head><body>\n");
+                .append("<title>").append(e(title)).append("</title><style>");
+        font.ifPresent(f -> b.append(f.fontFace()));
+        b.append(CSS).append("</style></head><body>\n");
     }
 
     /** The report's sections alone (Evaluation#reportBody). */
@@ -109,10 +138,13 @@ final class HtmlReport {
         for (int z : Indicators.THRESHOLDS) thresholds.add("z = " + z + "%");
         List<String> names = new ArrayList<>();
         double[][] v = new double[r.scenarios().size()][];
+        Palette palette = Palette.of(r);
+        List<BarChart.Series> series = new ArrayList<>();
         for (int s = 0; s < v.length; s++) {
             ScenarioResult sr = r.scenarios().get(s);
             names.add(t.scenario(sr.key()));
             v[s] = sr.indicators().stream().mapToDouble(value).toArray();
+            series.add(BarChart.Series.of(names.get(s), sr.key(), palette.colour(sr.key()), v[s]));
         }
         StringBuilder table = new StringBuilder("<table><tr><th>").append(e(t.t("scenario"))).append("</th>");
         for (String z : thresholds) table.append("<th>").append(e(z)).append("</th>");
@@ -127,7 +159,11 @@ final class HtmlReport {
             table.append("</tr>");
         }
         table.append("</table>");
-        figure(b, t.t(key), BarChart.svg(t.t(key), thresholds, names, v, format), table.toString());
+        BarChart.Chart chart = BarChart.Chart.of(t.t(key), new BarChart.Axes(t.t("axis.threshold"), t.t("axis." + key)), thresholds,
+                series, format);
+        // the index is a number from −1 to 1, the others shares of non-food spending
+        DoubleFunction<String> ticks = "concentrationIndex".equals(key) ? AxisFormat::trim : AxisFormat::percent;
+        figure(b, t.t(key), BarChart.svg(chart.ticks(ticks)), table.toString());
     }
 
     private static void reimbursement(StringBuilder b, EvaluationResult r, ReportText t) {
@@ -152,7 +188,13 @@ final class HtmlReport {
             table.append("</tr>");
         }
         table.append("</table>");
-        figure(b, t.t("reimbursement"), BarChart.svg(t.t("reimbursement"), groups, runNames, v, Format::percent), table.toString());
+        Palette palette = Palette.of(r);
+        List<BarChart.Series> series = new ArrayList<>();
+        for (int k = 0; k < runs.size(); k++)
+            series.add(BarChart.Series.of(runNames.get(k), runs.get(k), palette.colour(runs.get(k)), v[k]));
+        BarChart.Chart chart = BarChart.Chart.of(t.t("reimbursement"), new BarChart.Axes(t.t("axis.quintile"), t.t("axis.reimbursement")),
+                groups, series, Format::percent).ticks(AxisFormat::percent);
+        figure(b, t.t("reimbursement"), BarChart.svg(chart), table.toString());
         detail(b, r, t, "reimbursement.scheme", Reimbursement::byScheme);
         detail(b, r, t, "reimbursement.level", Reimbursement::byLevel);
     }
@@ -198,8 +240,10 @@ final class HtmlReport {
                     .append("</td><td class=\"n\">").append(Format.count(g.unchanged()))
                     .append("</td><td class=\"n\">").append(Format.yuan(g.meanChangeFen())).append("</td></tr>");
         table.append("</table>");
-        figure(b, title, BarChart.svg(title, groups, List.of(t.t("gainers"), t.t("losers")), v, x -> Format.count(Math.round(x)), 1),
-                table.toString());
+        BarChart.Chart chart = BarChart.Chart.of(title, new BarChart.Axes(t.t("axis.quintile"), t.t("axis.households")), groups,
+                List.of(BarChart.Series.of(t.t("gainers"), "gainers", Palette.GAINERS, v[0]),
+                        BarChart.Series.of(t.t("losers"), "losers", Palette.LOSERS, v[1])), x -> Format.count(Math.round(x)));
+        figure(b, title, BarChart.svg(chart.minStep(1)), table.toString());
         if (c.funds().isEmpty()) return;
         b.append("<section><h2>").append(e(t.t("fundCost") + ": " + t.scenario(c.run()))).append("</h2><table><tr>");
         for (String h : List.of("fund", "incomeChange", "expenditureChange", "balanceChange"))
@@ -217,7 +261,8 @@ final class HtmlReport {
         List<String> keys = new ArrayList<>();
         for (FundTotals f : r.funds().values()) for (String k : f.funds().keySet()) if (!keys.contains(k)) keys.add(k);
         List<String> fundNames = keys.stream().map(t::fund).toList();
-        double[][] v = new double[runs.size()][keys.size()];
+        double[][] v = new double[runs.size()][keys.size()], in = new double[runs.size()][keys.size()],
+                out = new double[runs.size()][keys.size()];
         StringBuilder table = new StringBuilder("<table><tr>");
         for (String h : List.of("run", "fund", "income", "expenditure", "balance")) table.append("<th>").append(e(t.t(h))).append("</th>");
         table.append("</tr>");
@@ -225,29 +270,86 @@ final class HtmlReport {
             for (int f = 0; f < keys.size(); f++) {
                 FundFlow x = r.funds().get(runs.get(k)).get(keys.get(f));
                 v[k][f] = x.balanceFen();
+                in[k][f] = x.incomeFen();
+                out[k][f] = x.expenditureFen();
                 table.append("<tr><td>").append(e(t.scenario(runs.get(k)))).append("</td><td>").append(e(fundNames.get(f)))
                         .append("</td><td class=\"n\">").append(Format.yuan(x.incomeFen()))
                         .append("</td><td class=\"n\">").append(Format.yuan(x.expenditureFen()))
                         .append("</td><td class=\"n\">").append(Format.yuan(x.balanceFen())).append("</td></tr>");
             }
         table.append("</table>");
-        figure(b, t.t("funds"), BarChart.svg(t.t("balance"), fundNames, runs.stream().map(t::scenario).toList(), v,
-                x -> Format.yuan(Math.round(x))), table.toString());
+        figure(b, t.t("funds"), table.toString(), fundFlows(r, t, runs, fundNames, in, out), fundBalances(r, t, runs, fundNames, v));
+    }
+
+    /** Income (solid) and expenditure (pale) of each fund, two bars per run in its scenario's colour. */
+    private static String fundFlows(EvaluationResult r, ReportText t, List<String> runs, List<String> funds, double[][] in,
+                                    double[][] out) {
+        Palette palette = Palette.of(r);
+        List<BarChart.Series> series = new ArrayList<>();
+        List<BarChart.Key> legend = new ArrayList<>();
+        for (int k = 0; k < runs.size(); k++) {
+            String name = t.scenario(runs.get(k)), colour = palette.colour(runs.get(k));
+            series.add(BarChart.Series.of(name + " · " + t.t("key.income"), runs.get(k), colour, in[k]));
+            series.add(new BarChart.Series(name + " · " + t.t("key.expenditure"), runs.get(k), colour, true, out[k]));
+            legend.add(new BarChart.Key(name, runs.get(k), colour, false));
+        }
+        legend.add(new BarChart.Key(t.t("key.income"), null, NEUTRAL, false));
+        legend.add(new BarChart.Key(t.t("key.expenditure"), null, NEUTRAL, true));
+        AxisFormat.Money unit = AxisFormat.money(Math.max(maxAbs(in), maxAbs(out)), t);
+        BarChart.Chart chart = BarChart.Chart.of(t.t("funds.flows"), new BarChart.Axes(t.t("axis.fund"),
+                t.t("axis.flows").replace("{unit}", unit.unit())), funds, series, x -> Format.yuan(Math.round(x)) + " " + t.t("unit.yuan"));
+        return BarChart.svg(chart.legend(legend).ticks(unit::tick));
+    }
+
+    /** Each fund's year's balance, one bar per run. */
+    private static String fundBalances(EvaluationResult r, ReportText t, List<String> runs, List<String> funds, double[][] balance) {
+        Palette palette = Palette.of(r);
+        List<BarChart.Series> series = new ArrayList<>();
+        for (int k = 0; k < runs.size(); k++)
+            series.add(BarChart.Series.of(t.scenario(runs.get(k)), runs.get(k), palette.colour(runs.get(k)), balance[k]));
+        AxisFormat.Money unit = AxisFormat.money(maxAbs(balance), t);
+        BarChart.Chart chart = BarChart.Chart.of(t.t("funds.balance"), new BarChart.Axes(t.t("axis.fund"),
+                t.t("axis.balance").replace("{unit}", unit.unit())), funds, series, x -> Format.yuan(Math.round(x)) + " " + t.t("unit.yuan"));
+        return BarChart.svg(chart.ticks(unit::tick));
+    }
+
+    /** The swatches of the fund chart's two styles: grey, solid for income, pale for expenditure. */
+    private static final String NEUTRAL = "#666666";
+
+    private static double maxAbs(double[][] v) {
+        double m = 0;
+        for (double[] row : v) for (double x : row) if (!Double.isNaN(x)) m = Math.max(m, Math.abs(x));
+        return m;
     }
 
     private static void figure(StringBuilder b, String title, String svg, String table) {
-        b.append("<section><h2>").append(e(title)).append("</h2><div class=\"fig\"><figure>").append(svg)
-                .append("</figure><div class=\"data\">").append(table).append("</div></div></section>\n");
+        figure(b, title, table, new String[] {svg});
+    }
+
+    /** A section: its title, its charts, and the table of their figures beside them. */
+    private static void figure(StringBuilder b, String title, String table, String... svgs) {
+        b.append("<section><h2>").append(e(title)).append("</h2><div class=\"fig\">");
+        for (String svg : svgs) b.append("<figure>").append(svg).append("</figure>");
+        b.append("<div class=\"data\">").append(table).append("</div></div></section>\n");
     }
 
     private static String e(String s) {
         return Html.escape(s);
     }
 
-    private static final String CSS = "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222;max-width:1400px}"
+    /**
+     * The page's style. The embedded CJK subset first (its unicode-range holds only the page's Chinese characters, so
+     * Latin text keeps the reader's font). No sideways scrolling at 800 px: charts scale down (their viewBox), a table
+     * wider than the page scrolls in a box of its own, long unbroken words (a run's label) may break; in a table cell Chinese
+     * breaks only at spaces and punctuation (keep-all: "第一组（最低收入）" at most before its bracket).
+     */
+    private static final String CSS = "body{font-family:\"" + FontSubset.FAMILY + "\",system-ui,sans-serif;margin:1.5em;"
+            + "color:#222;max-width:1400px;overflow-wrap:break-word}"
             + "h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}nav{float:right}"
-            + ".fig{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start}figure{margin:0}"
-            + "table{border-collapse:collapse;font-size:0.9em}th,td{border:1px solid #ccc;padding:0.25em 0.6em}"
-            + "th{background:#f3f3f3;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-            + ".note{color:#555;font-size:0.9em}.summary{margin:1em 0}";
+            + ".fig{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start}.fig>*{min-width:0;max-width:100%}"
+            + "figure{margin:0}svg.chart{display:block;max-width:100%;height:auto}"
+            + "table{border-collapse:collapse;font-size:0.9em;display:block;max-width:100%;overflow-x:auto}"
+            + "th,td{border:1px solid #ccc;padding:0.25em 0.6em;word-break:keep-all}th{background:#f3f3f3;text-align:left}"
+            + "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}code{overflow-wrap:anywhere}"
+            + ".note{color:#555;font-size:0.9em}.summary{margin:1em 0}footer{margin-top:2em;border-top:1px solid #ccc}";
 }
