@@ -46,6 +46,42 @@ public final class Calibration {
     final long[] visits = new long[VisitType.values().length];
     long sampledPersons, sampledHouseholds, sampledOopFen, sampledMedfeeFen, sampledCatastrophicBasic;
     final FundSums sampledFunds = new FundSums();
+    /** The fund ratios' spread over the sampled households, for their standard errors: one per fund of {@link #RATIOS}. */
+    final RatioSpread[] spreads = {new RatioSpread(), new RatioSpread(), new RatioSpread()};
+    static final String[] RATIOS = {FundSums.RESIDENT_POOLING, FundSums.EMPLOYEE_POOLING, FundSums.SERIOUS_ILLNESS};
+
+    /**
+     * Sums over the sampled households of a fund's expenditure e and income c, squared and crossed, in whole yuan
+     * (integers, so that merging parts in any order gives the same sums; fen squared would overflow a long). The
+     * standard error of the ratio Σe / Σc over a sample of n households (a ratio estimator over clusters) is
+     * √(Σ(e − Rc)² / (n − 1)) / (√n · c̄), with Σ(e − Rc)² = Σe² − 2RΣec + R²Σc².
+     */
+    static final class RatioSpread {
+        long ee, cc, ec;
+
+        void add(long expenditureFen, long incomeFen) {
+            long e = yuan(expenditureFen), c = yuan(incomeFen);
+            ee += e * e;
+            cc += c * c;
+            ec += e * c;
+        }
+
+        void add(RatioSpread o) {
+            ee += o.ee;
+            cc += o.cc;
+            ec += o.ec;
+        }
+
+        double standardError(double ratio, long n, double incomeYuan) {
+            if (n < 2 || incomeYuan <= 0) return Double.NaN;
+            double residual = Math.max(0, ee - 2 * ratio * ec + ratio * ratio * cc);
+            return Math.sqrt(residual / (n - 1)) * Math.sqrt(n) / incomeYuan;
+        }
+
+        private static long yuan(long fen) {
+            return (fen + 50) / 100;
+        }
+    }
 
     /** The settlement of the sample, made for the first pack this part sees (one pack per generate run). */
     private HouseholdYear settle;
@@ -81,7 +117,14 @@ public final class Calibration {
             settle = new HouseholdYear(pack, year, new Contributions(pack, year, AVERAGE_WAGE_FEN));
             settlePack = pack;
         }
-        HouseholdTotals t = settle.settle(h, (m, v, s) -> { }, sampledFunds);
+        FundSums household = new FundSums();
+        HouseholdTotals t = settle.settle(h, (m, v, s) -> { }, household);
+        sampledFunds.add(household);
+        Map<String, Map<String, Long>> rows = household.funds();
+        for (int i = 0; i < RATIOS.length; i++) {
+            Map<String, Long> row = rows.get(RATIOS[i]);
+            spreads[i].add(row.get("expenditure_fen"), row.get("income_fen"));
+        }
         sampledHouseholds++;
         sampledPersons += h.members().size();
         sampledOopFen += t.oopFen();
@@ -111,6 +154,7 @@ public final class Calibration {
         sampledMedfeeFen += o.sampledMedfeeFen;
         sampledCatastrophicBasic += o.sampledCatastrophicBasic;
         sampledFunds.add(o.sampledFunds);
+        for (int i = 0; i < spreads.length; i++) spreads[i].add(o.spreads[i]);
     }
 
     public long persons() { return persons; }
@@ -191,18 +235,34 @@ public final class Calibration {
         out.put("serious_illness_claims_of_premium", si);
         Map<String, Object> che = entry(f.cheHeadcountBasic20Pct(), cheHeadcountBasic20Pct(), f.cheHeadcountSource());
         che.put("sampled_households", sampledHouseholds);
+        double p = cheHeadcountBasic20Pct() / 100;
+        uncertainty(che, 100 * p, sampledHouseholds < 2 ? Double.NaN : 100 * Math.sqrt(p * (1 - p) / sampledHouseholds));
         che.put("note", "share of households whose out-of-pocket spending under basic insurance only exceeds 20% of"
                 + " their non-food spending; " + sample);
         out.put("che_headcount_basic_20_pct", che);
     }
 
     private Map<String, Object> fund(double target, String fund, String source, String sample) {
-        Map<String, Object> m = entry(target, spentOfIncome(fund), source);
+        double ratio = spentOfIncome(fund);
+        Map<String, Object> m = entry(target, ratio, source);
         Map<String, Long> f = sampledFunds.funds().get(fund);
         m.put("income_yuan", sampledHouseholds == 0 ? null : f.get("income_fen") / 100.0);
         m.put("expenditure_yuan", sampledHouseholds == 0 ? null : f.get("expenditure_fen") / 100.0);
-        m.put("note", sample);
+        double se = Double.isNaN(ratio) ? Double.NaN
+                : spreads[List.of(RATIOS).indexOf(fund)].standardError(ratio, sampledHouseholds, f.get("income_fen") / 100.0);
+        uncertainty(m, ratio, se);
+        m.put("note", sample + "; the interval is the sample's (ratio ± 1.96 standard errors over households)");
         return m;
+    }
+
+    /**
+     * The sample's standard error of an achieved value and its 95% interval, achieved ± 1.96 standard errors, not
+     * below 0 (the values are ratios and shares of amounts that are never negative); null when nothing was settled.
+     */
+    private static void uncertainty(Map<String, Object> m, double achieved, double se) {
+        boolean none = Double.isNaN(se);
+        m.put("standard_error", none ? null : round(se));
+        m.put("interval_95", none ? null : List.of(round(Math.max(0, achieved - 1.96 * se)), round(achieved + 1.96 * se)));
     }
 
     private Map<String, Object> counts() {

@@ -151,6 +151,34 @@ class CalibrationTest {
         assertThat(entry(report, "employee_pooling_spent_of_income")).containsEntry("target", 0.7909);
         assertThat(entry(report, "serious_illness_claims_of_premium")).containsEntry("target", 0.97)
                 .containsEntry("accepted", List.of(0.95, 1.0));
+        // each achieved value with the sample's 95% interval around it: achieved ± 1.96 standard errors, not below 0
+        for (String name : List.of("resident_pooling_spent_of_income", "employee_pooling_spent_of_income",
+                "serious_illness_claims_of_premium", "che_headcount_basic_20_pct")) {
+            double achieved = (Double) achieved(report, name), se = (Double) entry(report, name).get("standard_error");
+            assertThat(se).as(name).isPositive();
+            @SuppressWarnings("unchecked") List<Double> interval = (List<Double>) entry(report, name).get("interval_95");
+            assertThat(interval.get(0)).as(name).isCloseTo(Math.max(0, achieved - 1.96 * se), within(0.0002));
+            assertThat(interval.get(1)).as(name).isCloseTo(achieved + 1.96 * se, within(0.0002));
+        }
+        // the headcount's is the binomial one: √(p(1 − p)/n)
+        double p = catastrophic / (double) sampled;
+        assertThat((Double) entry(report, "che_headcount_basic_20_pct").get("standard_error"))
+                .isCloseTo(100 * Math.sqrt(p * (1 - p) / sampled), within(0.0001));
+    }
+
+    /**
+     * The standard error of a fund's ratio over the sampled households, worked by hand: three households with
+     * (expenditure, income) in yuan (100, 100), (300, 100), (0, 100): R = 400 / 300 = 4/3; residuals e − Rc =
+     * −33.33, 166.67, −133.33; their squares sum to 1,111.1 + 27,777.8 + 17,777.8 = 46,666.7 = Σe² − 2RΣec + R²Σc²
+     * = 100,000 − 2 · 4/3 · 40,000 + 16/9 · 30,000; SE = √(46,666.7 / 2) · √3 / 300 = 152.75 · 1.7321 / 300 = 0.8819.
+     */
+    @Test
+    void aRatiosStandardErrorWorkedByHand() {
+        Calibration.RatioSpread s = new Calibration.RatioSpread();
+        s.add(10_000, 10_000);
+        s.add(30_000, 10_000);
+        s.add(0, 10_000);
+        assertThat(s.standardError(4.0 / 3, 3, 300)).isCloseTo(0.8819, within(0.0001));
     }
 
     /**
