@@ -184,7 +184,8 @@ public final class Generator {
     /** seed 003 L1119, L1129: medical insurance coverage 98.7% (2012): 1.3% uninsured. */
     private static final double UNINSURED = 0.013;
     /**
-     * DECISION: employees (UEBMI) among the insured by age and registration, giving ≈17% of the insured
+     * DECISION: employees (UEBMI) among the insured by age and registration, giving ≈17% of the insured once the
+     * region's income gradient (Region.Care#employeesIncomeGradient, whose cap at 1 lowers the average) is applied
      * (employees are a minority in a largely agricultural city; national 2018: 316.8 of 1,344.6 million insured,
      * 24%, urban-heavy). Children and students (under 23 mostly) are residents.
      */

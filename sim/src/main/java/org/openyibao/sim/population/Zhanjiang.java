@@ -9,8 +9,9 @@ import org.openyibao.sim.population.Region.FundTargets;
 import org.openyibao.sim.population.Region.Targets;
 
 /**
- * Zhanjiang (湛江), 2017–2018, from seed 003 ch. 2 and Table 4-1 (REFERENCE §9).
- * Lines cited are in 003_0c77b00c425f5240.txt.
+ * Zhanjiang (湛江), 2017–2018, from Luo 2020 ch. 2 and Table 4-1 (docs/sim.md#calibration gives the full reference).
+ * Lines cited as "seed 003 Lnnnn" are in the project's working copy of that thesis (003_0c77b00c425f5240.txt); what
+ * users see (region.json) cites the thesis's tables and sections.
  *
  * <p>No static state: {@link #region()} builds the region from its tables, held in local variables, so no
  * order of declarations or of class initialisation can change what a district gets (Region.KNOWN calls it
