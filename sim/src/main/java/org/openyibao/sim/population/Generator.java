@@ -26,7 +26,11 @@ import org.openyibao.sim.population.Region.District;
  * {@code persons} is known up front and the total is exactly {@code persons}.
  */
 public final class Generator {
-    public static final String VERSION = "1";
+    /**
+     * region.json's "generator": changes when the same seed makes another region. 2: the fund calibration
+     * (docs/sim.md#calibration), serious illness as a course of treatment, employees' admissions and income gradient.
+     */
+    public static final String VERSION = "2";
     public static final int DEFAULT_PART_HOUSEHOLDS = 100_000;
 
     private final Region region;
