@@ -37,6 +37,12 @@ import org.openyibao.sim.population.VisitRecord;
  * insured person's visits settled in date order. Deterministic (a fixed seed); all people synthetic.
  * It lives here, not in the platform, so that the platform module does not depend on sim (nor through it on
  * Hadoop and Parquet): {@link DemoCommand} adds it to the application it starts.
+ *
+ * <p>The funds pay for these people exactly what the batch year ({@code yibao simulate}) pays them (DemoCommandTest):
+ * the visits are the calibrated generator's and the contributions the same rules. The year is still not a fund's
+ * year: 400 people cannot pool risk (this seed's few serious illnesses cost the employees' pooling fund three times
+ * its income; docs/sim.md#calibration) and the demo posts no fiscal transfers to medical assistance or the
+ * large-amount subsidy. The console's dashboard says so on the demo region's page.
  */
 final class DemoGeneratedPopulation implements DemoPopulation {
     static final int PERSONS = 400;

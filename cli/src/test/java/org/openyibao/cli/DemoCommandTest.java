@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
@@ -14,8 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.openyibao.engine.policy.PackLoader;
+import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.platform.Migrations;
 import org.openyibao.platform.ledger.LedgerCheck;
+import org.openyibao.sim.batch.Contributions;
+import org.openyibao.sim.batch.FundSums;
+import org.openyibao.sim.batch.HouseholdYear;
 import org.openyibao.sim.population.Generator;
 import org.openyibao.sim.population.Member;
 import org.openyibao.sim.population.Region;
@@ -63,6 +69,13 @@ class DemoCommandTest {
                     + " WHERE p.psn_no LIKE '440899%'");
             assertThat(settled).isGreaterThan(300).isLessThanOrEqualTo(insuredVisits);
 
+            // the funds paid what the batch year pays the same people (HouseholdYear: the engine over the calibrated
+            // generator's visits, docs/sim.md#calibration), so the demo's fund figures are the draw of 400 people and
+            // not its bookkeeping (the dashboard says why they are not a fund's year)
+            long demoFunds = count(jdbc, "SELECT COALESCE(SUM(s.fund_pay_sumamt), 0) FROM settlement s JOIN person p"
+                    + " ON p.id = s.person_id WHERE p.psn_no LIKE '440899%'");
+            assertThat(demoFunds).isPositive().isEqualTo(batchFundPayments());
+
             LedgerCheck.Result ledger = ctx.getBean(LedgerCheck.class).run();
             assertThat(ledger.ok()).as("%s", ledger.violations()).isTrue();
             assertThat(ledger.debitsFen()).isEqualTo(ledger.creditsFen()).isPositive();
@@ -73,6 +86,18 @@ class DemoCommandTest {
             assertThat(get(port, "/api/persons/44089900000400")).isEqualTo(200);
             assertThat(get(port, "/api/persons/44089900000401")).isEqualTo(404);
         }
+    }
+
+    /** What the funds pay for the demo's 400 persons in the batch year (yibao simulate's settlement of a household). */
+    private static long batchFundPayments() {
+        PolicyPack pack = PackLoader.load(Path.of(System.getProperty("yibao.policies", "../policies")).resolve("zhanjiang"));
+        int year = DemoGeneratedPopulation.YEAR;
+        HouseholdYear batch = new HouseholdYear(pack, year, new Contributions(pack, year, 560_000));
+        Generator g = new Generator(Region.KNOWN.get("zhanjiang"), year, DemoGeneratedPopulation.SEED,
+                DemoGeneratedPopulation.PERSONS, Generator.DEFAULT_PART_HOUSEHOLDS);
+        long[] paid = {0};
+        g.households().forEachRemaining(h -> batch.settle(h, (m, v, s) -> paid[0] += s.fundPaySumamt(), new FundSums()));
+        return paid[0];
     }
 
     private static long count(JdbcTemplate jdbc, String sql) {

@@ -3,6 +3,7 @@ package org.openyibao.platform.console;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.openyibao.platform.audit.AuditTrail;
+import org.openyibao.platform.demo.DemoRegion;
 import org.openyibao.platform.fsi.InterfaceCalls;
 import org.openyibao.platform.web.ApiException;
 import org.openyibao.platform.registry.Region;
@@ -24,7 +26,9 @@ import org.openyibao.platform.security.ConsoleUser;
  * ({@link SettlementMix}); today's national-interface calls ({@link InterfaceCalls}); the latest ledger check
  * ({@link LedgerCheckRuns}), which agency staff may run from here. The figures of the ledger and the settlements are
  * kept for a minute ({@link DashboardFigures}); the calls and the check are read as they are. The region and year are
- * chosen on the page; by default the first region and its latest year with ledger entries.
+ * chosen on the page; by default the first region and its latest year with ledger entries. In demo mode, the demo
+ * region's page says why its year is not a fund's year (a handful of people cannot pool risk; the demo posts no fiscal
+ * transfers): issue 12.
  */
 @Controller
 public class DashboardController {
@@ -34,15 +38,17 @@ public class DashboardController {
     private final InterfaceCalls calls;
     private final LedgerCheckRuns checks;
     private final AuditTrail audit;
+    private final boolean demo;
 
     public DashboardController(RegistryService registry, ConsoleQueries queries, DashboardFigures figures, InterfaceCalls calls,
-                               LedgerCheckRuns checks, AuditTrail audit) {
+                               LedgerCheckRuns checks, AuditTrail audit, @Value("${yibao.demo.enabled:false}") boolean demo) {
         this.registry = registry;
         this.queries = queries;
         this.figures = figures;
         this.calls = calls;
         this.checks = checks;
         this.audit = audit;
+        this.demo = demo;
     }
 
     @GetMapping("/console")
@@ -57,6 +63,7 @@ public class DashboardController {
         if (shown < 1900 || shown > 9998) throw ApiException.badRequest("year", "year: " + shown + " is not a valid year");
         DashboardFigures.Figures f = figures.of(region, shown);
         model.addAttribute("region", region);
+        model.addAttribute("demoRegion", demo && DemoRegion.ADMDVS.equals(region.admdvs()));
         model.addAttribute("year", shown);
         model.addAttribute("figures", f);
         model.addAttribute("report", f.report());

@@ -125,6 +125,21 @@ class DashboardTest {
         assertThat(row(maoming, "data-key=\"level3\"")).contains("<td>1</td>", "100,000.00");
     }
 
+    /**
+     * The demo region's year is a handful of people with no fiscal transfers posted: its page says so (issue 12), in
+     * Chinese and in English; another region's page does not.
+     */
+    @Test
+    void theDemoRegionsPageSaysWhyItsYearIsNotAFundsYear() throws Exception {
+        ConsoleClient agency = new ConsoleClient(port);
+        agency.signIn("agency", PASSWORD);
+        assertThat(agency.get("/console?admdvs=440800&year=2018").body()).contains("id=\"demo-year\"", "无法分散风险",
+                "没有向医疗救助和大额医疗补助记入财政拨款");
+        assertThat(agency.get("/console?admdvs=440800&year=2018&lang=en").body()).contains("id=\"demo-year\"",
+                "So few people cannot pool risk", "no fiscal transfers to medical assistance");
+        assertThat(agency.get("/console?admdvs=" + OTHER + "&year=2018").body()).doesNotContain("id=\"demo-year\"");
+    }
+
     @Test
     void todaysInterfaceCallsCountARefusal() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -15,7 +15,10 @@ import org.openyibao.engine.settlement.Settlement;
  * the account's part).
  * Expenditure: what the settlements paid from each fund, and for the employees' pooling fund also the
  * retirees' account credits. Medical assistance and the emergency cover are financed from the budget,
- * not from contributions: their income is set equal to what they paid (docs/sim.md, DECISION).
+ * not from contributions (medical assistance from the civil-affairs budget; He 2020, §4: public finance pays the
+ * emergency's share): their income is the fiscal transfer that covers what they paid, and their rows carry it
+ * as {@code fiscal_transfer_fen} too, so that a reader of run.json sees a budget-funded row, not a fund
+ * that spends without income (docs/sim.md#calibration, DECISION).
  */
 public final class FundSums {
     public static final String RESIDENT_POOLING = "resident_pooling";
@@ -51,7 +54,8 @@ public final class FundSums {
         visits++;
     }
 
-    synchronized void add(FundSums o) {
+    /** Adds another worker's (or sample's) sums into these. */
+    public synchronized void add(FundSums o) {
         residentPoolingIn += o.residentPoolingIn;
         residentPoolingOut += o.residentPoolingOut;
         employeePoolingIn += o.employeePoolingIn;
@@ -67,16 +71,28 @@ public final class FundSums {
         visits += o.visits;
     }
 
-    /** fund → {income_fen, expenditure_fen, balance_fen}, in report order. */
+    /** The key of a budget-funded row's fiscal transfer (its whole income). */
+    public static final String FISCAL_TRANSFER = "fiscal_transfer_fen";
+
+    /**
+     * fund → {income_fen, expenditure_fen, balance_fen}, in report order; the budget-funded rows (assistance,
+     * emergency) also {@value #FISCAL_TRANSFER}, equal to their income.
+     */
     public synchronized Map<String, Map<String, Long>> funds() {
         Map<String, Map<String, Long>> m = new LinkedHashMap<>();
         put(m, RESIDENT_POOLING, residentPoolingIn, residentPoolingOut);
         put(m, EMPLOYEE_POOLING, employeePoolingIn, employeePoolingOut);
         put(m, EMPLOYEE_ACCOUNTS, accountsIn, accountsOut);
         put(m, SERIOUS_ILLNESS, seriousIllnessIn, seriousIllnessOut);
-        put(m, ASSISTANCE, assistanceOut, assistanceOut);
-        put(m, EMERGENCY, emergencyOut, emergencyOut);
+        fiscal(m, ASSISTANCE, assistanceOut);
+        fiscal(m, EMERGENCY, emergencyOut);
         return m;
+    }
+
+    /** A budget-funded row: the fiscal transfer is its income and covers what it paid, so it balances at 0. */
+    private static void fiscal(Map<String, Map<String, Long>> m, String fund, long paid) {
+        put(m, fund, paid, paid);
+        m.get(fund).put(FISCAL_TRANSFER, paid);
     }
 
     private static void put(Map<String, Map<String, Long>> m, String fund, long in, long out) {

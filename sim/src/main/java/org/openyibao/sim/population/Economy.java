@@ -34,7 +34,8 @@ final class Economy {
     final double[] agriculturalShare = new double[2]; // [county, urban district]
     private final double incomeAgri, incomeUrban, spendingScale, foodScale;
 
-    record Budget(long incomeFen, long spendingFen, long foodFen, Category category) {}
+    /** {@code incomeScore}: the household's standard-normal income draw within its registration group. */
+    record Budget(long incomeFen, long spendingFen, long foodFen, Category category, double incomeScore) {}
 
     Economy(Region region) {
         long urban = 0, all = 0;
@@ -75,7 +76,7 @@ final class Economy {
         double[] t = POVERTY_Z[agricultural ? 0 : 1];
         Category c = score < t[0] ? Category.DIRE_POVERTY : score < t[1] ? Category.DOCUMENTED_POOR
                 : score < t[2] ? Category.SUBSISTENCE_ALLOWANCE : Category.GENERAL;
-        return new Budget(fen(income * size), fen(spending * size), fen(food * size), c);
+        return new Budget(fen(income * size), fen(spending * size), fen(food * size), c, z);
     }
 
     /** Yuan (a sampled double) to fen, rounded half-up once. */

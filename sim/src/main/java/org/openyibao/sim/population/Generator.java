@@ -26,7 +26,11 @@ import org.openyibao.sim.population.Region.District;
  * {@code persons} is known up front and the total is exactly {@code persons}.
  */
 public final class Generator {
-    public static final String VERSION = "1";
+    /**
+     * region.json's "generator": changes when the same seed makes another region. 2: the fund calibration
+     * (docs/sim.md#calibration), serious illness as a course of treatment, employees' admissions and income gradient.
+     */
+    public static final String VERSION = "2";
     public static final int DEFAULT_PART_HOUSEHOLDS = 100_000;
 
     private final Region region;
@@ -43,6 +47,9 @@ public final class Generator {
     private final double[][] otherAges;
     private final Economy economy;
     private final LocalDate jan1;
+    /** the region's care numbers, their arrays copied once here (Visits reads them for every admission) */
+    private final Region.Care care;
+    private final double[] inpatientCost, inpatientSigma, seriousShare, employeeInpatientLevels;
 
     public Generator(Region region, int year, long seed, long persons, int partHouseholds) {
         if (persons <= 0) throw new IllegalArgumentException("persons must be positive");
@@ -81,6 +88,11 @@ public final class Generator {
             for (int g = 0; g < 4; g++) otherAges[d][g] = Math.max(0, (share[g] - h * HEAD_AGES[g]) / (1 - h));
         }
         economy = new Economy(region);
+        care = region.care();
+        inpatientCost = care.inpatientCost();
+        inpatientSigma = care.inpatientSigma();
+        seriousShare = care.seriousShare();
+        employeeInpatientLevels = care.employeeInpatientLevels();
     }
 
     public Region region() { return region; }
@@ -163,7 +175,7 @@ public final class Generator {
         List<Member> members = new ArrayList<>(size);
         for (int m = 0; m < size; m++) {
             int group = pick(r, m == 0 ? headAges[d] : otherAges[d]);
-            members.add(member(r, firstPersonId + m, id, d, agricultural, group, b.category()));
+            members.add(member(r, firstPersonId + m, id, d, agricultural, group, b));
         }
         return new Household(id, district.name(), agricultural, size, b.incomeFen(), b.spendingFen(), b.foodFen(),
                 List.copyOf(members));
@@ -176,19 +188,21 @@ public final class Generator {
     /** seed 003 L1119, L1129: medical insurance coverage 98.7% (2012): 1.3% uninsured. */
     private static final double UNINSURED = 0.013;
     /**
-     * DECISION: employees (UEBMI) among the insured by age and registration, giving ≈17% of the insured
+     * DECISION: employees (UEBMI) among the insured by age and registration, giving ≈17% of the insured once the
+     * region's income gradient (Region.Care#employeesIncomeGradient, whose cap at 1 lowers the average) is applied
      * (employees are a minority in a largely agricultural city; national 2018: 316.8 of 1,344.6 million insured,
      * 24%, urban-heavy). Children and students (under 23 mostly) are residents.
      */
-    private static final double EMPLOYEE_WORKING_URBAN = 0.45, EMPLOYEE_WORKING_RURAL = 0.12;
-    private static final double EMPLOYEE_OLD_URBAN = 0.35, EMPLOYEE_OLD_RURAL = 0.05;
+    private static final double EMPLOYEE_WORKING_URBAN = 0.56, EMPLOYEE_WORKING_RURAL = 0.15;
+    private static final double EMPLOYEE_OLD_URBAN = 0.44, EMPLOYEE_OLD_RURAL = 0.06;
     /** DECISION: contributions in arrears (benefits suspended). */
     private static final double ARREARS = 0.01;
     /** DECISION: in-service employees whose contributions started this year (seventh-month waiting period). */
     private static final double NEW_EMPLOYEES = 0.03;
 
     private Member member(SplittableRandom r, long personId, long householdId, int district, boolean agricultural,
-                          int group, Category householdCategory) {
+                          int group, Economy.Budget budget) {
+        Category householdCategory = budget.category();
         int age = switch (group) {
             case 0 -> r.nextInt(18);
             case 1 -> 18 + r.nextInt(17);
@@ -214,6 +228,9 @@ public final class Generator {
                 p = agricultural ? EMPLOYEE_OLD_RURAL : EMPLOYEE_OLD_URBAN;
             }
             if (householdCategory != Category.GENERAL) p *= 0.2;
+            // formal employment goes with income: ×exp(βz − β²/2), 1 on average over the income draws
+            double beta = care.employeesIncomeGradient();
+            p = Math.min(1, p * Math.exp(beta * budget.incomeScore() - beta * beta / 2));
             if (r.nextDouble() < p) {
                 scheme = Scheme.EMPLOYEE;
                 category = Category.GENERAL;
@@ -259,6 +276,20 @@ public final class Generator {
     // ---------------------------------------------------------------- helpers for the parts
 
     LocalDate jan1() { return jan1; }
+
+    Region.Care care() { return care; }
+
+    /** Mean cost of an ordinary admission at level ordinal {@code level}, yuan (the region's care numbers). */
+    double inpatientCost(int level) { return inpatientCost[level]; }
+
+    /** Log-spread of an ordinary admission's cost at level ordinal {@code level}. */
+    double inpatientSigma(int level) { return inpatientSigma[level]; }
+
+    /** Share of admissions at level ordinal {@code level} that are for a serious illness (before the age factor). */
+    double seriousShare(int level) { return seriousShare[level]; }
+
+    /** Where employees are admitted, by level ordinal: read only (Generator.pick does not write). */
+    double[] employeeInpatientLevels() { return employeeInpatientLevels; }
 
     String institution(SplittableRandom r, int district, Level level, boolean pharmacy) {
         return institutions.pick(r, district, level, pharmacy);

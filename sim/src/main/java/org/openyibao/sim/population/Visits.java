@@ -14,9 +14,11 @@ import org.openyibao.engine.policy.VisitType;
 
 /**
  * A person's year of visits. Every number here is a DECISION (the seeds give no utilisation or cost
- * data). Checked once settled under the Zhanjiang 2018 pack (CalibrationTest, docs/sim.md): the residents'
- * pooling fund spends about what it collects, and the households' catastrophic-expenditure headcount is near
- * the survey's (seed 003 Table 4-2).
+ * data); the ones calibrated to the funds and the survey are the region's ({@link Region.Care}). Settled under
+ * the Zhanjiang 2018 pack (CalibrationTest, docs/sim.md#calibration): the residents' pooling fund spends about what
+ * it collects, the employees' about 79% of its income (Luo 2020, §3.3.2), serious-illness claims about 97% of the
+ * premium (Luo 2020, §2.9.4), and the households' catastrophic-expenditure headcount is near the survey's
+ * (Luo 2020, Table 4-2).
  */
 final class Visits {
     private Visits() {}
@@ -43,25 +45,12 @@ final class Visits {
     static final double[] INPATIENT_LEVELS = {0, 0.30, 0.22, 0.33, 0.15};
     static final double[] CHRONIC_LEVELS = {0, 0.30, 0.30, 0.30, 0.10};
 
-    /**
-     * Global cost multiplier. 1: the costs below as they stand (national 2018 orders of magnitude), which leave the
-     * residents' pooling fund about balanced and the catastrophic-expenditure headcount near the survey's
-     * (CalibrationTest, docs/sim.md). An earlier calibration to Table 4-1's out-of-pocket 1,015.80 yuan a person
-     * needed 2.23, which put the fund at 2.3 times its income and the headcount at twice the survey's: that figure
-     * counts spending outside insurance too.
-     */
-    static final double COST_SCALE = 1.0;
     /** DECISION: mean cost of a general outpatient visit by level, yuan, and its log-spread. */
     static final double[] OUTPATIENT_COST = {35, 70, 120, 220, 350};
     static final double[] OUTPATIENT_SIGMA = {0.6, 0.7, 0.8, 0.8, 0.9};
     static final double CHRONIC_COST = 400, CHRONIC_SIGMA = 0.7;
-    /** DECISION: mean cost of an admission by level (township…level3), yuan: national 2018 orders of magnitude. */
-    static final double[] INPATIENT_COST = {0, 2_500, 4_000, 7_500, 16_000};
-    static final double[] INPATIENT_SIGMA = {0, 0.6, 0.7, 0.8, 0.9};
+    /** Admissions' costs (means, log-spread) and serious illnesses are the region's: {@link Region.Care}. */
     static final double[] INPATIENT_DAYS = {0, 5, 6, 8, 10};
-    /** DECISION: a serious illness (cancer, renal failure, stroke) among admissions: level2 5%, level3 15%. */
-    static final double[] SERIOUS = {0, 0, 0.01, 0.05, 0.15};
-    static final double SERIOUS_COST = 45_000, SERIOUS_SIGMA = 0.8;
     static final double PHARMACY_COST = 90, PHARMACY_SIGMA = 0.8;
 
     static final String[] GENERAL_OUTPATIENT = {"J06.9", "J02.9", "J20.9", "J03.9", "K29.7", "K30", "M54.5", "R51",
@@ -106,27 +95,7 @@ final class Visits {
                 out.add(visit(r, g, VisitType.OUTPATIENT, level, district, dx, 0, cost, false));
             }
         }
-        n = poisson(r, INPATIENT[b] * (insured ? 1 : UNINSURED_FACTOR));
-        for (int i = 0; i < n; i++) {
-            Level level = Level.values()[Generator.pick(r, INPATIENT_LEVELS)];
-            int l = level.ordinal();
-            boolean serious = r.nextDouble() < SERIOUS[l] * (age >= 35 ? 1.5 : 0.3);
-            String dx;
-            double cost;
-            if (age <= 14 && r.nextDouble() < 0.01) {
-                dx = pickOf(r, CHILD_DX);
-                cost = Economy.lognormal(r, SERIOUS_COST, SERIOUS_SIGMA);
-            } else if (serious) {
-                dx = pickOf(r, SERIOUS_DX);
-                cost = Economy.lognormal(r, SERIOUS_COST, SERIOUS_SIGMA);
-            } else {
-                dx = age >= 18 && age < 40 && sex.equals("F") && r.nextDouble() < 0.35 ? "O80.0"
-                        : pickOf(r, GENERAL_INPATIENT);
-                cost = Economy.lognormal(r, INPATIENT_COST[l], INPATIENT_SIGMA[l]);
-            }
-            int days = (int) Math.max(1, Math.round(Economy.lognormal(r, INPATIENT_DAYS[l], 0.5) * (serious ? 1.8 : 1)));
-            out.add(visit(r, g, VisitType.INPATIENT, level, district, dx, days, cost, false));
-        }
+        admissions(r, g, out, district, age, sex, insured, insured && scheme == Scheme.EMPLOYEE);
         n = poisson(r, PHARMACY[b] * factor);
         for (int i = 0; i < n; i++) {
             double cost = Economy.lognormal(r, PHARMACY_COST, PHARMACY_SIGMA);
@@ -143,6 +112,39 @@ final class Visits {
         return sorted;
     }
 
+    /**
+     * The year's admissions: by age, more for employees and at higher levels ({@link Region.Care}, calibrated to the
+     * employees' pooling fund). A serious illness is a course of treatment, the first admission and on average
+     * {@code seriousCourse} more at the same level (calibrated to the serious-illness claims, docs/sim.md#calibration).
+     */
+    private static void admissions(SplittableRandom r, Generator g, List<VisitRecord> out, int district, int age, String sex,
+                                   boolean insured, boolean employee) {
+        Region.Care care = g.care();
+        int n = poisson(r, INPATIENT[band(age)] * (!insured ? UNINSURED_FACTOR : employee ? care.employeeAdmissions() : 1));
+        double[] levels = employee ? g.employeeInpatientLevels() : INPATIENT_LEVELS;
+        for (int i = 0; i < n; i++) {
+            Level level = Level.values()[Generator.pick(r, levels)];
+            int l = level.ordinal();
+            boolean serious = r.nextDouble() < g.seriousShare(l) * (age >= 35 ? 1.5 : 0.3);
+            boolean child = !serious && age <= 14 && r.nextDouble() < 0.01;
+            if (serious || child) {
+                String dx = pickOf(r, child ? CHILD_DX : SERIOUS_DX);
+                int stays = 1 + poisson(r, care.seriousCourse());
+                for (int k = 0; k < stays; k++) {
+                    double cost = Economy.lognormal(r, care.seriousCost(), care.seriousSigma());
+                    int days = (int) Math.max(1, Math.round(Economy.lognormal(r, INPATIENT_DAYS[l], 0.5) * 1.8));
+                    out.add(visit(r, g, VisitType.INPATIENT, level, district, dx, days, cost, false));
+                }
+                continue;
+            }
+            String dx = age >= 18 && age < 40 && sex.equals("F") && r.nextDouble() < 0.35 ? "O80.0"
+                    : pickOf(r, GENERAL_INPATIENT);
+            double cost = Economy.lognormal(r, g.inpatientCost(l), g.inpatientSigma(l));
+            int days = (int) Math.max(1, Math.round(Economy.lognormal(r, INPATIENT_DAYS[l], 0.5)));
+            out.add(visit(r, g, VisitType.INPATIENT, level, district, dx, days, cost, false));
+        }
+    }
+
     private static VisitRecord visit(SplittableRandom r, Generator g, VisitType type, Level level, int district, String dx,
                                      int days, double costYuan, boolean pharmacy) {
         int dayOfYear = r.nextInt(g.jan1().lengthOfYear());
@@ -153,7 +155,7 @@ final class Visits {
         double sum = 0;
         for (int i = 0; i < lines; i++) sum += w[i] = -Math.log(1 - r.nextDouble());
         List<LineRecord> out = new ArrayList<>(lines);
-        double total = costYuan * COST_SCALE;
+        double total = costYuan;
         for (int i = 0; i < lines; i++) {
             long amount = Economy.fen(total * w[i] / sum);
             LineClass cls = LineClass.values()[Generator.pick(r, CLASS_SHARES[t])];

@@ -3,12 +3,15 @@ package org.openyibao.sim.population;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openyibao.sim.population.Region.Care;
 import org.openyibao.sim.population.Region.District;
+import org.openyibao.sim.population.Region.FundTargets;
 import org.openyibao.sim.population.Region.Targets;
 
 /**
- * Zhanjiang (湛江), 2017–2018, from seed 003 ch. 2 and Table 4-1 (REFERENCE §9).
- * Lines cited are in 003_0c77b00c425f5240.txt.
+ * Zhanjiang (湛江), 2017–2018, from Luo 2020 ch. 2 and Table 4-1 (docs/sim.md#calibration gives the full reference).
+ * Lines cited as "seed 003 Lnnnn" are in the project's working copy of that thesis (003_0c77b00c425f5240.txt); what
+ * users see (region.json) cites the thesis's tables and sections.
  *
  * <p>No static state: {@link #region()} builds the region from its tables, held in local variables, so no
  * order of declarations or of class initialisation can change what a district gets (Region.KNOWN calls it
@@ -18,7 +21,7 @@ final class Zhanjiang {
     private Zhanjiang() {}
 
     static Region region() {
-        return new Region("zhanjiang", "440800", districts(), targets());
+        return new Region("zhanjiang", "440800", districts(), targets(), care());
     }
 
     /** An urban district: Table 2-10 gives its hospitals only together with the others' (the "Zhanjiang City" row). */
@@ -50,15 +53,50 @@ final class Zhanjiang {
 
     static Targets targets() {
         return new Targets(
-                7_332_000,                         // seed 003 L958: permanent population end of 2018, 7.332 million
-                8_389_362 / 2_064_000.0,           // seed 003 L1001: 8,389,362 registered in 2.064 million households
-                new double[] {25.75, 31.52, 28.63, 14.10}, // seed 003 L1008 Table 2-5
-                63.03,                             // seed 003 L1001: agricultural registration
-                21_426.90, 15_302.70, 6_473.10,    // seed 003 L1543 Table 4-1, Zhanjiang 2018 per capita
-                1_015.80,                          // seed 003 L1543 Table 4-1: medical (out-of-pocket) spending per capita
-                1.37,                              // DECISION: ≈10 million visits a year for 7.33 million (brief, issue 5)
-                98.7,                              // seed 003 L1119, L1129: coverage 98.7% (2012)
-                17.0);                             // DECISION: employees ≈17% of the insured (docs/sim.md)
+                7_332_000,                         // Luo 2020, §2.9.1: permanent population at the end of 2018, 7.332 million
+                8_389_362 / 2_064_000.0,           // Luo 2020, §2.9.1, Table 2-4: 8,389,362 registered in 2.064 million households
+                new double[] {25.75, 31.52, 28.63, 14.10}, // Luo 2020, Table 2-5 (2017)
+                63.03,                             // Luo 2020, §2.9.1, Table 2-4: agricultural registration
+                21_426.90, 15_302.70, 6_473.10,    // Luo 2020, Table 4-1: Zhanjiang 2018 per capita
+                1_015.80,                          // Luo 2020, Table 4-1: medical (out-of-pocket) spending per capita
+                1.37,                              // DECISION: ≈10 million visits a year for 7.33 million (docs/sim.md#calibration)
+                98.7,                              // Luo 2020, §2.9.4: coverage 98.7% (August 2012)
+                17.0,                              // DECISION: employees ≈17% of the insured (docs/sim.md#calibration)
+                new FundTargets(
+                        // the national employees' fund in 2018: expenditure 1.07066 ÷ income 1.35378 trillion yuan.
+                        // DECISION: the whole fund's ratio taken for its pooling part (docs/sim.md#calibration)
+                        1.07066 / 1.35378,
+                        "Luo 2020, §3.3.2: national employees' basic medical insurance fund 2018, income 1.35378"
+                                + " trillion, expenditure 1.07066 trillion yuan (whole fund; DECISION: applied to the"
+                                + " pooling fund, docs/sim.md#calibration)",
+                        // break-even with a small profit: the insurer's profit/loss rate is 3%, so claims ≈ 97% of the
+                        // premium (accepted band 95–100%)
+                        0.97,
+                        "Luo 2020, §2.9.4 (5) 'Profit method': income and expenditure balanced with low profits,"
+                                + " Zhanjiang's profit/loss rate 3%; DECISION: claims 97% of the premium"
+                                + " (docs/sim.md#calibration)",
+                        7.18,
+                        "Luo 2020, Table 4-2: 31 of 432 surveyed households with basic medical insurance compensation"
+                                + " (20% standard)"));
+    }
+
+    /**
+     * The care numbers that bring the settled 2018 year to the fund targets (DECISIONs, docs/sim.md#calibration:
+     * set by settling 200,000 persons, seed 1, with the zhanjiang pack). Costs in yuan; levels village, township,
+     * level1, level2, level3.
+     */
+    static Care care() {
+        return new Care(
+                new double[] {0, 1_800, 2_800, 5_200, 11_000}, // ordinary admission by level (national 2018 orders of
+                                                                // magnitude, lowered until the residents' fund balances)
+                new double[] {0, 0.7, 0.8, 0.9, 1.0},           // its log-spread (a long tail: fewer households near the
+                                                                // catastrophic threshold for the same mean)
+                new double[] {0, 0, 0.004, 0.02, 0.06},         // serious illness among admissions by level
+                77_500, 0.8,                                    // one admission for a serious illness, lognormal
+                2.0,                                            // further admissions in the year of a serious illness
+                1.8,                                            // employees' admissions relative to residents of their age
+                new double[] {0, 0.10, 0.15, 0.40, 0.35},       // employees' admissions by level (urban, level2–3 heavy)
+                1.0);                                           // employment's gradient with household income
     }
 
     /**

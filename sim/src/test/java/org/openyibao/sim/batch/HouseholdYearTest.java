@@ -217,6 +217,29 @@ class HouseholdYearTest {
         assertThat(funds.visits).isEqualTo(6);
     }
 
+    /**
+     * Medical assistance is budget-funded (civil affairs), not a fund that spends with no income: its row's income is
+     * the fiscal transfer that covers what it paid, and says so (fiscal_transfer_fen); the contribution funds' rows
+     * carry no such key. B in dire poverty, admitted at level 3 for 30,000 yuan: assistance pays a part of her share.
+     */
+    @Test
+    void assistanceIsFundedByAFiscalTransferEqualToWhatItPaid() {
+        Member b = new Member(102, H, "F", LocalDate.of(1955, 3, 1), true, Scheme.RESIDENT, null, Category.DIRE_POVERTY,
+                Contribution.CONTRIBUTION_1, LocalDate.of(2009, 1, 1), false, 0, 0, List.of(B_FEB));
+        FundSums f = new FundSums();
+        HouseholdTotals t = year().settle(household(b), new Recorder(), f);
+        assertThat(t.assistanceFen()).isPositive();
+        var rows = f.funds();
+        assertThat(rows.get(FundSums.ASSISTANCE)).containsEntry("income_fen", t.assistanceFen())
+                .containsEntry("expenditure_fen", t.assistanceFen()).containsEntry("balance_fen", 0L)
+                .containsEntry(FundSums.FISCAL_TRANSFER, t.assistanceFen());
+        assertThat(rows.get(FundSums.EMERGENCY)).containsEntry(FundSums.FISCAL_TRANSFER, 0L).containsEntry("balance_fen", 0L);
+        for (String fund : List.of(FundSums.RESIDENT_POOLING, FundSums.EMPLOYEE_POOLING, FundSums.EMPLOYEE_ACCOUNTS,
+                FundSums.SERIOUS_ILLNESS)) {
+            assertThat(rows.get(fund)).as(fund).doesNotContainKey(FundSums.FISCAL_TRANSFER);
+        }
+    }
+
     @Test
     void aMemberInArrearsBringsNothingAndIsSettledWithoutInsurance() {
         // B and A in arrears: the year's contributions were not paid (benefits suspended, resident.yaml and

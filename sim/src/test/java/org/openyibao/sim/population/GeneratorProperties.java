@@ -15,6 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 import org.openyibao.engine.policy.Employment;
+import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.engine.policy.Scheme;
 import org.openyibao.engine.policy.VisitType;
 
@@ -80,6 +81,28 @@ class GeneratorProperties {
     void theSameSeedGivesTheSameRegion(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         assertThat(all(new Generator(ZJ, 2018, seed, 120, 5))).isEqualTo(all(new Generator(ZJ, 2018, seed, 120, 50)));
     }
+
+    /**
+     * region.json's calibration does not depend on how the region is cut into parts: the parts' calibrations merged
+     * (in reverse order, as threads may finish) report what one pass over every household reports, the settled
+     * sample's funds and headcount included.
+     */
+    @Property(tries = 8)
+    void theCalibrationOfThePartsMergedIsTheCalibrationOfTheWhole(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+                                                                   @ForAll @IntRange(min = 1, max = 400) int persons) {
+        Generator g = new Generator(ZJ, 2018, seed, persons, 9);
+        LocalDate jan1 = LocalDate.of(2018, 1, 1);
+        Calibration whole = new Calibration(), merged = new Calibration();
+        g.households().forEachRemaining(h -> whole.add(h, jan1, PACK));
+        for (int k = g.parts() - 1; k >= 0; k--) {
+            Calibration part = new Calibration();
+            g.part(k).forEachRemaining(h -> part.add(h, jan1, PACK));
+            merged.merge(part);
+        }
+        assertThat(merged.report(ZJ.targets())).isEqualTo(whole.report(ZJ.targets()));
+    }
+
+    static final PolicyPack PACK = CalibrationTest.pack();
 
     private static List<Household> all(Generator g) {
         List<Household> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.openyibao.sim.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -110,6 +111,32 @@ class ZhanjiangTest {
         assertThat(d.ageShares()[0]).isNotEqualTo(99);
         ZJ.targets().ageShares()[0] = 99;
         assertThat(ZJ.targets().ageShares()[0]).isEqualTo(25.75);
+        double level3 = ZJ.care().inpatientCost()[4];
+        ZJ.care().inpatientCost()[4] = 99;
+        ZJ.care().inpatientSigma()[4] = 99;
+        ZJ.care().seriousShare()[4] = 99;
+        ZJ.care().employeeInpatientLevels()[4] = 99;
+        assertThat(ZJ.care().inpatientCost()[4]).isEqualTo(level3);
+        assertThat(ZJ.care().inpatientSigma()[4]).isNotEqualTo(99);
+        assertThat(ZJ.care().seriousShare()[4]).isNotEqualTo(99);
+        assertThat(ZJ.care().employeeInpatientLevels()[4]).isNotEqualTo(99);
+    }
+
+    /**
+     * The fund targets and their published sources: the national employees' fund spent 1.07066 of 1.35378 trillion
+     * yuan in 2018 (Luo 2020, §3.3.2), 0.79087; serious-illness insurance breaks even with the insurer's 3% profit/loss
+     * rate (Luo 2020, §2.9.4), claims 97% of the premium; the survey's headcount with basic insurance at 20%,
+     * 31 / 432 = 7.18% (Luo 2020, Table 4-2).
+     */
+    @Test
+    void theFundTargetsAreThePublishedFigures() {
+        Region.FundTargets f = ZJ.targets().funds();
+        assertThat(f.employeePoolingSpentOfIncome()).isCloseTo(0.79087, within(0.00001));
+        assertThat(f.seriousIllnessClaimsOfPremium()).isEqualTo(0.97);
+        assertThat(f.cheHeadcountBasic20Pct()).isCloseTo(100.0 * 31 / 432, within(0.01));
+        assertThat(f.employeePoolingSource()).startsWith("Luo 2020, §3.3.2");
+        assertThat(f.seriousIllnessSource()).startsWith("Luo 2020, §2.9.4");
+        assertThat(f.cheHeadcountSource()).startsWith("Luo 2020, Table 4-2");
     }
 
     /**
