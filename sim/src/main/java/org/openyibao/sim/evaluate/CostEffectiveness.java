@@ -26,7 +26,7 @@ public record CostEffectiveness(String run, String baseline, int thresholdPercen
     }
 
     /**
-     * One fund's cost. The net cost is what the fund is worse off, −Δ balance (Δ expenditure − Δ income); for a fund
+     * One fund's cost (the interval is null, too, when no household is kept out: the figure is not defined). The net cost is what the fund is worse off, −Δ balance (Δ expenditure − Δ income); for a fund
      * the budget pays as it spends (its income equals its expenditure in both runs: medical assistance, emergency
      * cover), it is Δ expenditure, the budget's cost. {@code netCostPerKeptOut} is the bootstrap interval of the net cost per household kept out,
      * null where the fund's payments are not in the household table (each pooling fund alone, other funds).
@@ -120,7 +120,7 @@ public record CostEffectiveness(String run, String baseline, int thresholdPercen
             long netCost = changes.get(f)[2];
             Set<Bootstrap.Payments> cols = payments(names.get(f));
             Interval perKept = null;
-            if (reps.length > 0 && !cols.isEmpty()) {
+            if (reps.length > 0 && !cols.isEmpty() && kept > 0) {   // no interval for a figure not defined
                 long pointPay = 0;
                 for (Bootstrap.Payments p : cols) pointPay += pointChange[p.ordinal()];
                 // income and expenditure beyond the visits as run (a budget-funded fund's income follows its spending)

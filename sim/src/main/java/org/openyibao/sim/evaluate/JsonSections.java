@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The parts of {@code indicators.json} beyond the indicators (docs/sim.md "The report"): what was compared, the
  * warnings, the bootstrap, the distribution and the cost-effectiveness. Money in fen; ratios unrounded; null where
- * undefined; an interval is {@code {low, high, defined, replicates}} with a null end and {@code "unbounded": "low"}
- * or {@code "high"} where no household is kept out in some replicates.
+ * undefined; an interval is {@code {low, high, defined, replicates}} with a null end and {@code "unbounded": "low"},
+ * {@code "high"} or {@code "both"} where no household is kept out in some replicates.
  */
 final class JsonSections {
 
@@ -70,8 +70,8 @@ final class JsonSections {
         end(o, "high", x.high());
         o.put("defined", x.defined()).put("replicates", x.replicates());
         if (x.known()) o.put("contains_zero", x.containsZero());
-        if (Double.isInfinite(x.low())) o.put("unbounded", "low");
-        if (Double.isInfinite(x.high())) o.put("unbounded", "high");
+        boolean low = Double.isInfinite(x.low()), high = Double.isInfinite(x.high());
+        if (low || high) o.put("unbounded", low && high ? "both" : low ? "low" : "high");
     }
 
     private static void end(ObjectNode o, String name, double v) {

@@ -104,6 +104,10 @@ class CostEffectivenessTest {
             assertThat(x.netCostFen()).isEqualTo(500_00);
             assertThat(x.netCostPerKeptOutFen()).isNaN();
         }
+        // nor an interval of it
+        EvaluationResult b = Evaluation.evaluate(List.of(baseline(), run("dearer", oop, si, 900_500, 300_000)),
+                new Evaluation.Options(50, 1, 1));
+        assertThat(fund(b.costEffectiveness().get(0), FundTotals.SERIOUS_ILLNESS).netCostPerKeptOut()).isNull();
         String en = Evaluation.reportBody(r, java.util.Locale.ENGLISH);
         assertThat(en).contains("not defined (no household kept out)");
     }
