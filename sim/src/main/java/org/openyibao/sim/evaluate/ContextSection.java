@@ -57,7 +57,7 @@ final class ContextSection {
     /** One run: its reform file and the parameters it changes in the year (a table), or why there is none. */
     private static void run(StringBuilder b, RunContext c, ReportText t) {
         if (c.reformFile() != null)
-            b.append("<p>").append(e(t.t("compared.reform"))).append(": <code>").append(e(c.reformFile())).append("</code></p>");
+            b.append("<p>").append(e(t.t("compared.reform"))).append("<code>").append(e(c.reformFile())).append("</code></p>");
         List<RunContext.Change> d = c.differences();
         if (d == null) {
             b.append("<p>").append(e(t.t(c.reformFile() == null && c.reforms().isEmpty() && c.pack() != null
