@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.openyibao.sim.evaluate.Evaluation;
+import org.openyibao.sim.evaluate.EvaluationResult;
+import org.openyibao.sim.evaluate.Warning;
 import org.openyibao.sim.evaluate.RunInput;
 import org.openyibao.sim.io.RunReader;
 import picocli.CommandLine.Command;
@@ -35,6 +37,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<String> langs;
     @Option(names = "--threads", paramLabel = "T", description = "threads (default: available processors)")
     Integer threads;
+    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "" + Evaluation.DEFAULT_BOOTSTRAP,
+            description = "bootstrap replicates over households for the 95%% intervals (default ${DEFAULT-VALUE}; 0: none)")
+    int bootstrap;
+    @Option(names = "--bootstrap-seed", paramLabel = "SEED", defaultValue = "" + Evaluation.DEFAULT_SEED,
+            description = "the bootstrap's seed (default ${DEFAULT-VALUE}, fixed: the same runs give the same intervals)")
+    long bootstrapSeed;
     @Option(names = "--force", description = "replace a non-empty DIR")
     boolean force;
 
@@ -50,6 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) throw new UserError("--threads: must be positive, got " + t);
+        if (bootstrap < 0) throw new UserError("--bootstrap: must be 0 (none) or more, got " + bootstrap);
         List<RunReader> readers = new ArrayList<>();
         for (Path r : runs) {
             if (!Files.isDirectory(r)) throw new UserError("RUN: " + r + " is not a directory");
@@ -69,15 +78,23 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new UserError("RUN " + e.getMessage());
         }
         long read = System.nanoTime() - t0;
+        EvaluationResult result;
         try {
-            Evaluation.run(inputs, out, locales);
+            result = Evaluation.run(inputs, out, locales, new Evaluation.Options(bootstrap, bootstrapSeed, t));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        // loudly: an empty comparison must not pass for a finding (issue 12)
+        PrintWriter err = spec.commandLine().getErr();
+        for (Warning w : result.warnings()) err.println("WARNING: " + w.english() + " (also at the top of the report)");
+        err.flush();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s: %d runs (%s) evaluated in %s (reading %s)%n", out, inputs.size(),
                 String.join(", ", inputs.stream().map(RunInput::label).toList()), OutputDir.duration(System.nanoTime() - t0),
                 OutputDir.duration(read));
+        o.println(bootstrap == 0 ? "  no bootstrap (--bootstrap 0): no intervals"
+                : String.format(Locale.ROOT, "  bootstrap: %d replicates over households, seed %d (95%% percentile intervals)",
+                bootstrap, bootstrapSeed));
         if (locales.size() > 1) o.println("  " + out.resolve("report.html") + "   (every language on one page)");
         for (Locale l : locales) o.println("  " + out.resolve("report." + l.getLanguage() + ".html"));
         o.println("  " + out.resolve("indicators.csv"));

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.openyibao.engine.error.DomainException;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.PolicyPack;
+import org.openyibao.sim.batch.PackComparison;
 import org.openyibao.sim.batch.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,8 +57,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         String pack = policy != null ? policy : region.path("region").asText();
         Policies policies = Policies.standard();
+        PolicyPack base;
         try {
-            policies.pack(pack);
+            base = policies.pack(pack);
         } catch (UserError | DomainException e) {
             throw new UserError((policy != null ? "--policy: " : "--population: region.json's ") + e.getMessage());
         }
@@ -67,6 +69,7 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (UserError | DomainException e) {
             throw new UserError("--reform: " + e.getMessage());
         }
+        refuseReformWithoutEffect(base, p, region.path("year").asInt());
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) throw new UserError("--threads: must be positive, got " + t);
         long wage;
@@ -82,7 +85,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
         long total = region.path("visits").asLong();
         Simulation sim = new Simulation(new Simulation.Spec(population, p, label, reform == null ? null : reform.toString(), out, t,
-                wage));
+                wage, base, PackComparison.version(policies.root(), pack, base)));
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         Thread progress = new Thread(() -> {
@@ -123,6 +126,17 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * A reform that changes nothing in the population's year would give a comparison with no difference that looks like
+     * a finding (issue 12: si-threshold-15000 starts in 2019, the README's year is 2018): refused, naming its dates.
+     */
+    private void refuseReformWithoutEffect(PolicyPack base, PolicyPack reformed, int year) {
+        if (reform == null) return;
+        String why = PackComparison.nothingChanged(PackComparison.inYear(base, reformed, year),
+                PackComparison.reformDates(base, reformed), year);
+        if (why != null) throw new UserError("--reform: " + reform + " " + why);
     }
 
     private static void progress(PrintWriter err, long done, long total, long nanos, boolean end) {

@@ -109,6 +109,84 @@ class EvaluateCommandTest {
         }
     }
 
+    /** The report opens with what was compared: region, year, population and seed, pack and version, each reform's changes. */
+    @Test
+    void saysWhatWasCompared() throws Exception {
+        String en = Files.readString(report.resolve("report.en.html"));
+        JsonNode run = JSON.readTree(baseline.resolve(RunFiles.RUN).toFile());
+        assertThat(en.indexOf("What was compared")).isPositive().isLessThan(en.indexOf("CHE headcount"));
+        assertThat(en).contains("zhanjiang", "2018", "400 persons", run.path("pack").path("version").asText(),
+                "serious_illness.bands.general.brackets[0].rate", "Calibrated to", "income_per_capita_yuan",
+                "Uncertainty: 95% intervals", "200 replicates", "seed 20180101", "Cost per household kept out",
+                "Out-of-pocket share of non-food spending by income decile", "Pushed over");
+        String zh = Files.readString(report.resolve("report.zh.html"));
+        assertThat(zh).contains("比较内容", "校准目标", "自助抽样", "每减少一户灾难性卫生支出家庭的基金成本", "收入十等分组");
+        JsonNode json = JSON.readTree(report.resolve("indicators.json").toFile());
+        assertThat(json.at("/bootstrap/replicates").asInt()).isEqualTo(200);
+        assertThat(json.at("/bootstrap/seed").asLong()).isEqualTo(20180101L);
+        assertThat(json.at("/runs/si-100/differences").size()).isPositive();
+        assertThat(json.at("/runs/baseline/seed").asLong()).isEqualTo(8);
+        assertThat(json.at("/cost_effectiveness").size()).isEqualTo(2 * 3);
+        assertThat(json.at("/distribution/deciles").size()).isEqualTo(5);
+        // 400 persons rarely reach serious illness's thresholds: the runs may be identical, and are then said to be;
+        // but every reform records its differences
+        assertThat(json.path("warnings").findValuesAsText("kind")).doesNotContain("noDifferences");
+    }
+
+    /** The same runs give the same intervals with 1 thread or 2; --bootstrap 0 gives none. */
+    @Test
+    void theBootstrapIsDeterministic(@TempDir Path tmp) throws Exception {
+        Cli.run("evaluate", baseline.toString(), si100.toString(), "--out", tmp.resolve("t1").toString(), "--threads", "1",
+                "--bootstrap", "50").ok();
+        Cli.run("evaluate", baseline.toString(), si100.toString(), "--out", tmp.resolve("t2").toString(), "--threads", "2",
+                "--bootstrap", "50").ok();
+        assertThat(JSON.readTree(tmp.resolve("t1/indicators.json").toFile()).path("bootstrap"))
+                .isEqualTo(JSON.readTree(tmp.resolve("t2/indicators.json").toFile()).path("bootstrap"));
+        Cli.Result off = Cli.run("evaluate", baseline.toString(), "--out", tmp.resolve("t3").toString(), "--bootstrap", "0").ok();
+        assertThat(off.out()).contains("no bootstrap");
+        assertThat(JSON.readTree(tmp.resolve("t3/indicators.json").toFile()).at("/bootstrap/replicates").asInt()).isZero();
+        Cli.run("evaluate", baseline.toString(), "--out", tmp.resolve("t4").toString(), "--bootstrap", "-1")
+                .userError("--bootstrap", "-1");
+    }
+
+    /**
+     * Two runs with identical household results, and a run without a reform given as a further run: warned about on the
+     * terminal and at the top of the report. A run written before the differences were recorded still evaluates.
+     */
+    @Test
+    void warnsLoudlyAboutAnEmptyComparison(@TempDir Path tmp) throws Exception {
+        Path again = tmp.resolve("again");
+        copy(baseline, again);
+        Cli.Result r = Cli.run("evaluate", baseline.toString(), again.toString(), "--out", tmp.resolve("w").toString(),
+                "--bootstrap", "0").ok();
+        assertThat(r.err()).contains("WARNING: run baseline#2 records no difference from the base pack")
+                .contains("WARNING: runs baseline and baseline#2 give identical household results");
+        String en = Files.readString(tmp.resolve("w/report.en.html"));
+        assertThat(en.indexOf("Warnings")).isPositive().isLessThan(en.indexOf("What was compared"));
+        assertThat(Files.readString(tmp.resolve("w/report.zh.html"))).contains("家庭结果完全相同");
+
+        // an older run.json: no pack, differences, calibration
+        Path old = tmp.resolve("old");
+        copy(si100, old);
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(old.resolve(RunFiles.RUN).toFile());
+        json.remove(List.of("pack", "differences", "reform_dates", "calibration"));
+        JSON.writeValue(old.resolve(RunFiles.RUN).toFile(), json);
+        Cli.Result o = Cli.run("evaluate", baseline.toString(), old.toString(), "--out", tmp.resolve("o").toString(),
+                "--bootstrap", "0").ok();
+        assertThat(o.err()).doesNotContain("records no difference");
+        assertThat(Files.readString(tmp.resolve("o/report.en.html"))).contains("Differences from the base pack not recorded");
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t); else Files.copy(f, t);
+            }
+        }
+    }
+
     @Test
     void notARun(@TempDir Path tmp) {
         Cli.run("evaluate", pop.toString(), "--out", tmp.resolve("r1").toString()).userError("RUN", "not a simulated year");

@@ -61,6 +61,27 @@ class SimulateCommandTest {
         // more serious-illness cover never pays less from that fund
         assertThat(rj.path("funds").path("serious_illness").path("expenditure_fen").asLong())
                 .isGreaterThanOrEqualTo(json.path("funds").path("serious_illness").path("expenditure_fen").asLong());
+        // what was compared: the pack and its version, the population's seed and calibration, the reform's differences
+        assertThat(json.path("pack").path("version").asText()).matches("sha256:[0-9a-f]{16}")
+                .isEqualTo(rj.path("pack").path("version").asText());
+        assertThat(json.path("population").path("seed").asLong()).isEqualTo(4);
+        assertThat(json.path("calibration")).isEqualTo(region.path("calibration"));
+        assertThat(json.path("differences").isArray()).isTrue();
+        assertThat(json.path("differences")).isEmpty();
+        JsonNode general = null;
+        for (JsonNode d : rj.path("differences"))
+            if (d.path("path").asText().equals("serious_illness.bands.general.brackets[0].rate")) general = d;
+        // the general band's first rate: 0.5 in the base pack from 2017, 1 under si-100 from 2017 (the whole of 2018)
+        assertThat(general).isNotNull();
+        assertThat(general.path("old").asText()).isEqualTo("0.5");
+        assertThat(general.path("new").asText()).isEqualTo("1");
+        assertThat(general.path("unit").asText()).isEqualTo("ratio");
+        assertThat(general.path("effective").asText()).isEqualTo("2017-01-01");
+        assertThat(general.path("from").asText()).isEqualTo("2018-01-01");
+        assertThat(general.path("until").asText()).isEqualTo("2018-12-31");
+        assertThat(general.path("source").asText()).isNotBlank();
+        assertThat(rj.path("reform_dates").toString()).contains("2017-01-01");
+
         // --scenario overrides the label
         Path labelled = dir.resolve("labelled");
         Cli.run("simulate", "--population", pop.toString(), "--scenario", "mine", "--out", labelled.toString(), "--threads", "1").ok();
@@ -70,6 +91,16 @@ class SimulateCommandTest {
         Cli.run("simulate", "--population", pop.toString(), "--out", run.toString()).userError("--out", "not empty", "--force");
         Cli.run("simulate", "--population", pop.toString(), "--out", run.toString(), "--force").ok();
         assertThat(run.resolve(RunFiles.RUN)).isRegularFile();
+    }
+
+    /** si-threshold-15000 starts on 2019-01-01: on the population's 2018 it changes nothing, and is refused in words. */
+    @Test
+    void aReformThatChangesNothingInTheYearIsRefused() {
+        Path reform = POLICIES.resolve("zhanjiang/reforms/si-threshold-15000.yaml");
+        Path out = dir.resolve("nothing");
+        Cli.run("simulate", "--population", pop.toString(), "--reform", reform.toString(), "--out", out.toString())
+                .userError("--reform", "si-threshold-15000.yaml", "changes nothing in 2018", "2019-01-01", "all after 2018");
+        assertThat(out).doesNotExist();
     }
 
     @Test

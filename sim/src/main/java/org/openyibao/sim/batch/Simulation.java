@@ -40,9 +40,19 @@ public final class Simulation {
     public static final String ILLUSTRATIVE_AVERAGE_WAGE = "5600";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** What the run is: the policy (with a reform overlay or not) and the scenario label written to run.json. */
+    /**
+     * What the run is: the policy (with a reform overlay or not) and the scenario label written to run.json. {@code base},
+     * the pack before the reform, lets run.json say what the reform changes ({@link PackComparison}); {@code packVersion}
+     * is {@link PackComparison#version}. Either may be null (not recorded: the evaluation says so).
+     */
     public record Spec(Path population, PolicyPack pack, String scenario, String reformFile, Path out, int threads,
-                       long averageWageFen) {}
+                       long averageWageFen, PolicyPack base, String packVersion) {
+        /** A run whose base pack and version are not recorded. */
+        public Spec(Path population, PolicyPack pack, String scenario, String reformFile, Path out, int threads,
+                    long averageWageFen) {
+            this(population, pack, scenario, reformFile, out, threads, averageWageFen, null, null);
+        }
+    }
 
     /** The run's result, as written to run.json. */
     public record Result(long households, long persons, long visits, double seconds, Map<String, Map<String, Long>> funds) {
@@ -165,10 +175,21 @@ public final class Simulation {
         population.put("path", spec.population().toAbsolutePath().toString());
         population.put("region", region.path("region").asText());
         population.put("seed", region.path("seed").asLong());
+        population.put("persons", region.path("persons").asLong());
+        population.put("households", region.path("households").asLong());
         run.put("population", population);
         run.put("policy", spec.pack().region());
+        run.put("pack", pack());
         run.put("reform", spec.reformFile());
+        if (spec.reformFile() != null && Files.isRegularFile(Path.of(spec.reformFile())))
+            run.put("reform_digest", PackComparison.digest(Path.of(spec.reformFile())));
         run.put("reforms", spec.pack().reforms());
+        PolicyPack base = spec.base() != null ? spec.base() : spec.pack().reforms().isEmpty() ? spec.pack() : null;
+        if (base != null) {
+            if (base != spec.pack()) run.put("reform_dates", PackComparison.reformDates(base, spec.pack()).stream()
+                    .map(Object::toString).toList());
+            run.put("differences", differences(base, year));
+        }
         run.put("scenario", spec.scenario());
         run.put("year", year);
         run.put("households", r.households());
@@ -178,10 +199,41 @@ public final class Simulation {
         run.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         run.put("visits_per_second", Math.round(r.visitsPerSecond()));
         run.put("threads", spec.threads());
+        // what the population was calibrated to, for the report's "Calibrated to" (docs/sim.md "Generator")
+        if (region.path("calibration").isObject()) run.put("calibration", region.path("calibration"));
         try {
             JSON.writeValue(spec.out().resolve(RunFiles.RUN).toFile(), run);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** run.json's "pack": the pack's id, name, the packs it extends and its version (null when not given). */
+    private Map<String, Object> pack() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("region", spec.pack().region());
+        m.put("name", spec.pack().name());
+        m.put("bases", spec.pack().bases());
+        m.put("version", spec.packVersion());
+        return m;
+    }
+
+    /** run.json's "differences": what the reform changes in the base pack during the year, one object a change. */
+    private List<Map<String, Object>> differences(PolicyPack base, int year) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (base == spec.pack()) return out;
+        for (PackComparison.Difference d : PackComparison.inYear(base, spec.pack(), year)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", d.path());
+            m.put("unit", d.unit());
+            m.put("old", d.oldValue());
+            m.put("new", d.newValue());
+            m.put("effective", d.effective() == null ? null : d.effective().toString());
+            m.put("source", d.source());
+            m.put("from", d.from().toString());
+            m.put("until", d.until().toString());
+            out.add(m);
+        }
+        return out;
     }
 }

@@ -30,13 +30,39 @@ public final class Evaluation {
     }
 
     /**
+     * How to evaluate: {@code bootstrap} replicates (0: none) drawn from {@code seed} on {@code threads} threads.
+     * The intervals depend on the replicates and the seed only, not on the threads.
+     */
+    public record Options(int bootstrap, long seed, int threads) {
+        public Options {
+            if (bootstrap < 0) throw new IllegalArgumentException("bootstrap replicates must be 0 or more, got " + bootstrap);
+            if (threads < 1) throw new IllegalArgumentException("threads must be positive, got " + threads);
+        }
+
+        /** 200 replicates from the fixed seed, on every processor. */
+        public static Options standard() {
+            return new Options(DEFAULT_BOOTSTRAP, DEFAULT_SEED, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** Bootstrap replicates by default. */
+    public static final int DEFAULT_BOOTSTRAP = Bootstrap.DEFAULT_REPLICATES;
+    /** The bootstrap's fixed seed by default. */
+    public static final long DEFAULT_SEED = Bootstrap.DEFAULT_SEED;
+
+    /** As {@link #run(List, Path, Set, Options)} with {@link Options#standard()}. */
+    public static EvaluationResult run(List<RunInput> runs, Path outDir, Set<Locale> langs) throws IOException {
+        return run(runs, outDir, langs, Options.standard());
+    }
+
+    /**
      * Evaluates {@code runs} (the first the baseline) and writes {@code indicators.csv},
      * {@code indicators.json}, {@code report.<lang>.html} for each of {@code langs} and, with more than one,
      * {@code report.html} with all of them on one page
      * ({@code zh}, {@code en}) into {@code outDir}.
      */
-    public static EvaluationResult run(List<RunInput> runs, Path outDir, Set<Locale> langs) throws IOException {
-        EvaluationResult result = evaluate(runs);
+    public static EvaluationResult run(List<RunInput> runs, Path outDir, Set<Locale> langs, Options options) throws IOException {
+        EvaluationResult result = evaluate(runs, options);
         Files.createDirectories(outDir);
         IndicatorFiles.writeCsv(result, outDir.resolve("indicators.csv"));
         IndicatorFiles.writeJson(result, outDir.resolve("indicators.json"));
@@ -61,8 +87,13 @@ public final class Evaluation {
         return HtmlReport.body(result, ReportText.of(locale));
     }
 
-    /** The computation alone. */
+    /** The computation alone, with {@link Options#standard()}. */
     public static EvaluationResult evaluate(List<RunInput> runs) {
+        return evaluate(runs, Options.standard());
+    }
+
+    /** The computation alone. */
+    public static EvaluationResult evaluate(List<RunInput> runs, Options options) {
         if (runs.isEmpty()) throw new IllegalArgumentException("no run to evaluate");
         List<String> labels = uniqueLabels(runs);
         Households base = runs.get(0).households();
@@ -84,17 +115,80 @@ public final class Evaluation {
 
         Map<String, Reimbursement> reimbursement = new LinkedHashMap<>();
         Map<String, FundTotals> funds = new LinkedHashMap<>();
+        Map<String, RunContext> contexts = new LinkedHashMap<>();
         for (int k = 0; k < runs.size(); k++) {
             RunInput r = runs.get(k);
             if (r.settlements() != null) reimbursement.put(labels.get(k), r.settlements().result());
             if (r.funds() != null) funds.put(labels.get(k), r.funds());
+            contexts.put(labels.get(k), r.context());
         }
         long[] baseOop = scenarios.get(2).oopFen();
         List<Comparison> comparisons = new ArrayList<>();
         for (int k = 1; k < runs.size(); k++)
             comparisons.add(compare(labels.get(0), labels.get(k), base, baseOop, scenarios.get(2 + k).oopFen(),
                     runs.get(0).funds(), runs.get(k).funds()));
-        return new EvaluationResult(labels.get(0), base.count(), results, reimbursement, funds, comparisons);
+        Distribution distribution = distribution(labels, base, scenarios);
+        Bootstrap.Replicate[] reps = bootstrap(runs, scenarios, options);
+        Uncertainty uncertainty = Uncertainty.of(reps, options.seed(), scenarios.stream().map(Scenario::key).toList(), 2, labels,
+                Indicators.THRESHOLDS, runs.stream().map(r -> payments(r.households())).toList());
+        List<CostEffectiveness> ce = costEffectiveness(runs, results, comparisons, reps);
+        return new EvaluationResult(labels.get(0), base.count(), results, reimbursement, funds, comparisons, contexts,
+                Warning.of(labels, runs), uncertainty, distribution, ce);
+    }
+
+    private static Distribution distribution(List<String> labels, Households base, List<Scenario> scenarios) {
+        List<Distribution.Deciles> deciles = new ArrayList<>();
+        for (Scenario s : scenarios) deciles.add(Distribution.deciles(s.key(), base, s.oopFen()));
+        List<Distribution.Crossing> crossings = new ArrayList<>();
+        List<Distribution.ChangeAmounts> amounts = new ArrayList<>();
+        long[] baseOop = scenarios.get(2).oopFen();
+        for (int k = 1; k < labels.size(); k++) {
+            long[] oop = scenarios.get(2 + k).oopFen();
+            crossings.addAll(Distribution.crossings(labels.get(k), labels.get(0), base, baseOop, oop));
+            amounts.add(Distribution.amounts(labels.get(k), baseOop, oop));
+        }
+        return new Distribution(deciles, crossings, amounts);
+    }
+
+    private static Bootstrap.Replicate[] bootstrap(List<RunInput> runs, List<Scenario> scenarios, Options options) {
+        if (options.bootstrap() == 0) return new Bootstrap.Replicate[0];
+        Bootstrap b = new Bootstrap(runs.get(0).households(), scenarios.stream().map(Scenario::oopFen).toList(),
+                runs.stream().map(RunInput::households).toList(), Indicators.THRESHOLDS);
+        try {
+            return b.run(options.bootstrap(), options.seed(), options.threads());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the bootstrap was interrupted", e);
+        }
+    }
+
+    /** Every further run at every threshold: its cost per household kept out of CHE (docs/sim.md "Cost-effectiveness"). */
+    private static List<CostEffectiveness> costEffectiveness(List<RunInput> runs, List<ScenarioResult> results,
+                                                             List<Comparison> comparisons, Bootstrap.Replicate[] reps) {
+        List<CostEffectiveness> out = new ArrayList<>();
+        long[] basePay = payments(runs.get(0).households());
+        for (int k = 1; k < runs.size(); k++) {
+            long[] pay = payments(runs.get(k).households());
+            long[] change = new long[pay.length];
+            for (int g = 0; g < pay.length; g++) change[g] = pay[g] - basePay[g];
+            for (int z = 0; z < Indicators.THRESHOLDS.length; z++)
+                out.add(CostEffectiveness.of(comparisons.get(k - 1), k, 2 + k, 2, z, Indicators.THRESHOLDS[z],
+                        results.get(2).indicators().get(z).catastrophic(), results.get(2 + k).indicators().get(z).catastrophic(),
+                        change, reps));
+        }
+        return out;
+    }
+
+    /** Σ of each payment column ({@link Bootstrap.Payments}) over the households, exact. */
+    static long[] payments(Households h) {
+        long[] out = new long[Bootstrap.Payments.values().length];
+        for (int i = 0; i < h.count(); i++) {
+            out[0] = Math.addExact(out[0], h.basicFen(i));
+            out[1] = Math.addExact(out[1], h.seriousIllnessFen(i));
+            out[2] = Math.addExact(out[2], h.assistanceFen(i));
+            out[3] = Math.addExact(out[3], h.otherFen(i));
+        }
+        return out;
     }
 
     private record Scenario(String key, boolean derived, long[] oopFen) {

@@ -6,14 +6,21 @@ import java.util.Map;
 /**
  * Everything the report shows, computed by {@link Evaluation#evaluate}.
  *
- * @param baseline      the baseline run's label
- * @param households    households in the population
- * @param scenarios     no insurance, basic only, the baseline as run, then every further run
- * @param reimbursement each run's settlement sums by label
- * @param funds         each run's fund totals by label
- * @param comparisons   every further run against the baseline
+ * @param baseline          the baseline run's label
+ * @param households        households in the population
+ * @param scenarios         no insurance, basic only, the baseline as run, then every further run
+ * @param reimbursement     each run's settlement sums by label
+ * @param funds             each run's fund totals by label
+ * @param comparisons       every further run against the baseline
+ * @param contexts          what each run compared (run.json), by label, the baseline first
+ * @param warnings          what makes a comparison empty or misleading (shown first)
+ * @param uncertainty       the bootstrap's intervals
+ * @param distribution      out-of-pocket by income decile, threshold crossings, the size of gains and losses
+ * @param costEffectiveness every further run at each threshold: cost per household kept out of CHE
  */
 public record EvaluationResult(String baseline, long households, List<ScenarioResult> scenarios,
                                Map<String, Reimbursement> reimbursement, Map<String, FundTotals> funds,
-                               List<Comparison> comparisons) {
+                               List<Comparison> comparisons, Map<String, RunContext> contexts, List<Warning> warnings,
+                               Uncertainty uncertainty, Distribution distribution,
+                               List<CostEffectiveness> costEffectiveness) {
 }

@@ -135,6 +135,21 @@ public final class Households {
     }
 
     /**
+     * Whether {@code other} is the same population with the same year's results: every household's medical fees, fund
+     * payments, out-of-pocket spending and contributions equal (two runs whose comparison is empty).
+     */
+    public boolean sameResults(Households other) {
+        return samePopulation(other)
+                && Arrays.equals(medfeeFen, 0, n, other.medfeeFen, 0, n)
+                && Arrays.equals(basicFen, 0, n, other.basicFen, 0, n)
+                && Arrays.equals(seriousIllnessFen, 0, n, other.seriousIllnessFen, 0, n)
+                && Arrays.equals(assistanceFen, 0, n, other.assistanceFen, 0, n)
+                && Arrays.equals(otherFen, 0, n, other.otherFen, 0, n)
+                && Arrays.equals(oopFen, 0, n, other.oopFen, 0, n)
+                && Arrays.equals(contributionFen, 0, n, other.contributionFen, 0, n);
+    }
+
+    /**
      * Takes {@code population}'s income ranking instead of sorting again: for a further run of the
      * baseline's population (one sort of 1.83 million households is about a second).
      */

@@ -99,7 +99,9 @@ final class HtmlReport {
     }
 
     private static void body(StringBuilder b, EvaluationResult r, ReportText t) {
+        ContextSection.warnings(b, r, t);
         b.append("<p>").append(e(t.t("intro"))).append("</p>\n");
+        ContextSection.render(b, r, t);
         summary(b, r, t);
         List<ScenarioResult> sc = r.scenarios();
         indicator(b, r, t, "headcount", CheIndicators::headcount, Format::percent, true);
@@ -110,6 +112,9 @@ final class HtmlReport {
         if (!r.reimbursement().isEmpty()) reimbursement(b, r, t);
         for (Comparison c : r.comparisons()) gainLoss(b, c, t);
         if (!r.funds().isEmpty()) funds(b, r, t);
+        UncertaintySection.render(b, r, t);
+        DistributionSection.render(b, r, t);
+        CostSection.render(b, r, t);
         b.append("<section><h2>").append(e(t.t("notes"))).append("</h2><ul>");
         for (String k : List.of("note.share", "note.basicOnly", "note.rank", "gainLoss.note"))
             b.append("<li>").append(e(t.t(k))).append("</li>");

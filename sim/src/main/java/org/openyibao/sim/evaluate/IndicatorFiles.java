@@ -22,7 +22,8 @@ import org.openyibao.sim.io.Csv;
 final class IndicatorFiles {
 
     static final String CSV_HEADER = "scenario,derived,threshold_percent,households,excluded,catastrophic,"
-            + "headcount_percent,average_gap_percent,mean_positive_gap_percent,concentration_index,oop_yuan";
+            + "headcount_percent,average_gap_percent,mean_positive_gap_percent,concentration_index,oop_yuan"
+            + CsvColumns.HEADER;
 
     private IndicatorFiles() {
     }
@@ -36,7 +37,7 @@ final class IndicatorFiles {
                         .append(i.catastrophic()).append(',').append(pct(i.headcount())).append(',')
                         .append(pct(i.averageGap())).append(',').append(pct(i.meanPositiveGap())).append(',')
                         .append(Double.isNaN(i.concentrationIndex()) ? "" : String.format(Locale.ROOT, "%.4f", i.concentrationIndex()))
-                        .append(',').append(Money.format(s.oopFen())).append('\n');
+                        .append(',').append(Money.format(s.oopFen())).append(CsvColumns.row(r, s, i)).append('\n');
         return b.toString();
     }
 
@@ -87,6 +88,7 @@ final class IndicatorFiles {
             e.getValue().funds().forEach((k, f) -> o.putObject(k).put("income_fen", f.incomeFen())
                     .put("expenditure_fen", f.expenditureFen()).put("balance_fen", f.balanceFen()));
         }
+        JsonSections.context(m, root, r);
         ArrayNode comps = root.putArray("comparisons");
         for (Comparison c : r.comparisons()) {
             ObjectNode o = comps.addObject().put("run", c.run()).put("baseline", c.baseline());
@@ -98,6 +100,9 @@ final class IndicatorFiles {
                 f.addObject().put("fund", x.fund()).put("income_change_fen", x.incomeChangeFen())
                         .put("expenditure_change_fen", x.expenditureChangeFen()).put("balance_change_fen", x.balanceChangeFen());
         }
+        JsonSections.uncertainty(root, r);
+        JsonSections.distribution(root, r);
+        JsonSections.costEffectiveness(root, r);
         return root;
     }
 

@@ -29,6 +29,7 @@ import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.sim.evaluate.FundFlow;
 import org.openyibao.sim.evaluate.FundTotals;
 import org.openyibao.sim.evaluate.Households;
+import org.openyibao.sim.evaluate.RunContext;
 import org.openyibao.sim.evaluate.RunInput;
 import org.openyibao.sim.evaluate.SettlementAggregate;
 
@@ -69,7 +70,50 @@ public final class RunReader {
     public RunInput read(Households rankingOf, int threads) throws InterruptedException {
         Households h = households();
         if (rankingOf != null) h.useRankingOf(rankingOf);
-        return new RunInput(scenario(), h, settlements(h, threads), funds());
+        return new RunInput(scenario(), h, settlements(h, threads), funds(), context());
+    }
+
+    /**
+     * What the run compared, from run.json (docs/sim.md "A simulated year"); what a run written before these fields
+     * does not record is null ("not recorded" in the report), its differences among them.
+     */
+    public RunContext context() {
+        JsonNode pop = run.path("population"), pack = run.path("pack");
+        List<RunContext.Change> differences = null;
+        if (run.path("differences").isArray()) {
+            differences = new ArrayList<>();
+            for (JsonNode d : run.path("differences"))
+                differences.add(new RunContext.Change(text(d, "path"), text(d, "unit"), text(d, "old"), text(d, "new"),
+                        text(d, "effective"), text(d, "source"), text(d, "from"), text(d, "until")));
+        }
+        List<RunContext.Calibrated> calibration = new ArrayList<>();
+        // entries with a target and an achieved value; others (the counts) are not targets
+        run.path("calibration").fields().forEachRemaining(e -> {
+            JsonNode c = e.getValue();
+            if (c.isObject() && c.has("target") && c.has("achieved"))
+                calibration.add(new RunContext.Calibrated(e.getKey(), text(c, "target"), text(c, "achieved"), text(c, "source")));
+        });
+        return new RunContext(text(pop, "region"), run.path("year").isInt() ? run.path("year").asInt() : null,
+                number(pop, "persons", run.path("persons")), number(pop, "households", run.path("households")),
+                pop.path("seed").isIntegralNumber() ? pop.path("seed").asLong() : null, text(run, "policy"),
+                text(pack, "name"), text(pack, "version"), text(run, "reform"), strings(run.path("reforms")),
+                strings(run.path("reform_dates")), differences, calibration);
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+
+    private static Long number(JsonNode o, String field, JsonNode fallback) {
+        JsonNode v = o.path(field).isIntegralNumber() ? o.path(field) : fallback;
+        return v.isIntegralNumber() ? v.asLong() : null;
+    }
+
+    private static List<String> strings(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : a) out.add(v.asText());
+        return out;
     }
 
     /**

@@ -96,6 +96,31 @@ class ReportTest {
         assertThat(json.at("/reimbursement/si-50/by_quintile")).hasSize(5);
     }
 
+    /**
+     * The newer sections, in both languages: what was compared ("not recorded" for runs given without their run.json),
+     * the bootstrap with the words for a difference within the noise, the deciles, the cost per household kept out; every
+     * CSV line has as many fields as the header.
+     */
+    @Test
+    void contextUncertaintyDistributionAndCost(@TempDir Path out) throws Exception {
+        Evaluation.run(runs(), out, new LinkedHashSet<>(List.of(Locale.CHINESE, Locale.ENGLISH)), new Evaluation.Options(100, 3, 2));
+        String en = Files.readString(out.resolve("report.en.html")), zh = Files.readString(out.resolve("report.zh.html"));
+        assertThat(en).contains("What was compared", "not recorded", "The population records no calibration",
+                "100 replicates", "seed 3", "95% interval", "Income decile", "Pushed over", "Cost per household kept out",
+                "sampling noise only");
+        assertThat(en).containsAnyOf("within the noise of a sample this size", "beyond the noise of a sample this size");
+        assertThat(zh).contains("比较内容", "未记录", "95% 区间", "收入十等分组", "新陷入的家庭", "每减少一户灾难性卫生支出家庭的基金成本");
+        assertBalanced(en, "table", "section", "tr", "td", "th", "ul", "li");
+        List<String> csv = Files.readAllLines(out.resolve("indicators.csv"));
+        int fields = csv.get(0).split(",", -1).length;
+        assertThat(fields).isEqualTo(11 + 28 + 10);
+        for (String line : csv.subList(1, csv.size()))
+            if (!line.startsWith("\"")) assertThat(line.split(",", -1)).hasSize(fields);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("indicators.json").toFile());
+        assertThat(json.at("/bootstrap/scenarios/baseline/0/headcount/low").isNumber()).isTrue();
+        assertThat(json.at("/runs/baseline/differences").isNull()).isTrue();
+    }
+
     /** Every opening tag has its closing tag (a simple well-formedness check, no parser needed). */
     private static void assertBalanced(String page, String... tags) {
         for (String t : tags) {
