@@ -38,7 +38,6 @@ final class BarChart {
 
     /** The axes' titles, each with its unit, e.g. "Share of households (%)". */
     record Axes(String x, String y) {
-        static final Axes NONE = new Axes("", "");
     }
 
     /**
@@ -71,25 +70,6 @@ final class BarChart {
     }
 
     private BarChart() {
-    }
-
-    /**
-     * The chart without axis titles, each series in the next default colour (kept for callers of the first version).
-     *
-     * @param values  values[series][category]; NaN draws no bar
-     * @param format  how a value is written on the axis and in the bar's tooltip
-     */
-    static String svg(String title, List<String> categories, List<String> series, double[][] values,
-                      DoubleFunction<String> format) {
-        return svg(title, categories, series, values, format, 0);
-    }
-
-    /** As above; {@code minStep} the smallest step between ticks (1 for counts). */
-    static String svg(String title, List<String> categories, List<String> series, double[][] values,
-                      DoubleFunction<String> format, double minStep) {
-        List<Series> s = new ArrayList<>();
-        for (int k = 0; k < series.size(); k++) s.add(Series.of(series.get(k), series.get(k), Palette.nth(k), values[k]));
-        return svg(Chart.of(title, Axes.NONE, categories, s, format).minStep(minStep));
     }
 
     static String svg(Chart c) {

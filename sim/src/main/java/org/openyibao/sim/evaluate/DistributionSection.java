@@ -20,12 +20,12 @@ final class DistributionSection {
     static void render(StringBuilder b, EvaluationResult r, ReportText t) {
         Distribution d = r.distribution();
         if (d == null) return;
-        deciles(b, d, t);
+        deciles(b, d, t, Palette.of(r));
         if (!d.crossings().isEmpty()) crossings(b, d, t);
         if (!d.amounts().isEmpty()) amounts(b, d, t);
     }
 
-    private static void deciles(StringBuilder b, Distribution d, ReportText t) {
+    private static void deciles(StringBuilder b, Distribution d, ReportText t, Palette palette) {
         List<String> groups = new ArrayList<>();
         for (int k = 1; k <= Distribution.DECILES; k++) groups.add(t.f("decile.n", k));
         List<String> names = d.deciles().stream().map(x -> t.scenario(x.scenario())).toList();
@@ -44,8 +44,15 @@ final class DistributionSection {
         }
         table.append("</table><p class=\"note\">").append(e(t.t("deciles.note"))).append("</p>");
         String title = t.t("deciles");
+        List<BarChart.Series> series = new ArrayList<>();
+        for (int s = 0; s < names.size(); s++) {
+            String key = d.deciles().get(s).scenario();
+            series.add(BarChart.Series.of(names.get(s), key, palette.colour(key), v[s]));
+        }
+        BarChart.Chart chart = BarChart.Chart.of(title, new BarChart.Axes(t.t("decile"), t.t("axis.oopShare")), groups, series,
+                Format::percent).ticks(AxisFormat::percent);
         b.append("<section><h2>").append(e(title)).append("</h2><div class=\"fig\"><figure>")
-                .append(BarChart.svg(title, groups, names, v, Format::percent)).append("</figure><div class=\"data\">")
+                .append(BarChart.svg(chart)).append("</figure><div class=\"data\">")
                 .append(table).append("</div></div></section>\n");
     }
 

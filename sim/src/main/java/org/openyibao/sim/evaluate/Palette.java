@@ -41,9 +41,4 @@ final class Palette {
     List<String> colours(List<String> keys) {
         return keys.stream().map(this::colour).toList();
     }
-
-    /** The default colours in order, for a chart that is given none. */
-    static String nth(int k) {
-        return SCENARIO[k % SCENARIO.length];
-    }
 }

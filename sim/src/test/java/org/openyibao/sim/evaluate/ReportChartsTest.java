@@ -56,8 +56,8 @@ class ReportChartsTest {
         for (ReportText t : List.of(ZH, EN)) {
             String page = HtmlReport.render(r, t, List.of(ZH, EN));
             List<String> charts = all(page, "<svg class=\"chart\"[\\s\\S]*?</svg>");
-            // 4 indicators, reimbursement, 2 gainers-and-losers, fund flows and balances
-            assertThat(charts).hasSize(9);
+            // 4 indicators, reimbursement, 2 gainers-and-losers, fund flows and balances, out-of-pocket by decile
+            assertThat(charts).hasSize(10);
             for (String svg : charts) assertThat(svg).contains("class=\"axis-title x\"", "class=\"axis-title y\"");
             Map<String, String> colour = new HashMap<>();
             Matcher m = Pattern.compile("data-series=\"([^\"]*)\"(?: fill=\"([^\"]*)\")?[^>]*>(?:<rect[^>]* fill=\"([^\"]*)\")?")
