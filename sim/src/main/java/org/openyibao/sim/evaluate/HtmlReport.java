@@ -116,9 +116,10 @@ final class HtmlReport {
         DistributionSection.render(b, r, t);
         CostSection.render(b, r, t);
         b.append("<section><h2>").append(e(t.t("notes"))).append("</h2><ul>");
-        for (String k : List.of("note.share", "note.basicOnly", "note.rank", "gainLoss.note"))
+        for (String k : List.of("note.method", "note.share", "note.basicOnly", "note.rank", "gainLoss.note"))
             b.append("<li>").append(e(t.t(k))).append("</li>");
         b.append("</ul></section>\n");
+        WorksCited.render(b, r, t);
     }
 
     private static void summary(StringBuilder b, EvaluationResult r, ReportText t) {

@@ -62,8 +62,10 @@ class ReportTest {
             // every label present (escaped), nothing of it unescaped
             assertThat(page).contains("si-50", Html.escape(EVIL));
             assertThat(page).doesNotContain(EVIL).doesNotContainIgnoringCase("<script");
-            // self-contained: no external URL, no external resource
-            assertThat(page).doesNotContain("http://", "https://", "src=", "<link", "@import");
+            // self-contained: no external resource or link (a cited work's address is text to read, not a link)
+            assertThat(page).doesNotContain("href=\"http", "src=", "<link", "@import");
+            assertThat(page).as("the method's work cited in full").contains("Luo Liming (2020). The Security Effect and Operating Mechanism",
+                    "https://iscte-iul.pt/tese/11431");
             // the one url( is the embedded font subset, a data: URL
             assertThat(page.replace("url(data:font/ttf;base64,", "")).doesNotContain("url(");
             assertThat(page).startsWith("<!DOCTYPE html>").contains("</html>");
@@ -94,6 +96,23 @@ class ReportTest {
         assertThat(json.at("/comparisons/0/run").asText()).isEqualTo("si-50");
         assertThat(json.at("/comparisons/1/funds/2/expenditure_change_fen").asLong()).isEqualTo(400_000_00L);
         assertThat(json.at("/reimbursement/si-50/by_quintile")).hasSize(5);
+    }
+
+    /** Works cited: the full reference of each work the reforms' changes and the calibration cite, each once. */
+    @Test
+    void worksCitedByTheChangesAndTheCalibrationInFull() {
+        EvaluationResult r = Evaluation.evaluate(runs());
+        RunContext c = new RunContext("zhanjiang", 2018, 6L, 6L, 1L, "zhanjiang", null, null, "si.yaml", List.of("si"), List.of(),
+                List.of(new RunContext.Change("serious_illness.x", "ratio", "0.5", "1", "2018-01-01", "Luo 2020, Table 4-2 scenario",
+                        "2018-01-01", "2018-12-31")),
+                List.of(new RunContext.Calibrated("resident_pooling", "1", "0.98", "He 2020, §4.1; DECISION, docs/sim.md#calibration")));
+        EvaluationResult with = new EvaluationResult(r.baseline(), r.households(), r.scenarios(), r.reimbursement(), r.funds(),
+                r.comparisons(), java.util.Map.of("baseline", c), r.warnings(), r.uncertainty(), r.distribution(), r.costEffectiveness());
+        String en = HtmlReport.body(with, ReportText.of(Locale.ENGLISH));
+        String cited = en.substring(en.indexOf("Works cited"));
+        assertThat(cited).contains("Luo Liming (2020)", "He Wei, Liu Huan, Hu Tiantian (2020)", "https://doi.org/10.21203/rs.3.rs-76722/v1");
+        assertThat(cited.split("Luo Liming \\(2020\\)", -1)).as("once, though cited twice").hasSize(2);
+        assertThat(cited).doesNotContain("Wang Mengyuan");
     }
 
     /**
