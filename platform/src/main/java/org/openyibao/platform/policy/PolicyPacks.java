@@ -24,6 +24,11 @@ public class PolicyPacks {
         this.root = Paths.get(root);
     }
 
+    /** The policies directory. */
+    public Path root() {
+        return root;
+    }
+
     /** The works the packs' sources cite (policies/bibliography.yaml, or the engine's copy). */
     public Bibliography bibliography() {
         return Bibliography.of(root);

@@ -35,6 +35,7 @@ import org.openyibao.engine.policy.PackLoader;
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.platform.policy.PolicyPacks;
 import org.openyibao.platform.web.ApiException;
+import org.openyibao.sim.batch.PackComparison;
 import org.openyibao.sim.batch.Simulation;
 import org.openyibao.sim.population.Region;
 
@@ -190,7 +191,8 @@ public class SimulationJobs {
         long id = store.insert(SimulationJob.Kind.SIMULATE, p.name(), overlay == null ? null : overlay.id(), null, null, null, null,
                 label, p.households(), user, clock.instant());
         Simulation.Spec spec = new Simulation.Spec(workspace.population(p.name()), pack, label,
-                overlay == null ? null : overlay.file().toString(), workspace.run(id), threads, averageWageFen);
+                overlay == null ? null : overlay.file().toString(), workspace.run(id), threads, averageWageFen, base,
+                PackComparison.version(packs.root(), p.region(), base));
         return enqueue(id, r -> JobWork.simulate(spec, p.households(), workspace.report(id), threads, r));
     }
 

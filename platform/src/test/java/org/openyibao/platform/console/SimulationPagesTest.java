@@ -99,6 +99,8 @@ class SimulationPagesTest {
         assertThat(await(cmp).state()).isEqualTo(SimulationJob.State.DONE);
         String compared = agency.get("/console/simulations/jobs/" + cmp + "?lang=zh_CN").body();
         assertThat(compared).as("both runs and who gains").contains("基本医保 + 大病保险（现行）", "大病保险报销 50%", "受益与受损家庭");
+        assertThat(compared).as("what was compared: the overlay described by what it changes, the pack by its version")
+                .contains("比较内容", "serious_illness.bands.", "sha256:").doesNotContain("与基础政策包的差异未记录");
         assertThat(jdbc.queryForList("SELECT subject FROM operator_audit WHERE action = 'simulation_started'", String.class))
                 .contains("simulation job " + gen, "simulation job " + base, "simulation job " + reform, "simulation job " + cmp);
     }
