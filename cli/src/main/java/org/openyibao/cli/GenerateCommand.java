@@ -84,6 +84,11 @@ public final class GenerateCommand implements Callable<Integer> {
         if (!Double.isNaN(c.oopPerCapita())) {
             o.printf(Locale.ROOT, "out-of-pocket per capita on covered visits (sample, %s pack): %.2f yuan (Table 4-1's 1,015.80 counts spending outside insurance too)%n", region,
                     c.oopPerCapita());
+            o.printf(Locale.ROOT, "funds on that sample (targets in region.json \"calibration\"; one household in %d, so noisy): residents'"
+                            + " pooling spends %.2f of its income, employees' pooling %.2f, serious illness %.2f of its premium;"
+                            + " catastrophic at 20%% under basic insurance %.2f%% of households%n", Calibration.OOP_SAMPLE,
+                    c.spentOfIncome("resident_pooling"), c.spentOfIncome("employee_pooling"), c.spentOfIncome("serious_illness"),
+                    c.cheHeadcountBasic20Pct());
         }
         o.flush();
         return 0;

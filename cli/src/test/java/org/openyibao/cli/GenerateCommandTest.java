@@ -39,7 +39,8 @@ class GenerateCommandTest {
         Result r = run("generate", "--region", "zhanjiang", "--persons", "2000", "--seed", "3", "--out", pop.toString(),
                 "--threads", "2");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("2000 persons").contains("out-of-pocket per capita");
+        assertThat(r.out()).contains("2000 persons").contains("out-of-pocket per capita")
+                .containsPattern("employees. pooling \\d\\.\\d\\d, serious illness \\d\\.\\d\\d of its premium");
         assertThat(r.err()).contains("persons/s");
         assertThat(Files.readString(pop.resolve("region.json"))).contains("\"persons\" : 2000").contains("age_under_18_pct");
         assertThat(new PopulationReader(pop).parts()).isEqualTo(1);
