@@ -27,7 +27,7 @@ for s in $(seq 1 "$SEEDS"); do
   ./yibao simulate --population "$WORK/pop$s" --reform "$REFORM" --out "$WORK/reform$s" >/dev/null 2>&1
   ./yibao evaluate "$WORK/base$s" "$WORK/reform$s" --out "$WORK/report$s" --lang en >/dev/null 2>&1
   csv="$WORK/report$s/indicators.csv"
-  label=$(awk -F, 'NR == 1 { next } $2 == "false" { print $1 }' "$csv" | sed -n 2p)
+  label=$(awk -F, 'NR == 1 { next } $2 == "false" && $1 != "baseline" { print $1; exit }' "$csv")
   h=$(col "$csv" baseline 20 headcount_percent); hl=$(col "$csv" baseline 20 headcount_low_percent)
   hh=$(col "$csv" baseline 20 headcount_high_percent)
   d=$(col "$csv" "$label" 20 headcount_change_points); dl=$(col "$csv" "$label" 20 headcount_change_low_points)
