@@ -40,5 +40,5 @@ awk '{ n++; h[n] = $1; sh += $1; w += ($3 - $2) / 2 / 1.96; d[n] = $4; sd += $4;
         for (i = 1; i <= n; i++) { vh += (h[i] - mh)^2; vd += (d[i] - md)^2 }
         vh = sqrt(vh / (n - 1)); vd = sqrt(vd / (n - 1))
         printf "\nbaseline H(20%%): mean %.3f%%, SD across seeds %.3f points, bootstrap SD (mean of half-widths ÷ 1.96) %.3f points, ratio %.2f\n", mh, vh, w / n, (w / n) / vh
-        printf "reform change:   mean %+.3f points, SD across seeds %.3f points, bootstrap SD %.3f points, ratio %.2f\n", md, vd, wd / n, vd > 0 ? (wd / n) / vd : 0 }' "$rows"
+        printf "reform change:   mean %+.3f points, SD across seeds %.3f points, bootstrap SD %.3f points, ratio %.2f\n", md, vd, wd / n, (vd > 0 ? (wd / n) / vd : 0) }' "$rows"
 echo "($SEEDS seeds of $PERSONS persons; with few seeds the SD across them is itself rough: 5 seeds give it about ±35%)"
