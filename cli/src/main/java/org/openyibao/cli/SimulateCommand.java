@@ -72,13 +72,7 @@ public final class SimulateCommand implements Callable<Integer> {
         refuseReformWithoutEffect(base, p, region.path("year").asInt());
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) throw new UserError("--threads: must be positive, got " + t);
-        long wage;
-        try {
-            wage = Money.fen(averageWage);
-        } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new UserError("--average-wage: " + e.getMessage());
-        }
-        if (wage <= 0) throw new UserError("--average-wage: must be positive, got " + averageWage);
+        long wage = averageWageFen();
         String label = scenario != null ? scenario : Simulation.label(p);
         OutputDir.notAnInput(out, "population", List.of(population));
         OutputDir.prepare(out, force);
@@ -86,8 +80,26 @@ public final class SimulateCommand implements Callable<Integer> {
         long total = region.path("visits").asLong();
         Simulation sim = new Simulation(new Simulation.Spec(population, p, label, reform == null ? null : reform.toString(), out, t,
                 wage, base, PackComparison.version(policies.root(), pack, base)));
-        PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
+        Simulation.Result r = runWithProgress(sim, total, t0);
+        print(r, label, pack, t);
+        return 0;
+    }
+
+    private long averageWageFen() {
+        long wage;
+        try {
+            wage = Money.fen(averageWage);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new UserError("--average-wage: " + e.getMessage());
+        }
+        if (wage <= 0) throw new UserError("--average-wage: must be positive, got " + averageWage);
+        return wage;
+    }
+
+    /** Runs the year with a progress line on stderr every half second; an unreadable population is the user's error. */
+    private Simulation.Result runWithProgress(Simulation sim, long total, long t0) throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
         Thread progress = new Thread(() -> {
             try {
                 while (true) {
@@ -115,17 +127,21 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         progress(err, r.visits(), total, System.nanoTime() - t0, true);
+        return r;
+    }
+
+    private void print(Simulation.Result r, String label, String pack, int threads) {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s: %s (%s), %,d households, %,d persons, %,d visits settled in %s (%,.0f visits/s, %d threads)%n",
                 out, label, pack, r.households(), r.persons(), r.visits(), OutputDir.duration((long) (r.seconds() * 1e9)),
-                r.visitsPerSecond(), t);
+                r.visitsPerSecond(), threads);
         for (Map.Entry<String, Map<String, Long>> f : r.funds().entrySet()) {
-            o.printf(Locale.ROOT, "  %-18s income %18s  expenditure %18s  balance %18s yuan%n", f.getKey(),
+            o.printf(Locale.ROOT, "  %-18s income %18s  expenditure %18s  balance %18s yuan%s%n", f.getKey(),
                     Money.format(f.getValue().get("income_fen")), Money.format(f.getValue().get("expenditure_fen")),
-                    Money.format(f.getValue().get("balance_fen")));
+                    Money.format(f.getValue().get("balance_fen")),
+                    f.getValue().containsKey("fiscal_transfer_fen") ? "  (income: a fiscal transfer)" : "");
         }
         o.flush();
-        return 0;
     }
 
     /**

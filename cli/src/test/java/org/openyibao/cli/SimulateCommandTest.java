@@ -47,7 +47,8 @@ class SimulateCommandTest {
             assertThat(RunFiles.part(run, RunFiles.HOUSEHOLDS, k)).isRegularFile();
         }
         assertThat(r.out()).contains("baseline (zhanjiang)").contains(String.format("%,d visits", region.path("visits").asLong()))
-                .contains("resident_pooling").contains("serious_illness");
+                .contains("resident_pooling").contains("serious_illness")
+                .containsPattern("assistance .*yuan  \\(income: a fiscal transfer\\)");
         assertThat(r.err()).contains("visits/s");
 
         // a reform: labelled by its name, the file recorded
