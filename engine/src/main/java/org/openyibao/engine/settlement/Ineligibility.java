@@ -12,7 +12,7 @@ public record Ineligibility(Reason reason, String explanation, Cited rule) {
     /** The reasons, each with its code and the rule it applies. */
     public enum Reason {
         /** No scheme covers the person on the visit's date. */
-        NOT_INSURED("not_insured", "only the insured are paid by the funds (REFERENCE §3 eligibility)"),
+        NOT_INSURED("not_insured", "only the insured are paid by the funds (no enrolment covers the visit's date)"),
         /** The visit is before the day the person's enrolment (contributions) began. */
         BEFORE_ENROLMENT("before_enrolment", "benefits cover visits from the day of enrolment"),
         /** Enrolled, but the waiting period after contributions began has not passed. */

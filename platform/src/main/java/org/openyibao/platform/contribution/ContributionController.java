@@ -84,7 +84,7 @@ public class ContributionController {
     @PostMapping("/{id}/payment")
     @Operation(summary = "Pay a contribution in arrears, in full",
             description = "When the enrolment then owes nothing, its open suspension ends on paid_on and"
-                    + " benefits_restored_on says so (seed 003 L1060: the re-insured enjoy the treatment after paying in full).")
+                    + " benefits_restored_on says so (Luo 2020, §2.9.2: the re-insured enjoy the treatment after paying in full).")
     public ContributionView payArrears(@PathVariable long id, @RequestBody PaymentRequest request) {
         return service.payArrears(id, request);
     }
