@@ -284,6 +284,8 @@ final class HtmlReport {
                         .append("</td><td class=\"n\">").append(Format.yuan(x.balanceFen())).append("</td></tr>");
             }
         table.append("</table>");
+        if (keys.contains("assistance") || keys.contains("emergency"))
+            table.append("<p class=\"note\">").append(e(t.t("funds.fiscal"))).append("</p>");
         figure(b, t.t("funds"), table.toString(), fundFlows(r, t, runs, fundNames, in, out), fundBalances(r, t, runs, fundNames, v));
     }
 

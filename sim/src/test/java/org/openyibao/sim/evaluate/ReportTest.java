@@ -81,6 +81,8 @@ class ReportTest {
                 "<section id=\"en\" lang=\"en\">", "灾难性卫生支出 发生率", "CHE headcount");
         // figures: percentages and yuan with 2 decimals; the six-household headcount at 20% is 4/6
         assertThat(en).contains("66.67%", "50.00%");
+        assertThat(en).as("the budget-funded rows said to be so").contains("their income is the fiscal transfer");
+        assertThat(zh).contains("其收入即财政转移支付");
         assertThat(en).contains("2,000,000.00");   // 200,000,000 fen: the serious-illness fund's Δ expenditure
 
         String csv = Files.readString(out.resolve("indicators.csv"));
