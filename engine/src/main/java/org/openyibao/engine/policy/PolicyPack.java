@@ -116,10 +116,25 @@ public final class PolicyPack {
         for (int i = 0; rules && i < changeDates.length; i++) {
             Rules.compile(this, changeDates[i], i + 1 < changeDates.length ? changeDates[i + 1] : null, problems);
         }
+        if (rules) checkContract(problems);
         // one problem per distinct message is enough
         Map<String, Problem> distinct = new LinkedHashMap<>();
         for (Problem p : problems) distinct.putIfAbsent(p.file() + p.path() + p.message().replaceAll("\\d{4}-\\d{2}-\\d{2}", ""), p);
         return new ArrayList<>(distinct.values());
+    }
+
+    /** The insurer's contract, when the pack has one: complete on every change date from its first value on. */
+    private void checkContract(List<Problem> problems) {
+        LocalDate first = null;
+        for (Parameter p : parameters.values()) {
+            if (!p.path().startsWith(InsurerContract.PREFIX) || p.history().isEmpty()) continue;
+            LocalDate d = p.history().get(0).from();
+            if (first == null || d.isBefore(first)) first = d;
+        }
+        if (first == null) return;
+        for (LocalDate date : changeDates) {
+            if (!date.isBefore(first)) InsurerContract.compile(this, date, problems);
+        }
     }
 
     private void checkScale(Scale s, List<Problem> problems) {

@@ -106,6 +106,29 @@ public final class PolicySchema {
         value("resident.contribution.serious_illness_share", Unit.RATIO,
                 "share of residents' contributions that buys serious-illness insurance");
 
+        // The serious-illness insurer's contract (docs/insurer.md): read by InsurerContract, not by the settlement engine.
+        value("insurer.contract.premium_basis", Unit.CHOICE,
+                "what the premium is: residents' contributions × resident.contribution.serious_illness_share",
+                "resident_contributions");
+        value("insurer.contract.instalments", Unit.MONTHS,
+                "the premium less the reserve is paid in this many equal monthly instalments, the remainder with the last");
+        value("insurer.contract.reserve.withheld_share", Unit.RATIO,
+                "share of the premium withheld until the year-end evaluation");
+        value("insurer.contract.reserve.refunded_after_evaluation", Unit.BOOLEAN,
+                "the withheld reserve is paid to the insurer when it passes the evaluation (else the fund keeps it)");
+        value("insurer.contract.administration_cost_counts", Unit.BOOLEAN,
+                "the insurer's administration cost counts in the result the corridor applies to");
+        value("insurer.contract.corridor.profit_rate", Unit.RATIO,
+                "the insurer keeps a profit up to this share of the premium");
+        value("insurer.contract.corridor.loss_rate", Unit.RATIO,
+                "the insurer bears a loss up to this share of the premium");
+        value("insurer.contract.corridor.profit_above_returned", Unit.RATIO,
+                "share of the profit above the corridor returned to the fund");
+        value("insurer.contract.corridor.loss_beyond_compensated", Unit.RATIO,
+                "share of the loss beyond the corridor the fund compensates");
+        value("insurer.contract.policy_change_loss_compensated", Unit.RATIO,
+                "share of a loss caused by a policy change the fund compensates, before the corridor");
+
         // Fund reserves (the agency's dashboard): bands of the months of expenditure a fund's balance covers.
         value("fund.reserve.months.risk_below", Unit.MONTHS, "a balance covering fewer months of spending is a risk warning");
         value("fund.reserve.months.low_below", Unit.MONTHS, "below this many months the reserve is under the reasonable range");
