@@ -196,6 +196,9 @@ public final class Simulation {
         run.put("persons", r.persons());
         run.put("visits", r.visits());
         run.put("funds", r.funds());
+        // the serious-illness insurer's year under the pack's contract (docs/sim.md#insurer); absent without a contract
+        Map<String, Object> insurer = InsurerYear.json(spec.pack(), year, r.funds());
+        if (insurer != null) run.put("insurer", insurer);
         run.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         run.put("visits_per_second", Math.round(r.visitsPerSecond()));
         run.put("threads", spec.threads());

@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * A run's fund totals from {@code run.json} (docs/sim.md): income and expenditure per fund, in the
  * order given. The usual keys are the constants below (ledger fund names, docs/ledger.md); other
- * keys are shown as they are.
+ * keys are shown as they are. {@code insurer} is the serious-illness insurer's year under its contract,
+ * or null when the run does not record one.
  */
-public record FundTotals(Map<String, FundFlow> funds) {
+public record FundTotals(Map<String, FundFlow> funds, InsurerFigures insurer) {
 
     /** Basic pooling fund of the residents' scheme (居民医保统筹基金). */
     public static final String RESIDENT_POOLING = "resident_pooling";
@@ -22,6 +23,11 @@ public record FundTotals(Map<String, FundFlow> funds) {
 
     public FundTotals {
         funds = Collections.unmodifiableMap(new LinkedHashMap<>(funds));
+    }
+
+    /** Totals without the insurer's year. */
+    public FundTotals(Map<String, FundFlow> funds) {
+        this(funds, null);
     }
 
     /** The four funds the report expects, in the usual order. */

@@ -88,6 +88,7 @@ final class IndicatorFiles {
             e.getValue().funds().forEach((k, f) -> o.putObject(k).put("income_fen", f.incomeFen())
                     .put("expenditure_fen", f.expenditureFen()).put("balance_fen", f.balanceFen()));
         }
+        insurer(root, r);
         JsonSections.context(m, root, r);
         ArrayNode comps = root.putArray("comparisons");
         for (Comparison c : r.comparisons()) {
@@ -121,5 +122,20 @@ final class IndicatorFiles {
         o.put("group", g.group()).put("households", g.households()).put("gainers", g.gainers())
                 .put("gainers_change_fen", g.gainersChangeFen()).put("losers", g.losers())
                 .put("losers_change_fen", g.losersChangeFen()).put("unchanged", g.unchanged()).put("change_fen", g.changeFen());
+    }
+
+    /** "insurer": each run's insurer under its contract (docs/sim.md#insurer), as the report's table shows it; runs without one left out. */
+    private static void insurer(ObjectNode root, EvaluationResult r) {
+        ObjectNode out = root.putObject("insurer");
+        for (Map.Entry<String, FundTotals> e : r.funds().entrySet()) {
+            InsurerFigures i = e.getValue().insurer();
+            if (i == null) continue;
+            ObjectNode o = out.putObject(e.getKey()).put("premium_fen", i.premiumFen()).put("claims_fen", i.claimsFen());
+            if (i.lossRatio() == null) o.putNull("loss_ratio");
+            else o.put("loss_ratio", i.lossRatio());
+            o.put("result_before_fen", i.resultBeforeFen()).put("returned_fen", i.returnedFen())
+                    .put("compensated_fen", i.compensatedFen()).put("result_after_fen", i.resultAfterFen())
+                    .put("profit_rate", i.profitRate()).put("loss_rate", i.lossRate());
+        }
     }
 }

@@ -223,7 +223,21 @@ final class ReportText {
             Map.entry("notDefined", "无定义（没有家庭减少）"),
             Map.entry("unbounded", "无界"),
             Map.entry("fund.pooling", "统筹基金（居民 + 职工）"),
-            Map.entry("fund.all", "全部基金（不含个人账户）"));
+            Map.entry("fund.all", "全部基金（不含个人账户）"),
+            Map.entry("insurer", "承办保险公司在合同下的盈亏"),
+            Map.entry("insurer.intro", "大病保险保费为居民缴费中按合同比例划拨的部分（湛江：15%），赔付为结算中大病保险支付（hifmi_pay）之和。合同的盈亏率区间内盈亏由保险公司承担，区间外按合同比例返还基金或由基金补偿（Luo 2020, §2.9.4：湛江盈亏率 3%）。模拟不含保险公司的经办费用，不认定政策调整造成的亏损，并视年终考核为合格。"),
+            Map.entry("insurer.premium", "保费（元）"),
+            Map.entry("insurer.claims", "赔付（元）"),
+            Map.entry("insurer.lossRatio", "赔付率"),
+            Map.entry("insurer.before", "盈亏区间调整前的结果（元）"),
+            Map.entry("insurer.returned", "返还基金（元）"),
+            Map.entry("insurer.compensated", "基金补偿（元）"),
+            Map.entry("insurer.after", "盈亏区间调整后的结果（元）"),
+            Map.entry("insurer.corridor", "盈亏率区间"),
+            Map.entry("insurer.corridorRates", "盈利 %1$s，亏损 %2$s"),
+            Map.entry("insurer.chart", "承办保险公司的年终结果"),
+            Map.entry("axis.insurerFigure", "年终结算项目"),
+            Map.entry("axis.insurerAmount", "金额（{unit}）"));
 
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("title", "Security-effect evaluation"),
@@ -401,5 +415,19 @@ final class ReportText {
             Map.entry("notDefined", "not defined (no household kept out)"),
             Map.entry("unbounded", "unbounded"),
             Map.entry("fund.pooling", "Pooling funds (residents' + employees')"),
-            Map.entry("fund.all", "All funds (without individual accounts)"));
+            Map.entry("fund.all", "All funds (without individual accounts)"),
+            Map.entry("insurer", "The insurer under its contract"),
+            Map.entry("insurer.intro", "The serious-illness premium is the contract's share of residents' contributions (Zhanjiang: 15%); the claims are the serious-illness payments (hifmi_pay) of the year's settlements. Inside the contract's profit/loss corridor the insurer keeps the profit or bears the loss; outside it the contract's shares return to the fund or are compensated by it (Luo 2020, §2.9.4: Zhanjiang's rate is 3%). The simulation counts no administration cost, attributes no loss to a policy change and takes the year-end evaluation as passed."),
+            Map.entry("insurer.premium", "Premium (yuan)"),
+            Map.entry("insurer.claims", "Claims (yuan)"),
+            Map.entry("insurer.lossRatio", "Loss ratio"),
+            Map.entry("insurer.before", "Result before the corridor (yuan)"),
+            Map.entry("insurer.returned", "Returned to the fund (yuan)"),
+            Map.entry("insurer.compensated", "Compensated by the fund (yuan)"),
+            Map.entry("insurer.after", "Result after the corridor (yuan)"),
+            Map.entry("insurer.corridor", "Profit/loss corridor"),
+            Map.entry("insurer.corridorRates", "profit %1$s, loss %2$s"),
+            Map.entry("insurer.chart", "The insurer's year-end"),
+            Map.entry("axis.insurerFigure", "Year-end figure"),
+            Map.entry("axis.insurerAmount", "Amount ({unit})"));
 }

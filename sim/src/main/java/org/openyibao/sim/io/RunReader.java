@@ -29,6 +29,7 @@ import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.sim.evaluate.FundFlow;
 import org.openyibao.sim.evaluate.FundTotals;
 import org.openyibao.sim.evaluate.Households;
+import org.openyibao.sim.evaluate.InsurerFigures;
 import org.openyibao.sim.evaluate.RunContext;
 import org.openyibao.sim.evaluate.RunInput;
 import org.openyibao.sim.evaluate.SettlementAggregate;
@@ -176,7 +177,18 @@ public final class RunReader {
         Map<String, FundFlow> m = new LinkedHashMap<>();
         run.path("funds").fields().forEachRemaining(f -> m.put(f.getKey(),
                 new FundFlow(f.getValue().path("income_fen").asLong(), f.getValue().path("expenditure_fen").asLong())));
-        return new FundTotals(m);
+        return new FundTotals(m, insurer());
+    }
+
+    /** run.json's insurer (docs/sim.md#insurer), or null in a run written without one. */
+    public InsurerFigures insurer() {
+        JsonNode i = run.path("insurer");
+        if (!i.isObject()) return null;
+        JsonNode c = i.path("contract");
+        return new InsurerFigures(i.path("premium_fen").asLong(), i.path("claims_fen").asLong(),
+                i.path("loss_ratio").isNumber() ? i.path("loss_ratio").asDouble() : null, i.path("result_before_fen").asLong(),
+                i.path("result_after_fen").asLong(), i.path("returned_fen").asLong(), i.path("compensated_fen").asLong(),
+                text(c, "profit_rate"), text(c, "loss_rate"));
     }
 
     /** Each row goes straight into the columns of {@code h}; no record per row. */

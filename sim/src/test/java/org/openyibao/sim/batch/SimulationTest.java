@@ -149,6 +149,29 @@ class SimulationTest {
         assertThat(funds.path(FundSums.RESIDENT_POOLING).path("expenditure_fen").asLong()).isPositive();
     }
 
+    /**
+     * The insurer's year under Zhanjiang's contract (3% each way, the whole excess returned or compensated): the premium
+     * and claims are the serious-illness fund's income and expenditure, and the result after the corridor is inside it.
+     */
+    @Test
+    void runJsonHasTheInsurersYearUnderItsContract() throws Exception {
+        JsonNode run = JSON.readTree(dir.resolve("run1").resolve(RunFiles.RUN).toFile());
+        JsonNode i = run.path("insurer");
+        Map<String, Long> si = one.funds().get(FundSums.SERIOUS_ILLNESS);
+        long premium = si.get("income_fen"), claims = si.get("expenditure_fen");
+        assertThat(premium).isPositive();
+        assertThat(i.path("premium_fen").asLong()).isEqualTo(premium);
+        assertThat(i.path("claims_fen").asLong()).isEqualTo(claims);
+        assertThat(i.path("result_before_fen").asLong()).isEqualTo(premium - claims);
+        long corridor = org.openyibao.engine.money.Money.applyRatio(premium, 30_000);
+        long after = i.path("result_after_fen").asLong();
+        assertThat(after).isBetween(-corridor, corridor);
+        assertThat(after).isEqualTo(premium - claims - i.path("returned_fen").asLong() + i.path("compensated_fen").asLong());
+        assertThat(i.path("instalments_fen")).hasSize(12);
+        assertThat(i.path("contract").path("profit_rate").asText()).isEqualTo("0.03");
+        assertThat(new RunReader(dir.resolve("run1")).funds().insurer().resultAfterFen()).isEqualTo(after);
+    }
+
     @Test
     void theEvaluationReadsTheRunBack() throws Exception {
         RunReader r = new RunReader(dir.resolve("run1"));
