@@ -15,8 +15,9 @@ import java.util.Map;
  * the serious-illness ratio shows here as a profit turning into a loss, and the corridor moving money back.
  */
 final class InsurerSection {
-    /** The chart's bars, in order. */
-    private static final List<String> FIGURES = List.of("insurer.before", "insurer.returned", "insurer.compensated", "insurer.after");
+    /** The chart's bars, in order (the axis gives the unit). */
+    private static final List<String> FIGURES = List.of("insurer.bar.before", "insurer.bar.returned", "insurer.bar.compensated",
+            "insurer.bar.after");
 
     private InsurerSection() {
     }

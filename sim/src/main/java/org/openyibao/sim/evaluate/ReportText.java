@@ -237,7 +237,11 @@ final class ReportText {
             Map.entry("insurer.corridorRates", "盈利 %1$s，亏损 %2$s"),
             Map.entry("insurer.chart", "承办保险公司的年终结果"),
             Map.entry("axis.insurerFigure", "年终结算项目"),
-            Map.entry("axis.insurerAmount", "金额（{unit}）"));
+            Map.entry("axis.insurerAmount", "金额（{unit}）"),
+            Map.entry("insurer.bar.before", "区间调整前的结果"),
+            Map.entry("insurer.bar.returned", "返还基金"),
+            Map.entry("insurer.bar.compensated", "基金补偿"),
+            Map.entry("insurer.bar.after", "区间调整后的结果"));
 
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("title", "Security-effect evaluation"),
@@ -429,5 +433,9 @@ final class ReportText {
             Map.entry("insurer.corridorRates", "profit %1$s, loss %2$s"),
             Map.entry("insurer.chart", "The insurer's year-end"),
             Map.entry("axis.insurerFigure", "Year-end figure"),
-            Map.entry("axis.insurerAmount", "Amount ({unit})"));
+            Map.entry("axis.insurerAmount", "Amount ({unit})"),
+            Map.entry("insurer.bar.before", "Result before the corridor"),
+            Map.entry("insurer.bar.returned", "Returned to the fund"),
+            Map.entry("insurer.bar.compensated", "Compensated by the fund"),
+            Map.entry("insurer.bar.after", "Result after the corridor"));
 }
