@@ -117,6 +117,7 @@ public final class PolicyPack {
             Rules.compile(this, changeDates[i], i + 1 < changeDates.length ? changeDates[i + 1] : null, problems);
         }
         if (rules) checkContract(problems);
+        if (rules) checkBudgets(problems);
         // one problem per distinct message is enough
         Map<String, Problem> distinct = new LinkedHashMap<>();
         for (Problem p : problems) distinct.putIfAbsent(p.file() + p.path() + p.message().replaceAll("\\d{4}-\\d{2}-\\d{2}", ""), p);
@@ -134,6 +135,20 @@ public final class PolicyPack {
         if (first == null) return;
         for (LocalDate date : changeDates) {
             if (!date.isBefore(first)) InsurerContract.compile(this, date, problems);
+        }
+    }
+
+    /** The hospital budget rules, when the pack has them: complete on every change date from their first value on. */
+    private void checkBudgets(List<Problem> problems) {
+        LocalDate first = null;
+        for (Parameter p : parameters.values()) {
+            if (!p.path().startsWith(BudgetRules.PREFIX) || p.history().isEmpty()) continue;
+            LocalDate d = p.history().get(0).from();
+            if (first == null || d.isBefore(first)) first = d;
+        }
+        if (first == null) return;
+        for (LocalDate date : changeDates) {
+            if (!date.isBefore(first)) BudgetRules.compile(this, date, problems);
         }
     }
 

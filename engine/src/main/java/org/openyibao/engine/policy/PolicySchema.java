@@ -129,6 +129,32 @@ public final class PolicySchema {
         value("insurer.contract.policy_change_loss_compensated", Unit.RATIO,
                 "share of a loss caused by a policy change the fund compensates, before the corridor");
 
+        // Hospital global budgets (docs/hospital-payment.md): read by BudgetRules, not by the settlement engine.
+        value("hospital.budget.basis", Unit.CHOICE,
+                "how an institution's annual budget is set: last year's spending × (1 + growth_rate), or a figure set by"
+                        + " hand per institution (a hand-set figure wins under either basis)",
+                "last_year_spending", "set_by_hand");
+        value("hospital.budget.growth_rate", Unit.RATIO, "growth of the budget over last year's spending");
+        value("hospital.budget.monthly_split", Unit.CHOICE,
+                "the annual budget by month: equal twelfths, or last year's monthly shares; rounded down, the remainder in December",
+                "equal_twelfths", "last_year_shares");
+        value("hospital.budget.prepayment_share", Unit.RATIO, "share of the month's budget prepaid to the institution");
+        value("hospital.budget.quality_deposit.withheld_share", Unit.RATIO,
+                "share of each monthly prepayment withheld as the quality deposit");
+        value("hospital.budget.quality_deposit.returned", Unit.CHOICE,
+                "when the deposit returns: at the year-end settlement, or only after a passed evaluation (else the fund keeps it)",
+                "at_year_end", "after_evaluation");
+        value("hospital.budget.year_end.saving_kept", Unit.RATIO,
+                "share of an under-spend (budget − spending) the institution keeps");
+        value("hospital.budget.year_end.overspend_bound", Unit.MULTIPLE,
+                "over-spending up to this multiple of the budget is shared with the fund (at least 1)");
+        value("hospital.budget.year_end.overspend_fund_share", Unit.RATIO,
+                "share of the over-spend up to the bound the fund pays; the institution bears the rest");
+        value("hospital.budget.year_end.beyond_bound_fund_share", Unit.RATIO,
+                "share of the spending beyond the bound the fund pays; the institution bears the rest");
+        value("hospital.budget.year_end.emergency_outside_budget", Unit.BOOLEAN,
+                "fund payments for a declared emergency's cases are paid in full, outside the budget");
+
         // Fund reserves (the agency's dashboard): bands of the months of expenditure a fund's balance covers.
         value("fund.reserve.months.risk_below", Unit.MONTHS, "a balance covering fewer months of spending is a risk warning");
         value("fund.reserve.months.low_below", Unit.MONTHS, "below this many months the reserve is under the reasonable range");
