@@ -9,15 +9,17 @@ SELECT SUBSTRING(code, 1, CHAR_LENGTH(code) - CHAR_LENGTH(':bank')) || ':fiscal_
 FROM ledger_account
 WHERE code LIKE '%:bank' AND name LIKE '%: fund bank account';
 
--- One row per region, fund, month and step: requested (Dr fiscal_receivable / Cr fiscal_income, dated the month's
--- last day) and received (Dr bank / Cr fiscal_receivable, dated the day finance paid). The primary key makes a
--- month's run idempotent: a second run finds the rows and posts nothing.
+-- One row per entry: requested (Dr fiscal_receivable / Cr fiscal_income, dated the month's last day) and received
+-- (Dr bank / Cr fiscal_receivable, dated the day finance paid), per region, fund and month. seq 1 is the month's
+-- request (or receipt); seq 2, 3... a top-up when spending dated in the month was posted after its request. A
+-- second run with nothing new finds the rows and posts nothing.
 CREATE TABLE fiscal_transfer (
     admdvs      CHAR(6)     NOT NULL REFERENCES region,
     fund        VARCHAR(30) NOT NULL,
     period      CHAR(7)     NOT NULL,                    -- YYYY-MM: the month whose spending or subsidies it funds
     step        VARCHAR(10) NOT NULL CHECK (step IN ('requested', 'received')),
+    seq         SMALLINT    NOT NULL CHECK (seq >= 1),
     amount_fen  BIGINT      NOT NULL CHECK (amount_fen > 0),
     entry_id    BIGINT      NOT NULL REFERENCES journal_entry,
-    PRIMARY KEY (admdvs, fund, period, step)
+    PRIMARY KEY (admdvs, fund, period, step, seq)
 );

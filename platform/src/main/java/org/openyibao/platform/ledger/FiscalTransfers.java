@@ -27,8 +27,10 @@ import org.openyibao.platform.web.ApiException;
  *   <li>received: Dr {@code <fund>:bank}, Cr {@code <fund>:fiscal_receivable}, dated the day finance paid.</li>
  * </ol>
  * What finance still owes is the fiscal_receivable balance (the fund report shows it per month and at year-end).
- * Idempotent: each (region, fund, month, step) is posted once (table fiscal_transfer); a second run posts nothing
- * new. A fund with nothing due for the month gets no entry (a later run requests it if something falls due).
+ * Idempotent: a run requests only what is due beyond what was requested for the month, and receives only what was
+ * requested and not yet received (table fiscal_transfer); a second run with nothing new posts nothing. Spending dated
+ * in the month and posted after its request is requested by the next run as a top-up. A fund with nothing due gets
+ * no entry. Less due than requested (a cancellation after the request) is not given back: the answer shows both.
  */
 @Service
 public class FiscalTransfers {
@@ -108,56 +110,64 @@ public class FiscalTransfers {
         });
     }
 
-    /** Requests (once) and receives (once, when {@code receivedOn} is given) one fund's month. */
+    /**
+     * Requests what the rule says is due beyond what was already requested for the month (the first request, or a
+     * top-up when spending dated in the month was posted after it), and, when {@code receivedOn} is given, receives
+     * what was requested and not yet received. Nothing new: nothing posted.
+     */
     private FundTransfer fund(String admdvs, YearMonth m, Accounts.Fund fund, FiscalTransferRule rule, LocalDate receivedOn) {
         FiscalTransferRule.Due due = rule.due(admdvs, m, fund);
-        long[] requested = step(admdvs, fund, m, "requested");
-        boolean requestedNow = false;
-        if (requested == null && due.fen() > 0) {
-            long entry = ledger.post(JournalEntry.builder(admdvs, m.atEndOfMonth(), CAUSE, ref(fund, m, "requested"),
-                            "fiscal transfer requested from finance for " + m + ", " + fund.key + " (" + rule.name() + "): "
-                                    + due.basis())
-                    .move(fund.account("fiscal_receivable"), fund.account("fiscal_income"), due.fen())
-                    .build());
-            record(admdvs, fund, m, "requested", due.fen(), entry);
-            requested = new long[] {due.fen(), entry};
-            requestedNow = true;
+        Posted requested = posted(admdvs, fund, m, "requested");
+        boolean requestedNow = due.fen() > requested.fen();
+        if (requestedNow) {
+            long more = due.fen() - requested.fen();
+            String what = requested.count() == 0 ? "requested" : "top-up " + (requested.count() + 1) + " requested";
+            long entry = post(admdvs, m, fund, "requested", requested.count() + 1, m.atEndOfMonth(),
+                    "fiscal transfer " + what + " from finance for " + m + ", " + fund.key + " (" + rule.name() + "): "
+                            + due.basis() + (requested.count() == 0 ? "" : "; requested before " + Money.format(requested.fen())),
+                    fund.account("fiscal_receivable"), fund.account("fiscal_income"), more);
+            requested = new Posted(due.fen(), requested.count() + 1, entry);
         }
-        long[] received = step(admdvs, fund, m, "received");
-        boolean receivedNow = false;
-        if (received == null && requested != null && receivedOn != null) {
-            long entry = ledger.post(JournalEntry.builder(admdvs, receivedOn, CAUSE, ref(fund, m, "received"),
-                            "fiscal transfer received from finance for " + m + ", " + fund.key + ": "
-                                    + Money.format(requested[0]))
-                    .move(fund.account("bank"), fund.account("fiscal_receivable"), requested[0])
-                    .build());
-            record(admdvs, fund, m, "received", requested[0], entry);
-            received = new long[] {requested[0], entry};
-            receivedNow = true;
+        Posted received = posted(admdvs, fund, m, "received");
+        boolean receivedNow = receivedOn != null && requested.fen() > received.fen();
+        if (receivedNow) {
+            long more = requested.fen() - received.fen();
+            long entry = post(admdvs, m, fund, "received", received.count() + 1, receivedOn,
+                    "fiscal transfer received from finance for " + m + ", " + fund.key + ": " + Money.format(more),
+                    fund.account("bank"), fund.account("fiscal_receivable"), more);
+            received = new Posted(requested.fen(), received.count() + 1, entry);
         }
-        long owed = (requested == null ? 0 : requested[0]) - (received == null ? 0 : received[0]);
         return new FundTransfer(fund.key, rule.name(), due.basis(), Money.yuan(due.fen()),
-                requested == null ? null : Money.yuan(requested[0]), requested == null ? null : requested[1], requestedNow,
-                received == null ? null : Money.yuan(received[0]), received == null ? null : received[1], receivedNow,
-                Money.yuan(owed));
+                requested.count() == 0 ? null : Money.yuan(requested.fen()), requested.lastEntry(), requestedNow,
+                received.count() == 0 ? null : Money.yuan(received.fen()), received.lastEntry(), receivedNow,
+                Money.yuan(requested.fen() - received.fen()));
     }
 
-    /** "assistance:2018-06:requested": the entry's cause_ref. */
-    static String ref(Accounts.Fund fund, YearMonth m, String step) {
-        return fund.key + ":" + m + ":" + step;
-    }
+    /** One step's entries of a fund's month so far: their total, how many, the latest's id (null: none). */
+    private record Posted(long fen, int count, Long lastEntry) {}
 
-    /** {amount_fen, entry_id} of a posted step, or null. */
-    private long[] step(String admdvs, Accounts.Fund fund, YearMonth m, String step) {
+    private Posted posted(String admdvs, Accounts.Fund fund, YearMonth m, String step) {
         List<long[]> rows = jdbc.query("SELECT amount_fen, entry_id FROM fiscal_transfer WHERE admdvs = ? AND fund = ?"
-                        + " AND period = ? AND step = ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, admdvs, fund.key,
-                m.toString(), step);
-        return rows.isEmpty() ? null : rows.get(0);
+                        + " AND period = ? AND step = ? ORDER BY seq", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                admdvs, fund.key, m.toString(), step);
+        long fen = 0;
+        for (long[] r : rows) fen += r[0];
+        return new Posted(fen, rows.size(), rows.isEmpty() ? null : rows.get(rows.size() - 1)[1]);
     }
 
-    private void record(String admdvs, Accounts.Fund fund, YearMonth m, String step, long fen, long entry) {
-        jdbc.update("INSERT INTO fiscal_transfer (admdvs, fund, period, step, amount_fen, entry_id) VALUES (?, ?, ?, ?, ?, ?)",
-                admdvs, fund.key, m.toString(), step, fen, entry);
+    /** Posts one step's entry (Dr debit, Cr credit) and its fiscal_transfer row; the entry's id. */
+    private long post(String admdvs, YearMonth m, Accounts.Fund fund, String step, int seq, LocalDate date,
+                      String description, String debit, String credit, long fen) {
+        long entry = ledger.post(JournalEntry.builder(admdvs, date, CAUSE, ref(fund, m, step, seq), description)
+                .move(debit, credit, fen).build());
+        jdbc.update("INSERT INTO fiscal_transfer (admdvs, fund, period, step, seq, amount_fen, entry_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", admdvs, fund.key, m.toString(), step, seq, fen, entry);
+        return entry;
+    }
+
+    /** "assistance:2018-06:requested", then "assistance:2018-06:requested-2" for a top-up: the entry's cause_ref. */
+    static String ref(Accounts.Fund fund, YearMonth m, String step, int seq) {
+        return fund.key + ":" + m + ":" + step + (seq == 1 ? "" : "-" + seq);
     }
 
     private void refuseClosed(String admdvs, LocalDate date, String field) {

@@ -95,8 +95,10 @@ public class FundController {
                     + " the pooling and serious-illness funds get the residents' fiscal subsidy of the residents who paid"
                     + " that month (the policy pack's value per resident, split as the contribution). Requested: Dr"
                     + " fiscal_receivable, Cr fiscal_income, dated the month's last day. With received_on, finance's payment"
-                    + " of the month's requests: Dr bank, Cr fiscal_receivable. Idempotent per region, fund, month and step:"
-                    + " a second call posts nothing (posted = 0). The month must be over; a closed year is refused (409).")
+                    + " of the month's requests: Dr bank, Cr fiscal_receivable. Idempotent: a call requests only what is due"
+                    + " beyond what was requested (a top-up when spending dated in the month came later) and receives only"
+                    + " what is owed; a second call posts nothing (posted = 0). The month must be over; a closed year is"
+                    + " refused (409).")
     public FiscalTransfers.Result fiscalTransfers(@PathVariable String admdvs,
                                                   @RequestParam(required = false) Integer year,
                                                   @RequestParam(required = false) Integer month,

@@ -24,9 +24,11 @@ import org.openyibao.platform.web.ApiException;
  * February      residents paid: one (02-03)          pooling 323.00                 serious illness 57.00
  *               assistance benefits 450.25 (02-14); emergency nothing: no entry
  *               a resident recorded as due and unpaid brings no subsidy
- * Requested January (4 entries), received 2018-02-10 (4 entries); February requested (3 entries), never received:
- * at the year's end finance owes pooling 323.00, serious illness 57.00, assistance 450.25, emergency 0.
- * Assistance: income 1,000.00 + 450.25 = 1,450.25 = its benefits: no spending without income.
+ * Requested January (4 entries), received 2018-02-10 (4 entries). Then a late assistance payment of 100.00 dated
+ * 2018-01-31 is posted: the next run requests the top-up 1,100.00 − 1,000.00 = 100.00 and receives it (2 entries).
+ * February requested (3 entries), never received: at the year's end finance owes pooling 323.00, serious illness
+ * 57.00, assistance 450.25, emergency 0.
+ * Assistance: income 1,100.00 + 450.25 = 1,550.25 = its benefits: no spending without income.
  * </pre>
  */
 class FiscalTransfersTest {
@@ -91,19 +93,33 @@ class FiscalTransfersTest {
             assertThat(f.balance("pooling:bank")).isEqualTo(3 * 15_300 + 64_600);
             assertThat(f.balance("emergency:bank")).isEqualTo(30_050);
 
+            // spending dated in January posted after its request: the next run requests and receives the top-up
+            spend(f, "assistance", LocalDate.of(2018, 1, 31), 10_000);
+            FiscalTransfers.Result topUp = f.fiscal.post(ADMDVS, 2018, 1, LocalDate.of(2018, 2, 12));
+            assertThat(topUp.posted()).isEqualTo(2);
+            assertThat(topUp.funds().get(2)).satisfies(t -> {
+                assertThat(t.requested()).isEqualByComparingTo("1100.00");
+                assertThat(t.received()).isEqualByComparingTo("1100.00");
+                assertThat(t.owed()).isEqualByComparingTo("0");
+            });
+            assertThat(db.jdbc.queryForObject("SELECT cause_ref FROM journal_entry WHERE id = ?", String.class,
+                    topUp.funds().get(2).requestedEntryId())).isEqualTo("assistance:2018-01:requested-2");
+            assertThat(f.fiscal.post(ADMDVS, 2018, 1, LocalDate.of(2018, 2, 12)).posted()).isZero();
+            assertThat(transferEntries(db)).isEqualTo(10);
+
             // February requested, never received; emergency spent nothing: no entry
             FiscalTransfers.Result feb = f.fiscal.post(ADMDVS, 2018, 2, null);
             assertThat(feb.posted()).isEqualTo(3);
             assertThat(feb.funds().get(3).requested()).isNull();
             assertThat(feb.funds().get(3).due()).isEqualByComparingTo("0");
-            assertThat(transferEntries(db)).isEqualTo(11);
+            assertThat(transferEntries(db)).isEqualTo(13);
 
             FundReport.Report r = f.report.report(ADMDVS, 2018);
             FundReport.FundYear assistance = FundReportTest.fund(r, "assistance");
-            assertThat(assistance.months().get(0).fiscalIncome()).isEqualByComparingTo("1000.00");
-            assertThat(assistance.months().get(0).fiscalReceivable()).isEqualByComparingTo("1000.00"); // January's end
+            assertThat(assistance.months().get(0).fiscalIncome()).isEqualByComparingTo("1100.00");
+            assertThat(assistance.months().get(0).fiscalReceivable()).isEqualByComparingTo("1100.00"); // January's end
             assertThat(assistance.months().get(1).fiscalReceivable()).isEqualByComparingTo("450.25"); // received, then Feb
-            assertThat(assistance.year().fiscalIncome()).isEqualByComparingTo("1450.25");
+            assertThat(assistance.year().fiscalIncome()).isEqualByComparingTo("1550.25");
             assertThat(assistance.year().income()).isEqualByComparingTo(assistance.year().expenditure());
             assertThat(assistance.year().fiscalReceivable()).as("finance owes at the year's end").isEqualByComparingTo("450.25");
             assertThat(FundReportTest.fund(r, "pooling").year().fiscalReceivable()).isEqualByComparingTo("323.00");
