@@ -41,8 +41,9 @@ import org.openyibao.sim.population.VisitRecord;
  * <p>The funds pay for these people exactly what the batch year ({@code yibao simulate}) pays them (DemoCommandTest):
  * the visits are the calibrated generator's and the contributions the same rules. The year is still not a fund's
  * year: 400 people cannot pool risk (this seed's few serious illnesses cost the employees' pooling fund three times
- * its income; docs/sim.md#calibration) and the demo posts no fiscal transfers to medical assistance or the
- * large-amount subsidy. The console's dashboard says so on the demo region's page.
+ * its income; docs/sim.md#calibration) and the large-amount subsidy has no income in the demo (medical assistance and
+ * the emergency cover get their fiscal transfers: DemoRegion, docs/ledger.md#fiscal-transfers). The console's
+ * dashboard says so on the demo region's page.
  */
 final class DemoGeneratedPopulation implements DemoPopulation {
     static final int PERSONS = 400;

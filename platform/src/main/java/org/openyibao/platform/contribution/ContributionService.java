@@ -45,6 +45,9 @@ import org.openyibao.platform.web.ApiException;
  *       treatment; the re-insured enjoy it after paying in full".</li>
  *   <li>The average wage the payment base refers to is the region's wage of the previous year
  *       (region_average_wage, set with {@link #setAverageWage}).</li>
+ *   <li>A resident's year records the individual part and the fiscal subsidy (due_fen is both), but its entries
+ *       move only the individual part: the subsidy is finance's money, posted as a fiscal transfer of the month
+ *       the resident paid ({@link ResidentSubsidy}, {@code FiscalTransfers}; docs/ledger.md#fiscal-transfers).</li>
  * </ul>
  */
 @Service
@@ -230,15 +233,15 @@ public class ContributionService {
         String what = "resident contribution " + year + " (" + level.key + "), enrolment " + en.id() + ": individual "
                 + Money.format(y.individualFen()) + " + fiscal subsidy " + Money.format(y.subsidyFen()) + "; serious illness "
                 + Money.format(y.seriousIllnessFen()) + ", pooling " + Money.format(y.poolingFen());
-        // seed 003 L1176: 85% basic (pooling), 15% serious illness, from both the individual and the subsidy
+        // Luo 2020, §2.9.4: 85% basic (pooling), 15% serious illness, from both the individual and the subsidy. The
+        // entry is the resident's part only: the subsidy is finance's money, requested and received month by month
+        // (ResidentSubsidy, FiscalTransfers), never taken from the resident's payment
         String pooling = pay ? Fund.POOLING.account("bank") : Fund.POOLING.account("contributions_receivable");
         String serious = pay ? Fund.SERIOUS_ILLNESS.account("bank") : Fund.SERIOUS_ILLNESS.account("contributions_receivable");
         long entry = ledger.post(JournalEntry.builder(en.admdvs(), pay ? paidOn : from, "contribution", String.valueOf(id),
                         (pay ? "" : "due, unpaid: ") + what)
                 .move(pooling, Fund.POOLING.account("contributions"), y.individualPoolingFen())
-                .move(pooling, Fund.POOLING.account("fiscal_income"), y.subsidyPoolingFen())
                 .move(serious, Fund.SERIOUS_ILLNESS.account("contributions"), y.individualSeriousIllnessFen())
-                .move(serious, Fund.SERIOUS_ILLNESS.account("fiscal_income"), y.subsidySeriousIllnessFen())
                 .build());
         jdbc.update("UPDATE contribution SET " + (pay ? "entry_id" : "due_entry_id") + " = ? WHERE id = ?", entry, id);
         if (!pay) suspend(en, pack, from, id, RESIDENT_ANNUAL + " " + year);
@@ -261,10 +264,12 @@ public class ContributionService {
                 throw ApiException.conflict("id", "id: contribution " + contributionId + " is not in arrears (" + c.status()
                         + (c.paidOn() == null ? "" : " on " + c.paidOn()) + ")");
             }
-            long pooling = Money.fen(c.pooling()), serious = Money.fen(c.seriousIllness()), account = Money.fen(c.account());
+            // what the due entry made receivable (a resident's own part: the subsidy comes from finance)
+            long pooling = receivable(c.dueEntryId(), Fund.POOLING), serious = receivable(c.dueEntryId(), Fund.SERIOUS_ILLNESS);
+            long account = Money.fen(c.account());
             long entry = ledger.post(JournalEntry.builder(en.admdvs(), paidOn, "contribution", String.valueOf(contributionId),
                             "arrears paid: " + c.kind() + " " + c.period() + ", enrolment " + en.id() + ", "
-                                    + c.due().toPlainString())
+                                    + (RESIDENT_ANNUAL.equals(c.kind()) ? c.employee() : c.due()).toPlainString())
                     .move(Fund.POOLING.account("bank"), Fund.POOLING.account("contributions_receivable"), pooling)
                     .move(Fund.SERIOUS_ILLNESS.account("bank"), Fund.SERIOUS_ILLNESS.account("contributions_receivable"), serious)
                     .creditIndividualAccount(en.personId(), Fund.INDIVIDUAL_ACCOUNTS.account("bank"), account)
@@ -284,12 +289,23 @@ public class ContributionService {
         });
     }
 
+    /** The due entry's debit to the fund's contributions_receivable (0 without a due entry). */
+    private long receivable(Long dueEntryId, Fund fund) {
+        if (dueEntryId == null) return 0;
+        return jdbc.queryForObject("SELECT COALESCE(SUM(l.debit_fen - l.credit_fen), 0) FROM journal_line l JOIN ledger_account a"
+                + " ON a.id = l.account_id WHERE l.entry_id = ? AND a.fund = ? AND a.code LIKE ?", Long.class, dueEntryId,
+                fund.key, "%:contributions_receivable");
+    }
+
     /** The person's contributions due and unpaid, oldest first, with their total. */
     public Arrears arrears(long personId) {
         List<ContributionView> due = jdbc.query(SELECT + " WHERE person_id = ? AND paid_fen < due_fen ORDER BY period, id",
                 this::view, personId);
         long total = 0;
-        for (ContributionView c : due) total += Money.fen(c.due()) - Money.fen(c.paid());
+        // a resident owes the individual part: the fiscal subsidy in due_fen is finance's (ResidentSubsidy)
+        for (ContributionView c : due) {
+            total += RESIDENT_ANNUAL.equals(c.kind()) ? Money.fen(c.employee()) : Money.fen(c.due()) - Money.fen(c.paid());
+        }
         return new Arrears(personId, Money.yuan(total), due);
     }
 

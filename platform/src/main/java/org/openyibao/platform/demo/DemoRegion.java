@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.openyibao.platform.contribution.ContributionService;
 import org.openyibao.platform.enrolment.Enrolment;
 import org.openyibao.platform.enrolment.EnrolmentService;
+import org.openyibao.platform.ledger.FiscalTransfers;
 import org.openyibao.platform.registry.Employer;
 import org.openyibao.platform.registry.Household;
 import org.openyibao.platform.registry.Institution;
@@ -77,12 +78,14 @@ public class DemoRegion {
     private final DemoCredentials demoCredentials;
     private DemoCredentials.Kept issued;
     private final PersonNumbers numbers;
+    private final FiscalTransfers fiscal;
 
     public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, RegistryService registry,
                       PersonService persons, EnrolmentService enrolments, ContributionService contributions,
                       SettlementService settlements, ObjectProvider<DemoPopulation> population,
                       DemoUsers demoUsers, Operators operators, PasswordEncoder encoder, Activation activation,
-                      DemoCredentials demoCredentials, PersonNumbers numbers) {
+                      DemoCredentials demoCredentials, PersonNumbers numbers, FiscalTransfers fiscal) {
+        this.fiscal = fiscal;
         this.demoCredentials = demoCredentials;
         this.numbers = numbers;
         this.activation = activation;
@@ -174,10 +177,26 @@ public class DemoRegion {
         settle("44080000000005", HOSPITAL, "2018-07-15", "[{\"class\": \"A\", \"amount\": 60000}]", "Q25.0");
 
         // and, from yibao demo, a generated region's households with their year of contributions and visits (docs/sim.md)
-        if (population == null) return;
-        DemoPopulation.Seeded g = population.seed(ADMDVS, "E44080000001");
-        log.info("demo: generated population seeded: {} institutions, {} households, {} persons ({} insured), {} settlements,"
-                + " {} visits refused", g.institutions(), g.households(), g.persons(), g.insured(), g.settlements(), g.refused());
+        if (population != null) {
+            DemoPopulation.Seeded g = population.seed(ADMDVS, "E44080000001");
+            log.info("demo: generated population seeded: {} institutions, {} households, {} persons ({} insured), {} settlements,"
+                    + " {} visits refused", g.institutions(), g.households(), g.persons(), g.insured(), g.settlements(), g.refused());
+        }
+        postFiscalTransfers();
+    }
+
+    /**
+     * The months the demo settles, funded by public finance as an agency would each month (issue 13): the residents'
+     * subsidies, medical assistance and emergency cover requested and received at each month's end, so no fund of
+     * the demo spends without income and the year ends with nothing owed by finance.
+     */
+    private void postFiscalTransfers() {
+        long entries = 0;
+        for (int m = 1; m <= 12; m++) {
+            LocalDate end = java.time.YearMonth.of(year(), m).atEndOfMonth();
+            entries += fiscal.post(ADMDVS, year(), m, end).posted();
+        }
+        log.info("demo: {} fiscal-transfer entries posted for {}", entries, year());
     }
 
     private void settle(String psnNo, String institution, String date, String lines, String... diagnoses) {

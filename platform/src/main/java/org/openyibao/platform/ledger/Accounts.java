@@ -65,6 +65,7 @@ public final class Accounts {
     public static final List<Template> TEMPLATES = List.of(
             new Template("bank", "asset", "fund bank account"),
             new Template("contributions_receivable", "asset", "contributions due, not yet paid"),
+            new Template("fiscal_receivable", "asset", "requested from public finance, not yet received"),
             new Template("contributions", "income", "contributions (employers, employees, residents)"),
             new Template("fiscal_income", "income", "fiscal subsidies and transfers from public finance"),
             new Template("transfers_in", "income", "transfers from another fund"),

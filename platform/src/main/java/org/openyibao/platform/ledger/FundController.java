@@ -43,8 +43,11 @@ public class FundController {
     private final Ledger ledger;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
+    private final FiscalTransfers fiscal;
 
-    public FundController(FundReport report, YearEndClose close, Ledger ledger, TransactionTemplate tx, JdbcTemplate jdbc) {
+    public FundController(FundReport report, YearEndClose close, Ledger ledger, TransactionTemplate tx, JdbcTemplate jdbc,
+                          FiscalTransfers fiscal) {
+        this.fiscal = fiscal;
         this.report = report;
         this.close = close;
         this.ledger = ledger;
@@ -84,6 +87,34 @@ public class FundController {
                     + " closing twice is refused (409), and so are entries dated in the closed year afterwards.")
     public YearEndClose.Result close(@PathVariable String admdvs, @RequestParam int year) {
         return close.close(admdvs, year);
+    }
+
+    @PostMapping("/fiscal-transfers")
+    @Operation(summary = "Request (and record as received) a month's fiscal transfers from public finance",
+            description = "Per fund: medical assistance and emergency cover get what they paid in benefits that month;"
+                    + " the pooling and serious-illness funds get the residents' fiscal subsidy of the residents who paid"
+                    + " that month (the policy pack's value per resident, split as the contribution). Requested: Dr"
+                    + " fiscal_receivable, Cr fiscal_income, dated the month's last day. With received_on, finance's payment"
+                    + " of the month's requests: Dr bank, Cr fiscal_receivable. Idempotent: a call requests only what is due"
+                    + " beyond what was requested (a top-up when spending dated in the month came later) and receives only"
+                    + " what is owed; a second call posts nothing (posted = 0). The month must be over; a closed year is"
+                    + " refused (409).")
+    public FiscalTransfers.Result fiscalTransfers(@PathVariable String admdvs,
+                                                  @RequestParam(required = false) Integer year,
+                                                  @RequestParam(required = false) Integer month,
+                                                  @Parameter(description = "the day finance paid (YYYY-MM-DD); absent: request only")
+                                                  @RequestParam(name = "received_on", required = false) String receivedOn) {
+        return fiscal.post(admdvs, year, month, date("received_on", receivedOn));
+    }
+
+    private static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(field, field + ": a date YYYY-MM-DD, got '" + org.openyibao.engine.error.Echo.cut(text)
+                    + "'");
+        }
     }
 
     @GetMapping("/accounts")

@@ -18,12 +18,15 @@ import org.openyibao.platform.web.ApiException;
 /**
  * Income, expenditure and balance per fund and month of a region's year, re-derived from the journal.
  * <ul>
- *   <li>income = net credits to the fund's income accounts (contributions, fiscal_income, transfers_in);</li>
+ *   <li>income = net credits to the fund's income accounts (contributions, fiscal_income, transfers_in); fiscal_income
+ *       is the money of public finance (residents' subsidy, budget-funded spending: {@link FiscalTransfers});</li>
  *   <li>expenditure = net debits to its expense accounts (benefits, transfers_out);</li>
- *   <li>balance = the fund's net assets at the month's end: assets (bank, contributions_receivable) less
+ *   <li>balance = the fund's net assets at the month's end: assets (bank, contributions_receivable, fiscal_receivable) less
  *       liabilities (payable_institutions, holders). Every fund balances within every entry, so the balance
  *       moves by exactly income − expenditure each month;</li>
- *   <li>bank, receivable, payable_institutions and holders: those accounts at the month's end.</li>
+ *   <li>bank, receivable, payable_institutions and holders: those accounts at the month's end;</li>
+ *   <li>fiscal_receivable: what public finance still owes the fund at the month's end (fiscal transfers requested,
+ *       not yet received: {@link FiscalTransfers}); at the year's end, what finance owes for the year.</li>
  * </ul>
  * The year-end closing entry moves income and expense into fund_balance (equity): it is left out of the
  * income and expenditure columns (which show the year's flows) and changes no balance.
@@ -41,7 +44,7 @@ public class FundReport {
     public record Month(String month, BigDecimal contributions, BigDecimal fiscalIncome, BigDecimal transfersIn,
                         BigDecimal income, BigDecimal benefits, BigDecimal transfersOut, BigDecimal expenditure,
                         BigDecimal surplus, BigDecimal balance, BigDecimal bank, BigDecimal receivable,
-                        BigDecimal payableInstitutions, BigDecimal holders) {}
+                        BigDecimal payableInstitutions, BigDecimal holders, BigDecimal fiscalReceivable) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record FundYear(String fund, String title, BigDecimal openingBalance, List<Month> months, Month year) {}
@@ -50,7 +53,7 @@ public class FundReport {
     public record Report(String admdvs, int year, boolean closed, Long closingEntryId, List<FundYear> funds) {}
 
     private static final List<String> ACCOUNTS = List.of("contributions", "fiscal_income", "transfers_in", "benefits",
-            "transfers_out", "bank", "contributions_receivable", "payable_institutions", "holders");
+            "transfers_out", "bank", "contributions_receivable", "payable_institutions", "holders", "fiscal_receivable");
     private static final int ASSETS_AND_LIABILITIES = ACCOUNTS.size(); // slot for Σ (debits − credits) of both kinds
 
     public Report report(String admdvs, int year) {
@@ -113,11 +116,11 @@ public class FundReport {
         return new Month(label, Money.yuan(contributions), Money.yuan(fiscal), Money.yuan(transfersIn), Money.yuan(income),
                 Money.yuan(benefits), Money.yuan(transfersOut), Money.yuan(expenditure), Money.yuan(income - expenditure),
                 Money.yuan(end[ASSETS_AND_LIABILITIES]), Money.yuan(end[5]), Money.yuan(end[6]), Money.yuan(-end[7]),
-                Money.yuan(-end[8]));
+                Money.yuan(-end[8]), Money.yuan(end[9]));
     }
 
     public static final String CSV_HEADER = "admdvs,year,fund,month,contributions,fiscal_income,transfers_in,income,benefits,"
-            + "transfers_out,expenditure,surplus,balance,bank,receivable,payable_institutions,holders";
+            + "transfers_out,expenditure,surplus,balance,bank,receivable,payable_institutions,holders,fiscal_receivable";
 
     /** The report as CSV: one row per fund and month, then the fund's year (month = the year). */
     public static String csv(Report r) {
@@ -129,7 +132,7 @@ public class FundReport {
                 b.append(r.admdvs()).append(',').append(r.year()).append(',').append(f.fund()).append(',').append(m.month());
                 for (BigDecimal v : List.of(m.contributions(), m.fiscalIncome(), m.transfersIn(), m.income(), m.benefits(),
                         m.transfersOut(), m.expenditure(), m.surplus(), m.balance(), m.bank(), m.receivable(),
-                        m.payableInstitutions(), m.holders())) {
+                        m.payableInstitutions(), m.holders(), m.fiscalReceivable())) {
                     b.append(',').append(v.toPlainString());
                 }
                 b.append('\n');

@@ -26,6 +26,7 @@ import org.openyibao.platform.audit.OperatorAudit;
 import org.openyibao.platform.contribution.ContributionService;
 import org.openyibao.platform.enrolment.Enrolment;
 import org.openyibao.platform.enrolment.EnrolmentService;
+import org.openyibao.platform.ledger.FundReport;
 import org.openyibao.platform.registry.Institution;
 import org.openyibao.platform.registry.Person;
 import org.openyibao.platform.registry.PersonService;
@@ -72,6 +73,8 @@ class DashboardTest {
     PasswordEncoder encoder;
     @Autowired
     OperatorAudit audit;
+    @Autowired
+    FundReport fundReport;
 
     String otherSetlId;
 
@@ -126,18 +129,73 @@ class DashboardTest {
     }
 
     /**
-     * The demo region's year is a handful of people with no fiscal transfers posted: its page says so (issue 12), in
-     * Chinese and in English; another region's page does not.
+     * The demo region's year is a handful of people: its page says so (issue 12), and that public finance's money is
+     * posted month by month, in Chinese and in English; another region's page does not.
      */
     @Test
     void theDemoRegionsPageSaysWhyItsYearIsNotAFundsYear() throws Exception {
         ConsoleClient agency = new ConsoleClient(port);
         agency.signIn("agency", PASSWORD);
         assertThat(agency.get("/console?admdvs=440800&year=2018").body()).contains("id=\"demo-year\"", "无法分散风险",
-                "没有向医疗救助和大额医疗补助记入财政拨款");
+                "于月末申请拨付并到账", "演示中大额医疗补助没有收入");
         assertThat(agency.get("/console?admdvs=440800&year=2018&lang=en").body()).contains("id=\"demo-year\"",
-                "So few people cannot pool risk", "no fiscal transfers to medical assistance");
+                "So few people cannot pool risk", "requested and received at the month",
+                "The large-amount subsidy gets no income in the demo");
         assertThat(agency.get("/console?admdvs=" + OTHER + "&year=2018").body()).doesNotContain("id=\"demo-year\"");
+    }
+
+    /**
+     * Issue 13: the demo posts each month's fiscal transfers, so medical assistance and the emergency cover no longer
+     * spend without income. Month by month their fiscal income is what they paid in benefits; at the year's end finance
+     * owes nothing (every request received). The demo's one assistance case is June's admission of the person in dire
+     * poverty (H44080000002); the page's assistance table shows the year's income equal to its expenditure.
+     */
+    @Test
+    void theDemosBudgetFundedFundsNoLongerSpendWithoutIncome() throws Exception {
+        FundReport.Report r = fundReport.report("440800", 2018);
+        for (String key : new String[] {"assistance", "emergency"}) {
+            FundReport.FundYear fund = r.funds().stream().filter(x -> x.fund().equals(key)).findFirst().orElseThrow();
+            for (FundReport.Month m : fund.months()) {
+                assertThat(m.fiscalIncome()).as(key + " " + m.month()).isEqualByComparingTo(m.benefits());
+            }
+            assertThat(fund.year().fiscalReceivable()).as(key + ": finance owes nothing at the year's end").isZero();
+        }
+        FundReport.FundYear assistance = r.funds().stream().filter(x -> x.fund().equals("assistance")).findFirst().orElseThrow();
+        assertThat(assistance.months().get(5).benefits()).as("June's assistance").isPositive();
+        assertThat(assistance.year().income()).isEqualByComparingTo(assistance.year().expenditure());
+
+        ConsoleClient agency = new ConsoleClient(port);
+        agency.signIn("agency", PASSWORD);
+        String page = agency.get("/console?admdvs=440800&year=2018").body();
+        String year = between(page.substring(page.indexOf("id=\"table-assistance\"")), "<tfoot>", "</tfoot>");
+        String spent = String.format("%,.2f", assistance.year().expenditure());
+        Matcher cells = Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(year);
+        java.util.List<String> values = new java.util.ArrayList<>();
+        while (cells.find()) values.add(cells.group(1));
+        // income, of which fiscal, expenditure, balance, finance owes
+        assertThat(values).containsExactly(spent, spent, spent, "0.00", "0.00");
+        assertThat(page).contains("id=\"fiscal-note\"", "财政应拨未拨");
+    }
+
+    /**
+     * Requesting fiscal transfers is the agency's (SecurityConfig.Access WRITE): the auditor and the monitor, signed in to
+     * the API, are refused (403); the agency's repeat of a month the demo posted posts nothing.
+     */
+    @Test
+    void onlyTheAgencyPostsFiscalTransfers() throws Exception {
+        String path = "/api/funds/440800/fiscal-transfers?year=2018&month=6&received_on=2018-06-30";
+        assertThat(api("POST", path, "auditor").statusCode()).isEqualTo(403);
+        assertThat(api("POST", path, "monitor").statusCode()).isEqualTo(403);
+        HttpResponse<String> agency = api("POST", path, "agency");
+        assertThat(agency.statusCode()).isEqualTo(200);
+        assertThat(agency.body()).as("the demo posted June already").contains("\"posted\":0", "\"month\":\"2018-06\"");
+    }
+
+    HttpResponse<String> api(String method, String path, String user) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

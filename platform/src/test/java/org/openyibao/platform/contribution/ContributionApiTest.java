@@ -42,7 +42,7 @@ class ContributionApiTest {
         f = RegionFixture.open(db, "440800");
         enrolment = f.employee(f.person(), "combined", "in_service", LocalDate.of(2018, 1, 1));
         mvc = MockMvcBuilders.standaloneSetup(new ContributionController(f.contributions),
-                        new FundController(f.report, f.close, f.ledger, db.tx, db.jdbc), new LedgerController(f.check))
+                        new FundController(f.report, f.close, f.ledger, db.tx, db.jdbc, f.fiscal), new LedgerController(f.check))
                 .setControllerAdvice(new ApiErrors()).build();
     }
 
@@ -171,5 +171,43 @@ class ContributionApiTest {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("date"));
         mvc.perform(get("/api/funds/440800/report").param("year", "2018")).andExpect(jsonPath("$.closed").value(true));
         mvc.perform(get("/api/funds/440801/report").param("year", "2018")).andExpect(status().isNotFound());
+    }
+
+    /**
+     * A resident pays 2018 on 5 March: 180.00 of their own. March's fiscal transfer brings the subsidy of 380.00 (Luo 2020,
+     * §2.9.4): 323.00 to pooling, 57.00 to serious illness, requested and received on 31 March; a second call posts nothing.
+     */
+    @Test
+    void fiscalTransfersOverHttp() throws Exception {
+        long resident = f.resident(f.person(), 1, LocalDate.of(2018, 1, 1));
+        postJson("/api/contributions/resident", "{\"enrolment_id\": " + resident + ", \"year\": 2018, \"paid_on\": \"2018-03-05\"}")
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/funds/440800/fiscal-transfers").param("year", "2018").param("month", "3")
+                        .param("received_on", "2018-03-31"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.month").value("2018-03"))
+                .andExpect(jsonPath("$.posted").value(4))
+                .andExpect(jsonPath("$.funds[0].fund").value("pooling"))
+                .andExpect(jsonPath("$.funds[0].requested").value(323.00))
+                .andExpect(jsonPath("$.funds[0].received").value(323.00))
+                .andExpect(jsonPath("$.funds[0].owed").value(0))
+                .andExpect(jsonPath("$.funds[1].requested").value(57.00))
+                .andExpect(jsonPath("$.funds[2].fund").value("assistance"))
+                .andExpect(jsonPath("$.funds[2].requested").value(org.hamcrest.Matchers.nullValue()));
+        mvc.perform(post("/api/funds/440800/fiscal-transfers").param("year", "2018").param("month", "3")
+                        .param("received_on", "2018-03-31"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.posted").value(0));
+        mvc.perform(get("/api/funds/440800/report").param("year", "2018"))
+                .andExpect(jsonPath("$.funds[0].months[2].contributions").value(153.00))
+                .andExpect(jsonPath("$.funds[0].months[2].fiscal_income").value(323.00))
+                .andExpect(jsonPath("$.funds[0].year.fiscal_receivable").value(0));
+        badRequest(mvc.perform(post("/api/funds/440800/fiscal-transfers").param("year", "2018").param("month", "13")), "month",
+                "1 to 12, got 13");
+        badRequest(mvc.perform(post("/api/funds/440800/fiscal-transfers").param("year", "2018")), "month", "required");
+        badRequest(mvc.perform(post("/api/funds/440800/fiscal-transfers").param("year", "last").param("month", "3")), "year",
+                "'last' is not a valid whole number");
+        badRequest(mvc.perform(post("/api/funds/440800/fiscal-transfers").param("year", "2018").param("month", "3")
+                .param("received_on", "2018-02-30")), "received_on", "a date YYYY-MM-DD");
+        mvc.perform(get("/api/ledger/check")).andExpect(jsonPath("$.ok").value(true));
     }
 }

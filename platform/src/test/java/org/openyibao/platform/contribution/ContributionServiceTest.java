@@ -123,10 +123,14 @@ class ContributionServiceTest {
             assertThat(y.seriousIllness()).isEqualByComparingTo("84.00");
             assertThat(y.pooling()).isEqualByComparingTo("476.00");
             assertThat(f.balance("pooling:contributions")).isEqualTo(-23_040 - 15_300);
-            assertThat(f.balance("pooling:fiscal_income")).isEqualTo(-32_300);
             assertThat(f.balance("serious_illness:contributions")).isEqualTo(-2_700);
+            // the resident paid the individual part only: the subsidy is finance's, a fiscal transfer of December 2017
+            assertThat(f.balance("pooling:fiscal_income")).isZero();
+            assertThat(f.balance("serious_illness:bank")).isEqualTo(2_700);
+            f.fiscal.post(f.admdvs, 2017, 12, LocalDate.of(2017, 12, 31));
+            assertThat(f.balance("pooling:fiscal_income")).isEqualTo(-32_300);
             assertThat(f.balance("serious_illness:fiscal_income")).isEqualTo(-5_700);
-            assertThat(f.balance("serious_illness:bank")).isEqualTo(8_400);
+            assertThat(f.balance("serious_illness:bank")).isEqualTo(2_700 + 5_700);
             refused(() -> f.contributions.payEmployee(month(resident, "2018-01", "5000", "2018-01-10")), HttpStatus.CONFLICT,
                     "enrolment_id", "resident scheme");
             assertThat(f.contributions.contributions(f.db.jdbc.queryForObject("SELECT person_id FROM enrolment WHERE id = ?",
@@ -189,10 +193,15 @@ class ContributionServiceTest {
             // a resident's unpaid year: both funds' receivables; paid, both banks
             long resident = f.resident(f.person(), 2, LocalDate.of(2009, 1, 1));
             ContributionView y = f.contributions.residentDue(new ResidentYearRequest(resident, 2019, null));
-            assertThat(f.balance("serious_illness:contributions_receivable")).isEqualTo(3_300 + 7_800); // 15% of 220 + 520
+            // the resident owes 15% of 220 to the serious-illness fund; the subsidy (15% of 520) is finance's, once paid
+            assertThat(f.balance("serious_illness:contributions_receivable")).isEqualTo(3_300);
+            assertThat(f.contributions.arrears(db.jdbc.queryForObject("SELECT person_id FROM enrolment WHERE id = ?", Long.class,
+                    resident)).total()).as("the individual part, 220.00").isEqualByComparingTo("220.00");
             f.contributions.payArrears(y.id(), new PaymentRequest(LocalDate.of(2019, 2, 1)));
             assertThat(f.balance("serious_illness:contributions_receivable")).isZero();
-            assertThat(f.balance("serious_illness:bank")).isEqualTo(11_100);
+            assertThat(f.balance("serious_illness:bank")).isEqualTo(3_300);
+            f.fiscal.post(f.admdvs, 2019, 2, LocalDate.of(2019, 2, 28));
+            assertThat(f.balance("serious_illness:bank")).isEqualTo(3_300 + 7_800);
             assertThat(f.check.run().violations()).isEmpty();
         }
     }

@@ -20,7 +20,9 @@ import org.openyibao.platform.web.ApiException;
  * A region's 2018 by hand, reported per fund and month, then closed:
  * <pre>
  * 2018-01-20  employee, base 5,000.00: pooling contributions 310.00; account credit 100.00
- * 2018-03-05  resident 2018: pooling 153.00 contributions + 323.00 fiscal; serious illness 27.00 + 57.00
+ * 2018-03-05  resident 2018: pooling 153.00 contributions; serious illness 27.00
+ * 2018-03-31  fiscal transfer for March, requested and received: the resident's subsidy, pooling 323.00, serious
+ *             illness 57.00 (85% and 15% of 380.00)
  * 2018-05-10  settlement: pooling benefits 200.00 owed to the hospital; 30.00 spent from the account
  * 2018-06-30  the hospital paid: pooling 200.00, individual accounts 30.00
  * 2018-07-01  transfer pooling → serious illness 50.00
@@ -38,6 +40,7 @@ class FundReportTest {
         f.contributions.payEmployee(new EmployeeMonthRequest(enrolment, "2018-01", new BigDecimal("5000"), LocalDate.of(2018, 1, 20)));
         f.contributions.payResident(new ResidentYearRequest(f.resident(f.person(), 1, LocalDate.of(2018, 1, 1)), 2018,
                 LocalDate.of(2018, 3, 5)));
+        f.fiscal.post(ADMDVS, 2018, 3, LocalDate.of(2018, 3, 31));
         f.post(f.entry(LocalDate.of(2018, 5, 10), "settlement", "S1")
                 .move("pooling:benefits", "pooling:payable_institutions", 20_000)
                 .payFromIndividualAccount(person, "individual_accounts:payable_institutions", 3_000).build());
@@ -109,9 +112,9 @@ class FundReportTest {
             String csv = FundReport.csv(r);
             assertThat(csv.lines()).hasSize(1 + 7 * 13).first().isEqualTo(FundReport.CSV_HEADER);
             assertThat(csv.lines()).contains(
-                    "440800,2018,pooling,2018-05,0.00,0.00,0.00,0.00,200.00,0.00,200.00,-200.00,586.00,786.00,0.00,200.00,0.00",
-                    "440800,2018,pooling,2018,463.00,323.00,0.00,786.00,200.00,50.00,250.00,536.00,536.00,536.00,0.00,0.00,0.00",
-                    "440800,2018,individual_accounts,2018,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,70.00,0.00,0.00,70.00");
+                    "440800,2018,pooling,2018-05,0.00,0.00,0.00,0.00,200.00,0.00,200.00,-200.00,586.00,786.00,0.00,200.00,0.00,0.00",
+                    "440800,2018,pooling,2018,463.00,323.00,0.00,786.00,200.00,50.00,250.00,536.00,536.00,536.00,0.00,0.00,0.00,0.00",
+                    "440800,2018,individual_accounts,2018,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,70.00,0.00,0.00,70.00,0.00");
         }
     }
 

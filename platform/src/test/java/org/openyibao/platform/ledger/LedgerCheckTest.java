@@ -21,7 +21,10 @@ import org.openyibao.platform.support.TestDatabase;
 class LedgerCheckTest {
     record Books(RegionFixture f, long person) {}
 
-    /** An employee's month (310.00 pooling, 100.00 account), a resident's year, an account spend of 30.00. */
+    /**
+     * An employee's month (310.00 pooling, 100.00 account), a resident's year (their own 180.00; March's fiscal transfer
+     * brings the 380.00 subsidy, requested and received), an account spend of 30.00.
+     */
     static Books books(TestDatabase db) {
         RegionFixture f = RegionFixture.open(db, "440800");
         long person = f.person();
@@ -29,6 +32,7 @@ class LedgerCheckTest {
         f.contributions.payEmployee(new EmployeeMonthRequest(enrolment, "2018-01", new BigDecimal("5000"), LocalDate.of(2018, 1, 20)));
         f.contributions.payResident(new ResidentYearRequest(f.resident(f.person(), 1, LocalDate.of(2018, 1, 1)), 2018,
                 LocalDate.of(2018, 3, 5)));
+        f.fiscal.post(f.admdvs, 2018, 3, LocalDate.of(2018, 3, 31));
         f.post(f.entry(LocalDate.of(2018, 5, 10), "settlement", "S1")
                 .move("pooling:benefits", "pooling:payable_institutions", 20_000)
                 .payFromIndividualAccount(person, "individual_accounts:payable_institutions", 3_000).build());
@@ -47,16 +51,17 @@ class LedgerCheckTest {
             LedgerCheck.Result r = f.check.run();
             assertThat(r.violations()).isEmpty();
             assertThat(r.ok()).isTrue();
-            assertThat(r.entries()).isEqualTo(3);
-            // employee: pooling 2 lines + account 2 lines; resident: 4 moves × 2; settlement: 2 + 2
-            assertThat(r.lines()).isEqualTo(4 + 8 + 4);
-            assertThat(r.accounts()).isEqualTo(7 * 10);
+            // employee, resident, 2 fiscal transfers requested and 2 received (pooling, serious illness), settlement
+            assertThat(r.entries()).isEqualTo(7);
+            // employee: pooling 2 lines + account 2 lines; resident: 2 moves × 2; fiscal: 4 × 2; settlement: 2 + 2
+            assertThat(r.lines()).isEqualTo(4 + 4 + 8 + 4);
+            assertThat(r.accounts()).isEqualTo(7 * 11);
             assertThat(r.regions()).isOne();
-            // 310 + 100 + (153 + 323 + 27 + 57) + 200 + 30 = 1,200.00 of debits, as many credits
-            assertThat(r.debitsFen()).isEqualTo(120_000).isEqualTo(r.creditsFen());
+            // 310 + 100 + (153 + 27) + (323 + 57) requested + (323 + 57) received + 200 + 30 = 1,580.00 of debits
+            assertThat(r.debitsFen()).isEqualTo(158_000).isEqualTo(r.creditsFen());
             assertThat(r.individualAccounts()).isOne();
             assertThat(r.individualAccountsFen()).isEqualTo(7_000).isEqualTo(r.holdersFen());
-            assertThat(r.summary()).contains("entries              3", "debits               1200.00 = credits 1200.00");
+            assertThat(r.summary()).contains("entries              7", "debits               1580.00 = credits 1580.00");
         }
     }
 

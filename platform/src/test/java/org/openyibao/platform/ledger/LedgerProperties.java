@@ -35,7 +35,7 @@ final class LedgerProperties {
     private LedgerProperties() {}
 
     sealed interface Op permits PayEmployee, EmployeeDue, PayArrears, PayResident, ResidentDue, RetireeCredit, Transfer,
-            Settle, PayInstitutions, Reverse, Close {}
+            Settle, PayInstitutions, Reverse, Close, Fiscal {}
 
     /** months: 0..23 = 2018-01..2019-12; persons: an index into the region's people of that kind. */
     record PayEmployee(int employee, int month, int wageYuan) implements Op {}
@@ -50,6 +50,8 @@ final class LedgerProperties {
     record PayInstitutions(int fund, int percent, int month) implements Op {}
     record Reverse(int pick, int month) implements Op {}
     record Close(int year) implements Op {}
+    /** The month's fiscal transfers requested and, when received = 1, received five days after the month's end. */
+    record Fiscal(int month, int received) implements Op {}
 
     static final Accounts.Fund[] FUNDS = Accounts.Fund.values();
 
@@ -72,7 +74,8 @@ final class LedgerProperties {
                         Tuple.of(2, Arbitraries.integers().between(1, 12_000))), month).as(Settle::new)),
                 Tuple.of(2, Combinators.combine(fund, Arbitraries.integers().between(1, 100), month).as(PayInstitutions::new)),
                 Tuple.of(2, Combinators.combine(pick, month).as(Reverse::new)),
-                Tuple.of(1, Arbitraries.of(2018, 2019).map(Close::new)));
+                Tuple.of(1, Arbitraries.of(2018, 2019).map(Close::new)),
+                Tuple.of(2, Combinators.combine(month, two).as(Fiscal::new)));
         return op.list().ofMinSize(20).ofMaxSize(30).withSizeDistribution(RandomDistribution.uniform());
     }
 
@@ -126,6 +129,7 @@ final class LedgerProperties {
                 LedgerCheck.Result r = w.f.check.run();
                 assertThat(r.violations()).as("after step %d %s of %s", step, op, ops).isEmpty();
                 assertThat(r.debitsFen()).isEqualTo(r.creditsFen());
+                financeOwesWhatWasRequestedAndNotReceived(w.f);
             }
             reportAgreesWithTheLedger(w.f);
         }
@@ -186,8 +190,21 @@ final class LedgerProperties {
                     String.valueOf(id), "reversal of " + id)));
         } else if (op instanceof Close p) {
             w.entries.add(f.close.close(f.admdvs, p.year()).entryId());
+        } else if (op instanceof Fiscal p) {
+            YearMonth m = month(p.month());
+            return f.fiscal.post(f.admdvs, m.getYear(), m.getMonthValue(),
+                    p.received() == 1 ? m.atEndOfMonth().plusDays(5) : null).posted() > 0;
         }
         return true;
+    }
+
+    /** Each fund's fiscal_receivable = Σ requested − Σ received in fiscal_transfer (nothing else posts to it here). */
+    static void financeOwesWhatWasRequestedAndNotReceived(RegionFixture f) {
+        for (Accounts.Fund fund : FUNDS) {
+            long owed = f.db.jdbc.queryForObject("SELECT COALESCE(SUM(CASE step WHEN 'requested' THEN amount_fen ELSE -amount_fen"
+                    + " END), 0) FROM fiscal_transfer WHERE admdvs = ? AND fund = ?", Long.class, f.admdvs, fund.key);
+            assertThat(f.balance(fund.account("fiscal_receivable"))).as(fund.key + ": finance owes").isEqualTo(owed);
+        }
     }
 
     /** Everything a refused operation must leave as it was. */

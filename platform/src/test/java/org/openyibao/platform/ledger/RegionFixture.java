@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.openyibao.platform.contribution.ContributionService;
+import org.openyibao.platform.contribution.ResidentSubsidy;
 import org.openyibao.platform.contribution.ContributionService.AverageWageRequest;
 import org.openyibao.platform.policy.PolicyPacks;
 import org.openyibao.platform.support.TestDatabase;
@@ -27,6 +29,8 @@ public final class RegionFixture {
     public final LedgerCheck check;
     public final FundReport report;
     public final YearEndClose close;
+    /** Fiscal transfers with the platform's rules; "today" is 2020-06-01, as for {@link #close}. */
+    public final FiscalTransfers fiscal;
 
     private RegionFixture(TestDatabase db, String admdvs) {
         this.db = db;
@@ -36,8 +40,10 @@ public final class RegionFixture {
         this.check = new LedgerCheck(db.jdbc);
         this.report = new FundReport(db.jdbc);
         // "today" is in 2020: 2018 and 2019 can be closed
-        this.close = new YearEndClose(db.jdbc, db.tx, ledger, Clock.fixed(LocalDate.of(2020, 6, 1).atStartOfDay()
-                .toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        Clock today = Clock.fixed(LocalDate.of(2020, 6, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        this.close = new YearEndClose(db.jdbc, db.tx, ledger, today);
+        this.fiscal = new FiscalTransfers(db.jdbc, db.tx, ledger, List.of(new BudgetFundedSpending(db.jdbc),
+                new ResidentSubsidy(db.jdbc, PACKS)), today);
     }
 
     /**
