@@ -40,7 +40,7 @@ class PolicyCommandTest {
                         + " adjustment in serious illness medical insurance. Government document.\n")
                 .contains("\n  人社部发〔2009〕67号: 人力资源和社会保障部") // the fund reserve bands, inherited from national-base
                 .contains("DECISION, SCENARIO and REFORM mark choices of ours")
-                .doesNotContain("He 2020") // the COVID-19 declaration starts in 2020
+                .contains("\n  He 2020: ") // the hospital budget: emergency cases outside it, from 2010
                 .doesNotContain("Zhang") // the 520 yuan subsidy starts in 2019
                 .doesNotContain("Wang 2019"); // cited by no value
         assertThat(run(null, "policy", "show", "zhanjiang", "--date", "2020-06-01").out())
