@@ -42,7 +42,8 @@ class ContributionApiTest {
         f = RegionFixture.open(db, "440800");
         enrolment = f.employee(f.person(), "combined", "in_service", LocalDate.of(2018, 1, 1));
         mvc = MockMvcBuilders.standaloneSetup(new ContributionController(f.contributions),
-                        new FundController(f.report, f.close, f.ledger, db.tx, db.jdbc, f.fiscal), new LedgerController(f.check))
+                        new FundController(f.report, f.close, f.ledger, db.tx, db.jdbc, f.fiscal,
+                                f.insurerPremium), new LedgerController(f.check))
                 .setControllerAdvice(new ApiErrors()).build();
     }
 
