@@ -18,7 +18,7 @@ import org.openyibao.platform.ledger.LedgerCheck;
 
 /**
  * The serious-illness insurer's contract on the demo's ledger over real HTTP (issue 13): the demo posts 2018's
- * months; only the agency posts a month (SecurityConfig.Access WRITE: the auditor, the monitor and the insurer get 403);
+ * months; only the agency posts a month (SecurityConfig.Access WRITE: the auditor and the monitor get 403);
  * the fund report shows the serious-illness fund's premium, instalments, claims and reserve; the ledger checks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -40,7 +40,7 @@ class DemoInsurerPremiumTest {
     @Test
     void onlyTheAgencyPostsAMonthAndTheDemoPostedTheYear() throws Exception {
         String path = "/api/funds/440800/insurer-premium?year=2018&month=6";
-        for (String user : new String[] {"auditor", "monitor", "insurer"}) {
+        for (String user : new String[] {"auditor", "monitor"}) {
             assertThat(api(path, user).statusCode()).as(user).isEqualTo(403);
         }
         HttpResponse<String> agency = api(path, "agency");
