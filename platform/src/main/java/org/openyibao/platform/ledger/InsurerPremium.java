@@ -71,8 +71,9 @@ public class InsurerPremium {
                        Long entryId) {}
 
     /**
-     * The month's steps; posted = entries this run posted; the year to date of the contract: premium, reserve withheld,
-     * instalments paid, what the fund still owes the contract for the year (premium − reserve − instalments), claims the insurer paid.
+     * The month's steps; posted = entries this run posted; the contract's year as posted so far: premium, reserve
+     * withheld, instalments paid, what the fund still owes the contract for the year (premium − reserve − instalments),
+     * claims the insurer paid.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Result(String admdvs, String month, int posted, List<Step> steps, BigDecimal premium, BigDecimal reserve,
@@ -159,10 +160,14 @@ public class InsurerPremium {
                 InsurerYearEnd.of(YearEndFigures.of(premium[0], 0), contract), claims);
     }
 
-    /** What a step posted in the months of {@code m}'s year up to {@code m}. */
+    /**
+     * What a step posted in {@code m}'s year so far, whichever month's run posted it: a month run after a later one
+     * (January after December) finds December's postings and posts nothing twice.
+     */
     private long yearToDate(String admdvs, YearMonth m, String step) {
         return jdbc.queryForObject("SELECT COALESCE(SUM(amount_fen), 0) FROM insurer_premium WHERE admdvs = ? AND step = ?"
-                + " AND period >= ? AND period <= ?", Long.class, admdvs, step, YearMonth.of(m.getYear(), 1).toString(), m.toString());
+                + " AND period >= ? AND period <= ?", Long.class, admdvs, step, YearMonth.of(m.getYear(), 1).toString(),
+                YearMonth.of(m.getYear(), 12).toString());
     }
 
     private long posted(String admdvs, YearMonth m, String step) {

@@ -170,6 +170,16 @@ class InsurerPremiumTest {
             assertThat(jan.steps()).extracting(s -> s.step() + " " + s.postedNow()).containsExactly(
                     "premium 84.00", "reserve 0.00", "instalment 7.00", "claims 0.00");
             assertThat(jan.posted()).isEqualTo(2);
+
+            // December run before the months between: it pays instalments 2–12 at once, 84.00 − 7.00 = 77.00; a month
+            // run after it (March) finds the year's postings and posts nothing twice
+            InsurerPremium.Result dec = f.insurerPremium.post(ADMDVS, 2018, 12);
+            assertThat(dec.steps().get(2).postedNow()).isEqualByComparingTo("77.00");
+            assertThat(dec.posted()).isEqualTo(1);
+            assertThat(f.insurerPremium.post(ADMDVS, 2018, 3).posted()).isZero();
+            assertThat(f.insurerPremium.post(ADMDVS, 2018, 1).posted()).isZero();
+            assertThat(f.balance("serious_illness:premium_due")).isZero();
+            assertThat(entries(db)).isEqualTo(3);
             assertThat(f.check.run().violations()).isEmpty();
         }
     }
