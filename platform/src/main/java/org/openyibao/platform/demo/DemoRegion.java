@@ -20,6 +20,7 @@ import org.openyibao.platform.contribution.ContributionService;
 import org.openyibao.platform.enrolment.Enrolment;
 import org.openyibao.platform.enrolment.EnrolmentService;
 import org.openyibao.platform.ledger.FiscalTransfers;
+import org.openyibao.platform.ledger.InsurerPremium;
 import org.openyibao.platform.registry.Employer;
 import org.openyibao.platform.registry.Household;
 import org.openyibao.platform.registry.Institution;
@@ -79,13 +80,16 @@ public class DemoRegion {
     private DemoCredentials.Kept issued;
     private final PersonNumbers numbers;
     private final FiscalTransfers fiscal;
+    private final InsurerPremium insurerPremium;
 
     public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, RegistryService registry,
                       PersonService persons, EnrolmentService enrolments, ContributionService contributions,
                       SettlementService settlements, ObjectProvider<DemoPopulation> population,
                       DemoUsers demoUsers, Operators operators, PasswordEncoder encoder, Activation activation,
-                      DemoCredentials demoCredentials, PersonNumbers numbers, FiscalTransfers fiscal) {
+                      DemoCredentials demoCredentials, PersonNumbers numbers, FiscalTransfers fiscal,
+                      InsurerPremium insurerPremium) {
         this.fiscal = fiscal;
+        this.insurerPremium = insurerPremium;
         this.demoCredentials = demoCredentials;
         this.numbers = numbers;
         this.activation = activation;
@@ -183,6 +187,17 @@ public class DemoRegion {
                     + " {} visits refused", g.institutions(), g.households(), g.persons(), g.insured(), g.settlements(), g.refused());
         }
         postFiscalTransfers();
+        postInsurerPremium();
+    }
+
+    /**
+     * The serious-illness insurer's contract month by month (issue 13, 单独核算): the premium from the residents'
+     * contributions, the instalment paid to the insurer and the claims it reimbursed, at each month's end.
+     */
+    private void postInsurerPremium() {
+        long entries = 0;
+        for (int m = 1; m <= 12; m++) entries += insurerPremium.post(ADMDVS, year(), m).posted();
+        log.info("demo: {} insurer-premium entries posted for {}", entries, year());
     }
 
     /**

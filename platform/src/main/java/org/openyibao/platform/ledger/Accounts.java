@@ -75,6 +75,26 @@ public final class Accounts {
             new Template("holders", "liability", "owed to account holders (individual accounts)"),
             new Template("fund_balance", "equity", "accumulated fund balance (year-end close)"));
 
+    /**
+     * The serious-illness fund's own accounts, beside {@link #TEMPLATES}: its money is accounted separately (单独核算,
+     * issue 13) because it buys the cover from a commercial insurer under the contract in the policy pack
+     * ({@link InsurerPremium}; docs/ledger.md#insurer-premium).
+     */
+    public static final List<Template> SERIOUS_ILLNESS_TEMPLATES = List.of(
+            new Template("insurer_premium", "expense", "premium of the insurer's contract, from contributions"),
+            new Template("premium_due", "liability", "premium owed to the insurer's contract, not yet paid or withheld"),
+            new Template("insurer_reserve", "liability", "premium withheld as the contract's reserve until the evaluation"),
+            new Template("insurer_claims", "income", "claims paid by the insurer (the settlements' hifmi_pay it reimbursed)"),
+            new Template("recoveries", "income", "recovered from institutions after the insurer's case audit"));
+
+    /** The templates of {@code fund}'s accounts: every fund's, and the serious-illness fund's own. */
+    public static List<Template> templates(Fund fund) {
+        if (fund != Fund.SERIOUS_ILLNESS) return TEMPLATES;
+        List<Template> all = new java.util.ArrayList<>(TEMPLATES);
+        all.addAll(SERIOUS_ILLNESS_TEMPLATES);
+        return all;
+    }
+
     public static String code(String admdvs, String account) {
         return admdvs + ":" + account;
     }

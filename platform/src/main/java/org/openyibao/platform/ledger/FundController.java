@@ -44,10 +44,12 @@ public class FundController {
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
     private final FiscalTransfers fiscal;
+    private final InsurerPremium insurerPremium;
 
     public FundController(FundReport report, YearEndClose close, Ledger ledger, TransactionTemplate tx, JdbcTemplate jdbc,
-                          FiscalTransfers fiscal) {
+                          FiscalTransfers fiscal, InsurerPremium insurerPremium) {
         this.fiscal = fiscal;
+        this.insurerPremium = insurerPremium;
         this.report = report;
         this.close = close;
         this.ledger = ledger;
@@ -105,6 +107,21 @@ public class FundController {
                                                   @Parameter(description = "the day finance paid (YYYY-MM-DD); absent: request only")
                                                   @RequestParam(name = "received_on", required = false) String receivedOn) {
         return fiscal.post(admdvs, year, month, date("received_on", receivedOn));
+    }
+
+    @PostMapping("/insurer-premium")
+    @Operation(summary = "Post a month of the serious-illness insurer's contract (单独核算): premium, reserve, instalment, claims",
+            description = "On the serious-illness fund's own accounts, dated the month's last day: the premium from residents'"
+                    + " contributions of the year paid so far (Dr insurer_premium, Cr premium_due), the reserve the contract"
+                    + " withholds (Dr premium_due, Cr insurer_reserve), the month's instalment to the insurer (Dr premium_due,"
+                    + " Cr bank; the premium less the reserve in the contract's equal monthly instalments, the remainder in"
+                    + " December) and the month's serious-illness claims the insurer reimburses (Dr bank, Cr insurer_claims)."
+                    + " Idempotent: a call posts only what is due beyond what was posted (posted = 0 when nothing is new)."
+                    + " The month must be over; a closed year is refused (409); a pack without a contract 422.")
+    public InsurerPremium.Result insurerPremium(@PathVariable String admdvs,
+                                                @RequestParam(required = false) Integer year,
+                                                @RequestParam(required = false) Integer month) {
+        return insurerPremium.post(admdvs, year, month);
     }
 
     private static LocalDate date(String field, String text) {

@@ -51,7 +51,7 @@ public class Ledger {
     /** Creates the region's chart of accounts (idempotent). */
     public void openRegion(String admdvs) {
         for (Accounts.Fund f : Accounts.Fund.values()) {
-            for (Accounts.Template t : Accounts.TEMPLATES) {
+            for (Accounts.Template t : Accounts.templates(f)) {
                 String code = Accounts.code(admdvs, f.account(t.name()));
                 Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_account WHERE code = ?", Integer.class, code);
                 if (n == 0) {

@@ -42,7 +42,8 @@ class ContributionApiTest {
         f = RegionFixture.open(db, "440800");
         enrolment = f.employee(f.person(), "combined", "in_service", LocalDate.of(2018, 1, 1));
         mvc = MockMvcBuilders.standaloneSetup(new ContributionController(f.contributions),
-                        new FundController(f.report, f.close, f.ledger, db.tx, db.jdbc, f.fiscal), new LedgerController(f.check))
+                        new FundController(f.report, f.close, f.ledger, db.tx, db.jdbc, f.fiscal,
+                                f.insurerPremium), new LedgerController(f.check))
                 .setControllerAdvice(new ApiErrors()).build();
     }
 
@@ -208,6 +209,38 @@ class ContributionApiTest {
                 "'last' is not a valid whole number");
         badRequest(mvc.perform(post("/api/funds/440800/fiscal-transfers").param("year", "2018").param("month", "3")
                 .param("received_on", "2018-02-30")), "received_on", "a date YYYY-MM-DD");
+        mvc.perform(get("/api/ledger/check")).andExpect(jsonPath("$.ok").value(true));
+    }
+
+    /**
+     * The same resident's 2018 under Zhanjiang's contract (Luo 2020, §2.9.4 (4)): premium 15% × (180.00 + 380.00) = 84.00,
+     * nothing withheld; March pays instalments 1–3 of 84.00 ÷ 12 = 7.00, 21.00; a second call posts nothing.
+     */
+    @Test
+    void insurerPremiumOverHttp() throws Exception {
+        long resident = f.resident(f.person(), 1, LocalDate.of(2018, 1, 1));
+        postJson("/api/contributions/resident", "{\"enrolment_id\": " + resident + ", \"year\": 2018, \"paid_on\": \"2018-03-05\"}")
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/funds/440800/insurer-premium").param("year", "2018").param("month", "3"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.month").value("2018-03"))
+                .andExpect(jsonPath("$.posted").value(2))
+                .andExpect(jsonPath("$.steps[0].step").value("premium"))
+                .andExpect(jsonPath("$.steps[0].posted_now").value(84.00))
+                .andExpect(jsonPath("$.steps[2].step").value("instalment"))
+                .andExpect(jsonPath("$.steps[2].posted_now").value(21.00))
+                .andExpect(jsonPath("$.steps[2].basis").value(org.hamcrest.Matchers.startsWith("instalments 1–3 of 12 of 84.00")))
+                .andExpect(jsonPath("$.premium_due").value(63.00));
+        mvc.perform(post("/api/funds/440800/insurer-premium").param("year", "2018").param("month", "3"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.posted").value(0));
+        mvc.perform(get("/api/funds/440800/report").param("year", "2018"))
+                .andExpect(jsonPath("$.funds[2].fund").value("serious_illness"))
+                .andExpect(jsonPath("$.funds[2].months[2].insurer_premium").value(84.00))
+                .andExpect(jsonPath("$.funds[2].months[2].instalments_paid").value(21.00))
+                .andExpect(jsonPath("$.funds[2].months[2].premium_due").value(63.00));
+        badRequest(mvc.perform(post("/api/funds/440800/insurer-premium").param("year", "2018").param("month", "13")), "month",
+                "1 to 12, got 13");
+        badRequest(mvc.perform(post("/api/funds/440800/insurer-premium").param("month", "3")), "year", "required");
         mvc.perform(get("/api/ledger/check")).andExpect(jsonPath("$.ok").value(true));
     }
 }

@@ -35,7 +35,7 @@ final class LedgerProperties {
     private LedgerProperties() {}
 
     sealed interface Op permits PayEmployee, EmployeeDue, PayArrears, PayResident, ResidentDue, RetireeCredit, Transfer,
-            Settle, PayInstitutions, Reverse, Close, Fiscal {}
+            Settle, PayInstitutions, Reverse, Close, Fiscal, Premium {}
 
     /** months: 0..23 = 2018-01..2019-12; persons: an index into the region's people of that kind. */
     record PayEmployee(int employee, int month, int wageYuan) implements Op {}
@@ -52,6 +52,8 @@ final class LedgerProperties {
     record Close(int year) implements Op {}
     /** The month's fiscal transfers requested and, when received = 1, received five days after the month's end. */
     record Fiscal(int month, int received) implements Op {}
+    /** The month of the serious-illness insurer's contract: premium, reserve, instalment, claims (any order of months). */
+    record Premium(int month) implements Op {}
 
     static final Accounts.Fund[] FUNDS = Accounts.Fund.values();
 
@@ -75,7 +77,8 @@ final class LedgerProperties {
                 Tuple.of(2, Combinators.combine(fund, Arbitraries.integers().between(1, 100), month).as(PayInstitutions::new)),
                 Tuple.of(2, Combinators.combine(pick, month).as(Reverse::new)),
                 Tuple.of(1, Arbitraries.of(2018, 2019).map(Close::new)),
-                Tuple.of(2, Combinators.combine(month, two).as(Fiscal::new)));
+                Tuple.of(2, Combinators.combine(month, two).as(Fiscal::new)),
+                Tuple.of(2, month.map(Premium::new)));
         return op.list().ofMinSize(20).ofMaxSize(30).withSizeDistribution(RandomDistribution.uniform());
     }
 
@@ -130,6 +133,7 @@ final class LedgerProperties {
                 assertThat(r.violations()).as("after step %d %s of %s", step, op, ops).isEmpty();
                 assertThat(r.debitsFen()).isEqualTo(r.creditsFen());
                 financeOwesWhatWasRequestedAndNotReceived(w.f);
+                theContractIsOwedWhatWasNeitherPaidNorWithheld(w.f);
             }
             reportAgreesWithTheLedger(w.f);
         }
@@ -194,6 +198,9 @@ final class LedgerProperties {
             YearMonth m = month(p.month());
             return f.fiscal.post(f.admdvs, m.getYear(), m.getMonthValue(),
                     p.received() == 1 ? m.atEndOfMonth().plusDays(5) : null).posted() > 0;
+        } else if (op instanceof Premium p) {
+            YearMonth m = month(p.month());
+            return f.insurerPremium.post(f.admdvs, m.getYear(), m.getMonthValue()).posted() > 0;
         }
         return true;
     }
@@ -205,6 +212,31 @@ final class LedgerProperties {
                     + " END), 0) FROM fiscal_transfer WHERE admdvs = ? AND fund = ?", Long.class, f.admdvs, fund.key);
             assertThat(f.balance(fund.account("fiscal_receivable"))).as(fund.key + ": finance owes").isEqualTo(owed);
         }
+    }
+
+    /**
+     * The serious-illness fund owes the insurer's contract the premium posted less the reserve withheld and the
+     * instalments paid, never less than nothing (the instalments and the reserve never exceed the premium), each year;
+     * the reserve account holds what was withheld.
+     */
+    static void theContractIsOwedWhatWasNeitherPaidNorWithheld(RegionFixture f) {
+        for (int year = 2018; year <= 2019; year++) {
+            Map<String, Object> r = f.db.jdbc.queryForMap("SELECT"
+                    + " COALESCE(SUM(CASE step WHEN 'premium' THEN amount_fen ELSE 0 END), 0) AS premium,"
+                    + " COALESCE(SUM(CASE step WHEN 'reserve' THEN amount_fen ELSE 0 END), 0) AS reserve,"
+                    + " COALESCE(SUM(CASE step WHEN 'instalment' THEN amount_fen ELSE 0 END), 0) AS paid"
+                    + " FROM insurer_premium WHERE admdvs = ? AND period LIKE ?", f.admdvs, year + "-%");
+            long premium = ((Number) r.get("premium")).longValue(), reserve = ((Number) r.get("reserve")).longValue();
+            long paid = ((Number) r.get("paid")).longValue();
+            assertThat(premium - reserve - paid).as(year + ": the contract is owed").isNotNegative();
+        }
+        long owed = f.db.jdbc.queryForObject("SELECT COALESCE(SUM(CASE step WHEN 'premium' THEN amount_fen WHEN 'claims' THEN 0"
+                + " ELSE -amount_fen END), 0) FROM insurer_premium WHERE admdvs = ?", Long.class, f.admdvs);
+        long withheld = f.db.jdbc.queryForObject("SELECT COALESCE(SUM(amount_fen), 0) FROM insurer_premium WHERE admdvs = ?"
+                + " AND step = 'reserve'", Long.class, f.admdvs);
+        // nothing else posts to these two accounts here; a year-end close leaves liabilities alone
+        assertThat(f.balance(Accounts.Fund.SERIOUS_ILLNESS.account("premium_due"))).isEqualTo(-owed);
+        assertThat(f.balance(Accounts.Fund.SERIOUS_ILLNESS.account("insurer_reserve"))).isEqualTo(-withheld);
     }
 
     /** Everything a refused operation must leave as it was. */

@@ -31,6 +31,8 @@ public final class RegionFixture {
     public final YearEndClose close;
     /** Fiscal transfers with the platform's rules; "today" is 2020-06-01, as for {@link #close}. */
     public final FiscalTransfers fiscal;
+    /** The insurer's contract on the serious-illness fund under the region's pack; "today" is 2020-06-01. */
+    public final InsurerPremium insurerPremium;
 
     private RegionFixture(TestDatabase db, String admdvs) {
         this.db = db;
@@ -44,6 +46,14 @@ public final class RegionFixture {
         this.close = new YearEndClose(db.jdbc, db.tx, ledger, today);
         this.fiscal = new FiscalTransfers(db.jdbc, db.tx, ledger, List.of(new BudgetFundedSpending(db.jdbc),
                 new ResidentSubsidy(db.jdbc, PACKS)), today);
+        this.insurerPremium = insurerPremium(PACKS);
+    }
+
+    /** The insurer's contract posted under {@code packs} (e.g. one that answers with a contract overlay applied). */
+    public InsurerPremium insurerPremium(PolicyPacks packs) {
+        Clock today = Clock.fixed(LocalDate.of(2020, 6, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        return new InsurerPremium(db.jdbc, db.tx, ledger, packs, List.of(new PremiumFromContributions(), new ReserveWithheld(),
+                new MonthlyInstalment(), new ClaimsPaidByInsurer()), today);
     }
 
     /**
