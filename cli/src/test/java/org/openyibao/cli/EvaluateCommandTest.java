@@ -149,6 +149,19 @@ class EvaluateCommandTest {
                 .userError("--bootstrap", "-1");
     }
 
+    /** A contract overlay changes the insurer's year, not the households: a real comparison, not warned about as empty. */
+    @Test
+    void aContractOverlayIsNotAnEmptyComparison(@TempDir Path tmp) throws Exception {
+        Path taicang = tmp.resolve("taicang");
+        Cli.run("simulate", "--population", pop.toString(), "--reform",
+                SCENARIOS.resolveSibling("contracts").resolve("taicang.yaml").toString(), "--out", taicang.toString(),
+                "--threads", "2").ok();
+        Cli.Result r = Cli.run("evaluate", baseline.toString(), taicang.toString(), "--out", tmp.resolve("r").toString(),
+                "--bootstrap", "0").ok();
+        assertThat(r.err()).doesNotContain("identical household results");
+        assertThat(Files.readString(tmp.resolve("r/report.en.html"))).contains("The insurer under its contract", "4.5%");
+    }
+
     /**
      * Two runs with identical household results, and a run without a reform given as a further run: warned about on the
      * terminal and at the top of the report. A run written before the differences were recorded still evaluates.

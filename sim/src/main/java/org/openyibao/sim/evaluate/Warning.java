@@ -15,7 +15,7 @@ public record Warning(String kind, List<String> args) {
 
     /** A further run whose recorded differences from the base pack are empty: it is the base pack again. */
     public static final String NO_DIFFERENCES = "noDifferences";
-    /** Two runs with identical household results: their comparison shows nothing. */
+    /** Two runs with identical household results and insurer's year: their comparison shows nothing. */
     public static final String IDENTICAL = "identical";
     /** A run settled with another version of the policy pack than the baseline's. */
     public static final String OTHER_PACK = "otherPack";
@@ -49,8 +49,13 @@ public record Warning(String kind, List<String> args) {
         }
         for (int a = 0; a < runs.size(); a++)
             for (int b = a + 1; b < runs.size(); b++)
-                if (runs.get(a).households().sameResults(runs.get(b).households()))
+                if (runs.get(a).households().sameResults(runs.get(b).households()) && sameInsurer(runs.get(a), runs.get(b)))
                     out.add(new Warning(IDENTICAL, List.of(labels.get(a), labels.get(b))));
         return out;
+    }
+
+    /** Whether the insurer's year is the same in both runs: a contract overlay changes it and not the households. */
+    private static boolean sameInsurer(RunInput a, RunInput b) {
+        return Objects.equals(a.funds() == null ? null : a.funds().insurer(), b.funds() == null ? null : b.funds().insurer());
     }
 }
