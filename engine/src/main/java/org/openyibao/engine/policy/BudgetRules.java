@@ -51,7 +51,7 @@ public record BudgetRules(String basis, Cited basisCited, Ratio growthRate, Stri
 
     /** As {@link #of}, adding what is wrong to {@code problems} (for the pack's check) instead of throwing. */
     static BudgetRules compile(PolicyPack pack, LocalDate date, List<Problem> problems) {
-        Reader r = new Reader(pack, date, problems);
+        ValuesOnDay r = new ValuesOnDay(pack, date, problems, "the hospital budget rules");
         Dated basis = r.dated(PREFIX + "basis");
         Ratio growth = r.ratio(PREFIX + "growth_rate");
         Dated split = r.dated(PREFIX + "monthly_split");
@@ -74,38 +74,5 @@ public record BudgetRules(String basis, Cited basisCited, Ratio growthRate, Stri
                 (String) returned.value(), r.cite(PREFIX + "quality_deposit.returned", returned),
                 kept, bound, fundShare, beyond, (Boolean) emergency.value(),
                 r.cite(PREFIX + "year_end.emergency_outside_budget", emergency));
-    }
-
-    /** Reads the values in force on one day, recording each one missing. */
-    private record Reader(PolicyPack pack, LocalDate date, List<Problem> problems) {
-        Dated dated(String path) {
-            Parameter p = pack.parameters().get(path);
-            Dated d = p == null ? null : p.at(date);
-            if (d == null || d.value() == null) {
-                problems.add(new Problem(p == null ? null : p.file(), p == null ? 0 : p.line(), path,
-                        "gap in dates: no value on " + date + ", needed by the hospital budget rules"));
-                return null;
-            }
-            return d;
-        }
-
-        /** A ratio or a multiple: both are held in millionths. */
-        Ratio ratio(String path) {
-            Dated d = dated(path);
-            return d == null ? null : new Ratio((Integer) d.value(), cite(path, d, Money.formatRatio((Integer) d.value())));
-        }
-
-        Cited cite(String path, Dated d) {
-            return cite(path, d, String.valueOf(d.value()));
-        }
-
-        Cited cite(String path, Dated d, String text) {
-            return new Cited(path, text, d.from(), d.source());
-        }
-
-        String file(String path) {
-            Parameter p = pack.parameters().get(path);
-            return p == null ? null : p.file();
-        }
     }
 }

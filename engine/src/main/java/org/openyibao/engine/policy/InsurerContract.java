@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.openyibao.engine.money.Money;
-
 /**
  * The serious-illness insurer's contract in force on a day, compiled from the pack's {@code insurer.contract.*}
  * values (docs/insurer.md, docs/policy-packs.md): how the premium is paid, what is withheld, and the profit/loss
@@ -42,7 +40,7 @@ public record InsurerContract(String premiumBasis, Ratio premiumShare, int insta
 
     /** As {@link #of}, adding what is missing to {@code problems} (for the pack's check) instead of throwing. */
     static InsurerContract compile(PolicyPack pack, LocalDate date, List<Problem> problems) {
-        Reader r = new Reader(pack, date, problems);
+        ValuesOnDay r = new ValuesOnDay(pack, date, problems, "the insurer's contract");
         String basis = (String) r.value(PREFIX + "premium_basis");
         Ratio share = r.ratio("resident.contribution.serious_illness_share");
         Dated inst = r.dated(PREFIX + "instalments");
@@ -63,42 +61,5 @@ public record InsurerContract(String premiumBasis, Ratio premiumShare, int insta
                 withheld, (Boolean) refunded.value(), r.cite(PREFIX + "reserve.refunded_after_evaluation", refunded),
                 (Boolean) admin.value(), r.cite(PREFIX + "administration_cost_counts", admin),
                 profit, loss, returned, compensated, policy);
-    }
-
-    /** Reads the values in force on one day, recording each one missing. */
-    private record Reader(PolicyPack pack, LocalDate date, List<Problem> problems) {
-        Dated dated(String path) {
-            Parameter p = pack.parameters().get(path);
-            Dated d = p == null ? null : p.at(date);
-            if (d == null || d.value() == null) {
-                problems.add(new Problem(p == null ? null : p.file(), p == null ? 0 : p.line(), path,
-                        "gap in dates: no value on " + date + ", needed by the insurer's contract"));
-                return null;
-            }
-            return d;
-        }
-
-        Object value(String path) {
-            Dated d = dated(path);
-            return d == null ? null : d.value();
-        }
-
-        Ratio ratio(String path) {
-            Dated d = dated(path);
-            return d == null ? null : new Ratio((Integer) d.value(), cite(path, d, Money.formatRatio((Integer) d.value())));
-        }
-
-        Cited cite(String path, Dated d) {
-            return cite(path, d, String.valueOf(d.value()));
-        }
-
-        Cited cite(String path, Dated d, String text) {
-            return new Cited(path, text, d.from(), d.source());
-        }
-
-        String file(String path) {
-            Parameter p = pack.parameters().get(path);
-            return p == null ? null : p.file();
-        }
     }
 }
