@@ -113,6 +113,35 @@ public class InsurerPremium {
         });
     }
 
+    /**
+     * What the year's monthly runs would still post, one readable line per month and step ("2018-12 monthly instalment
+     * to the insurer: 1,234.56 not posted; POST /api/funds/440800/insurer-premium?year=2018&month=12"): empty when every
+     * month of the contract is on the ledger. The year-to-date steps are checked at December (its target is the
+     * year's), the claims month by month. Read only; {@code yibao close-year} refuses a year with any.
+     */
+    public List<String> pending(String admdvs, int year) {
+        List<String> lines = new ArrayList<>();
+        for (int month = 1; month <= 12; month++) {
+            YearMonth m = YearMonth.of(year, month);
+            InsurerPremiumRule.Month figures = figures(admdvs, m);
+            for (InsurerPremiumRule rule : rules) {
+                if (rule.yearToDate() && month < 12) continue;
+                long target = rule.target(figures).fen();
+                long before = rule.yearToDate() ? yearToDate(admdvs, m, rule.step()) : posted(admdvs, m, rule.step());
+                if (target > before) {
+                    lines.add(m + " " + rule.name() + ": " + Money.format(target - before) + " not posted; POST /api/funds/"
+                            + admdvs + "/insurer-premium?year=" + year + "&month=" + month);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The contract in force for {@code year} in the region's pack (a contract runs for the calendar year). */
+    public InsurerContract contract(String admdvs, int year) {
+        return figures(admdvs, YearMonth.of(year, 1)).contract();
+    }
+
     private Step step(InsurerPremiumRule.Month figures, InsurerPremiumRule rule) {
         YearMonth m = figures.month();
         InsurerPremiumRule.Target target = rule.target(figures);
