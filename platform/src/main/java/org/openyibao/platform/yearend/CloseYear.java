@@ -85,7 +85,7 @@ public class CloseYear {
             List<Long> insurerEntries = planned.insurer() == null ? List.of()
                     : InsurerYearEndEntries.post(ledger, admdvs, year, planned.insurer().steps());
             YearEndClose.Result closing = ledgerClose.close(admdvs, year);
-            Timestamp at = Timestamp.from(clock.instant());
+            Timestamp at = Timestamp.from(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             jdbc.update("INSERT INTO year_close (admdvs, fiscal_year, insurer_admin_cost_fen, policy_change_loss_fen,"
                             + " insurer_evaluation_passed, failed_institutions, closing_entry_id, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     admdvs, year, inputs.insurerAdministrationCostFen(), inputs.policyChangeLossFen(),
@@ -94,11 +94,17 @@ public class CloseYear {
         });
     }
 
+    /** The year as it was closed (with the inputs it was closed with), or empty when it is not closed. */
+    public Optional<ClosedYear> closed(String admdvs, int year) {
+        return tx.execute(s -> {
+            requireRegionAndYear(admdvs, year);
+            return closedRow(admdvs, year).map(row -> again(admdvs, year, stored(row), row));
+        });
+    }
+
     /** A second run: the same inputs give the year as closed, other inputs are refused naming the first that differs. */
     private ClosedYear again(String admdvs, int year, YearEndInputs inputs, Map<String, Object> row) {
-        YearEndInputs stored = new YearEndInputs(((Number) row.get("insurer_admin_cost_fen")).longValue(),
-                ((Number) row.get("policy_change_loss_fen")).longValue(), (Boolean) row.get("insurer_evaluation_passed"),
-                split((String) row.get("failed_institutions")));
+        YearEndInputs stored = stored(row);
         String differs = differs(stored, inputs);
         if (differs != null) {
             throw ApiException.conflict(differs, differs + ": year " + year + " of region " + admdvs + " was closed on "
@@ -109,6 +115,12 @@ public class CloseYear {
         YearEndClose.Result closing = new YearEndClose.Result(admdvs, year, closingId, List.of());
         ClosedYear v = view(admdvs, year, stored, true, closing, String.valueOf(row.get("closed_at")));
         return v.insurer() == null ? v : v.withInsurerEntries(postedEntries(year, v.insurer().steps()));
+    }
+
+    private static YearEndInputs stored(Map<String, Object> row) {
+        return new YearEndInputs(((Number) row.get("insurer_admin_cost_fen")).longValue(),
+                ((Number) row.get("policy_change_loss_fen")).longValue(), (Boolean) row.get("insurer_evaluation_passed"),
+                split((String) row.get("failed_institutions")));
     }
 
     private ClosedYear view(String admdvs, int year, YearEndInputs inputs, boolean again, YearEndClose.Result closing,
@@ -171,15 +183,19 @@ public class CloseYear {
     }
 
     private void requireYear(String admdvs, int year) {
+        requireRegionAndYear(admdvs, year);
+        if (year >= LocalDate.now(clock).getYear()) {
+            throw ApiException.conflict("year", "year: " + year + " is not over; only a past year can be closed");
+        }
+    }
+
+    private void requireRegionAndYear(String admdvs, int year) {
         if (admdvs == null || !admdvs.matches("\\d{6}")) {
             throw ApiException.badRequest("region", "region: must be a 6-digit region code (admdvs), got '" + admdvs + "'");
         }
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM region WHERE admdvs = ?", Integer.class, admdvs);
         if (n == 0) throw ApiException.notFound("region", "region: no region " + admdvs);
         if (year < 1900 || year > 9998) throw ApiException.badRequest("year", "year: " + year + " is not a valid year");
-        if (year >= LocalDate.now(clock).getYear()) {
-            throw ApiException.conflict("year", "year: " + year + " is not over; only a past year can be closed");
-        }
     }
 
     private Optional<Map<String, Object>> closedRow(String admdvs, int year) {

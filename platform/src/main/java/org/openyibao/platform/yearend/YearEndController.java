@@ -1,0 +1,128 @@
+package org.openyibao.platform.yearend;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.openyibao.engine.error.Echo;
+import org.openyibao.engine.money.Money;
+import org.openyibao.platform.web.ApiException;
+
+/**
+ * A region's year-end over HTTP (docs/year-end.md): what is left before the year can be closed and the year as it
+ * would close (GET), the close itself (POST: agency staff), and the closed year's report as CSV or HTML. The same
+ * service as {@code yibao close-year}.
+ */
+@RestController
+@RequestMapping("/api/year-end/{admdvs}/{year}")
+@Tag(name = "Year-end", description = "Close a region's year: the insurer's year-end, the ledger's close, the report")
+public class YearEndController {
+    private final CloseYear close;
+
+    public YearEndController(CloseYear close) {
+        this.close = close;
+    }
+
+    @GetMapping
+    @Operation(summary = "What is left before the year can be closed, and the year as it would close (or as it was closed)",
+            description = "unfinished: everything left, by kind of work (empty when the year can be closed); year: the"
+                    + " report's lines (section, item, amount in yuan, how it was obtained, account, journal entries),"
+                    + " worked out with the inputs given, or as closed with the inputs it was closed with.")
+    public Map<String, Object> show(@PathVariable String admdvs, @PathVariable int year,
+                                    @RequestParam(name = "insurer_admin_cost", required = false) String adminCost,
+                                    @RequestParam(name = "policy_change_loss", required = false) String policyChangeLoss,
+                                    @RequestParam(name = "insurer_evaluation", required = false) String evaluation,
+                                    @RequestParam(name = "failed_evaluation", required = false) List<String> failed) {
+        var closed = close.closed(admdvs, year);
+        if (closed.isPresent()) return body(closed.get(), Map.of());
+        Map<String, List<String>> left = close.unfinished(admdvs, year);
+        YearEndInputs inputs = inputs(adminCost, policyChangeLoss, evaluation, failed);
+        return body(close.preview(admdvs, year, inputs), left);
+    }
+
+    @PostMapping("/close")
+    @Operation(summary = "Close the year: the insurer's year-end entries, the ledger's closing entry",
+            description = "Refused (409) while anything is left (the message lists it all), for a year not over, or for a"
+                    + " closed year with other inputs; the same inputs again answer the year as closed and post nothing.")
+    public ResponseEntity<Map<String, Object>> closeYear(@PathVariable String admdvs, @PathVariable int year,
+                                                         @RequestParam(name = "insurer_admin_cost", required = false) String adminCost,
+                                                         @RequestParam(name = "policy_change_loss", required = false) String policyChangeLoss,
+                                                         @RequestParam(name = "insurer_evaluation", required = false) String evaluation,
+                                                         @RequestParam(name = "failed_evaluation", required = false) List<String> failed) {
+        ClosedYear y = close.close(admdvs, year, inputs(adminCost, policyChangeLoss, evaluation, failed));
+        return ResponseEntity.status(y.alreadyClosed() ? HttpStatus.OK : HttpStatus.CREATED).body(body(y, Map.of()));
+    }
+
+    @GetMapping("/report.csv")
+    @Operation(summary = "The closed year's report as CSV (one line per figure, step and entry)")
+    public ResponseEntity<String> csv(@PathVariable String admdvs, @PathVariable int year) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"close-year-" + admdvs + "-" + year + ".csv\"")
+                .body(CloseYearReport.csv(closedYear(admdvs, year)));
+    }
+
+    @GetMapping(value = "/report.html", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "The closed year's report as an HTML page")
+    public String html(@PathVariable String admdvs, @PathVariable int year) {
+        return CloseYearReport.html(closedYear(admdvs, year));
+    }
+
+    private ClosedYear closedYear(String admdvs, int year) {
+        return close.closed(admdvs, year).orElseThrow(() -> ApiException.notFound("year", "year: " + year + " of region "
+                + admdvs + " is not closed; GET /api/year-end/" + admdvs + "/" + year + " shows what is left"));
+    }
+
+    private static Map<String, Object> body(ClosedYear y, Map<String, List<String>> unfinished) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("admdvs", y.admdvs());
+        m.put("year", y.year());
+        m.put("state", y.closedAt() == null ? "open" : "closed");
+        m.put("closed_at", y.closedAt());
+        m.put("unfinished", unfinished);
+        m.put("lines", CloseYearReport.lines(y));
+        return m;
+    }
+
+    static YearEndInputs inputs(String adminCost, String policyChangeLoss, String evaluation, List<String> failed) {
+        String e = evaluation == null || evaluation.isBlank() ? "passed" : evaluation.trim();
+        if (!e.equals("passed") && !e.equals("failed")) {
+            throw ApiException.badRequest("insurer_evaluation", "insurer_evaluation: passed or failed, got '" + Echo.cut(e) + "'");
+        }
+        Set<String> codes = new TreeSet<>();
+        if (failed != null) for (String f : failed) if (f != null && !f.isBlank()) codes.add(f.trim());
+        return new YearEndInputs(fen("insurer_admin_cost", adminCost), fen("policy_change_loss", policyChangeLoss),
+                e.equals("passed"), codes);
+    }
+
+    private static long fen(String field, String yuan) {
+        if (yuan == null || yuan.isBlank()) return 0;
+        try {
+            BigDecimal v = new BigDecimal(yuan.trim());
+            if (v.stripTrailingZeros().scale() > 2) {
+                throw ApiException.badRequest(field, field + ": " + Echo.cut(yuan) + " has more than 2 decimals");
+            }
+            if (v.signum() < 0) throw ApiException.badRequest(field, field + ": is negative; an amount in yuan, 0 or more");
+            if (v.compareTo(new BigDecimal("10000000000000")) > 0) {
+                throw ApiException.badRequest(field, field + ": " + Echo.cut(yuan) + " is too large");
+            }
+            return Money.fen(v);
+        } catch (NumberFormatException ex) {
+            throw ApiException.badRequest(field, field + ": an amount in yuan (e.g. 1234.56), got '" + Echo.cut(yuan) + "'");
+        }
+    }
+}
