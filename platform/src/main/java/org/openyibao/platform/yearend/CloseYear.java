@@ -149,13 +149,9 @@ public class CloseYear {
         requirePosted("reserve withheld", f.reserve().fen(), y.reserveWithheldFen(), admdvs, year);
         requirePosted("instalments paid", f.instalments().fen(), y.transferredFen(), admdvs, year);
         List<InsurerYearEndEntries.Step> steps = InsurerYearEndEntries.steps(y, f);
-        long owed = f.premium().fen() - f.reserve().fen() - f.instalments().fen();
-        for (InsurerYearEndEntries.Step st : steps) {
-            if (st.credit().equals("premium_due")) owed += st.fen();
-            if (st.debit().equals("premium_due")) owed -= st.fen();
-        }
         return new ClosedYear.Insurer(contract.profitRate().cited().source(), f, y, steps, List.of(),
-                RegulatorFigures.of(y, beneficiaries(admdvs, year)), owed);
+                RegulatorFigures.of(y, beneficiaries(admdvs, year)),
+                InsurerYearEndEntries.owedToInsurer(f.premium().fen() - f.reserve().fen() - f.instalments().fen(), steps));
     }
 
     private static void requirePosted(String what, long posted, long contract, String admdvs, int year) {

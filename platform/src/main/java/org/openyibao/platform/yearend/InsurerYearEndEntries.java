@@ -48,6 +48,20 @@ public final class InsurerYearEndEntries {
         return moving;
     }
 
+    /**
+     * What the fund owes the insurer once the steps are posted (negative: what the insurer owes the fund): the credit
+     * balance of {@code premium_due} for the year, from what the year's months left on it (premium − reserve −
+     * instalments) and the steps that credit or debit it.
+     */
+    static long owedToInsurer(long dueBeforeFen, List<Step> steps) {
+        long owed = dueBeforeFen;
+        for (Step st : steps) {
+            if (st.credit().equals("premium_due")) owed += st.fen();
+            if (st.debit().equals("premium_due")) owed -= st.fen();
+        }
+        return owed;
+    }
+
     /** Posts the steps; returns the entry id of each, in order. */
     static List<Long> post(Ledger ledger, String admdvs, int year, List<Step> steps) {
         List<Long> ids = new ArrayList<>();
