@@ -74,6 +74,15 @@ class FullYearOnPostgresTest {
             assertThat(csv.body()).startsWith("section,item,amount_yuan,basis,account,entries\n")
                     .contains("regulator,administration cost,120.00,");
 
+            // the report's entry ids lead to the ledger: the closing entry the report names is the year's close
+            String closing = csv.body().lines().filter(l -> l.startsWith("ledger close,pooling:")).findFirst().orElseThrow();
+            String closingId = closing.substring(closing.lastIndexOf(',') + 1);
+            HttpResponse<String> entry = call(port, "GET", "/api/ledger/entries/" + closingId, "auditor");
+            assertThat(entry.statusCode()).isEqualTo(200);
+            assertThat(entry.body()).contains("\"cause_type\":\"closing\"", "\"cause_ref\":\"440800:2018\"",
+                    "\"account\":\"440800:pooling:fund_balance\"");
+            assertThat(call(port, "GET", "/api/ledger/entries/x1", "auditor").statusCode()).isEqualTo(400);
+
             Path config = tmp.resolve("pg.yaml");
             Files.writeString(config, "spring:\n  datasource:\n    url: \"" + url + "\"\n    username: postgres\n    password: \"\"\n");
             Run cli = CommandLineTest.run(null, "close-year", "--region", "440800", "--year", "2018", "--config",

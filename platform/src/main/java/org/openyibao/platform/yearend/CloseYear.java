@@ -112,9 +112,29 @@ public class CloseYear {
                     + "; a closed year is not closed again (corrections go in an open year)");
         }
         long closingId = ((Number) row.get("closing_entry_id")).longValue();
-        YearEndClose.Result closing = new YearEndClose.Result(admdvs, year, closingId, List.of());
+        YearEndClose.Result closing = closingEntry(admdvs, year, closingId);
         ClosedYear v = view(admdvs, year, stored, true, closing, String.valueOf(row.get("closed_at")));
         return v.insurer() == null ? v : v.withInsurerEntries(postedEntries(year, v.insurer().steps()));
+    }
+
+    /**
+     * What the closing entry carried into each fund's balance, read back from its lines (income accounts are debited
+     * by what they held, expense accounts credited): the same figures the close reported when it posted it.
+     */
+    private YearEndClose.Result closingEntry(String admdvs, int year, long entryId) {
+        Map<String, long[]> perFund = new LinkedHashMap<>();
+        jdbc.query("SELECT a.fund, a.kind, l.debit_fen - l.credit_fen FROM journal_line l JOIN ledger_account a"
+                + " ON a.id = l.account_id WHERE l.entry_id = ? AND a.kind IN ('income', 'expense')", rs -> {
+            long[] t = perFund.computeIfAbsent(rs.getString(1), k -> new long[2]);
+            if ("income".equals(rs.getString(2))) t[0] += rs.getLong(3);
+            else t[1] -= rs.getLong(3);
+        }, entryId);
+        List<YearEndClose.Closed> funds = new ArrayList<>();
+        for (org.openyibao.platform.ledger.Accounts.Fund f : org.openyibao.platform.ledger.Accounts.Fund.values()) {
+            long[] t = perFund.get(f.key);
+            if (t != null) funds.add(new YearEndClose.Closed(f.key, Money.yuan(t[0]), Money.yuan(t[1]), Money.yuan(t[0] - t[1])));
+        }
+        return new YearEndClose.Result(admdvs, year, entryId, funds);
     }
 
     private static YearEndInputs stored(Map<String, Object> row) {

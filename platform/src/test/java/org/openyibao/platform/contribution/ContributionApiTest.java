@@ -43,7 +43,7 @@ class ContributionApiTest {
         enrolment = f.employee(f.person(), "combined", "in_service", LocalDate.of(2018, 1, 1));
         mvc = MockMvcBuilders.standaloneSetup(new ContributionController(f.contributions),
                         new FundController(f.report, f.close, f.ledger, db.tx, db.jdbc, f.fiscal,
-                                f.insurerPremium), new LedgerController(f.check))
+                                f.insurerPremium), new LedgerController(f.check, db.jdbc))
                 .setControllerAdvice(new ApiErrors()).build();
     }
 
