@@ -40,6 +40,10 @@ public enum PageAccess {
             Role.ADMIN, Role.AGENCY),
     /** The simulations: populations, jobs and their progress, the evaluation reports. */
     SIMULATIONS(new String[] {"/console/simulations", "/console/simulations/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
+    /** Closing a region's year (yibao close-year's service): agency staff, not the auditor (before the pages that read). */
+    YEAR_END_CHANGES(new String[] {"/console/year-end/close"}, Role.ADMIN, Role.AGENCY),
+    /** The year-end: what is left, the year as it would close or as it was closed, the closed year's report. */
+    YEAR_END(new String[] {"/console/year-end", "/console/year-end/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** The policy explorer: a region's parameters, two dates' difference, a reform overlay checked (nothing is stored). */
     POLICY_EXPLORER(new String[] {"/console/policy", "/console/policy/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** A designated institution's settlement clerk: that institution's data only. */

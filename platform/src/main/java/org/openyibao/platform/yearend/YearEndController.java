@@ -1,11 +1,8 @@
 package org.openyibao.platform.yearend;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.openyibao.engine.error.Echo;
-import org.openyibao.engine.money.Money;
 import org.openyibao.platform.web.ApiException;
 
 /**
@@ -98,31 +93,7 @@ public class YearEndController {
         return m;
     }
 
-    static YearEndInputs inputs(String adminCost, String policyChangeLoss, String evaluation, List<String> failed) {
-        String e = evaluation == null || evaluation.isBlank() ? "passed" : evaluation.trim();
-        if (!e.equals("passed") && !e.equals("failed")) {
-            throw ApiException.badRequest("insurer_evaluation", "insurer_evaluation: passed or failed, got '" + Echo.cut(e) + "'");
-        }
-        Set<String> codes = new TreeSet<>();
-        if (failed != null) for (String f : failed) if (f != null && !f.isBlank()) codes.add(f.trim());
-        return new YearEndInputs(fen("insurer_admin_cost", adminCost), fen("policy_change_loss", policyChangeLoss),
-                e.equals("passed"), codes);
-    }
-
-    private static long fen(String field, String yuan) {
-        if (yuan == null || yuan.isBlank()) return 0;
-        try {
-            BigDecimal v = new BigDecimal(yuan.trim());
-            if (v.stripTrailingZeros().scale() > 2) {
-                throw ApiException.badRequest(field, field + ": " + Echo.cut(yuan) + " has more than 2 decimals");
-            }
-            if (v.signum() < 0) throw ApiException.badRequest(field, field + ": is negative; an amount in yuan, 0 or more");
-            if (v.compareTo(new BigDecimal("10000000000000")) > 0) {
-                throw ApiException.badRequest(field, field + ": " + Echo.cut(yuan) + " is too large");
-            }
-            return Money.fen(v);
-        } catch (NumberFormatException ex) {
-            throw ApiException.badRequest(field, field + ": an amount in yuan (e.g. 1234.56), got '" + Echo.cut(yuan) + "'");
-        }
+    private static YearEndInputs inputs(String adminCost, String policyChangeLoss, String evaluation, List<String> failed) {
+        return YearEndInputs.parse(adminCost, policyChangeLoss, evaluation, failed);
     }
 }

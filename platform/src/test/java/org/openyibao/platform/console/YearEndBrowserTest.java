@@ -1,0 +1,93 @@
+package org.openyibao.platform.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The agency's year-end page in a real browser (issue 13): the auditor reads the demo's 2018 as it would close, with
+ * nothing left and no close form; agency staff close it from the page with the insurer's administration cost, and the
+ * page then says closed and links the report, which names the inputs; a year not over says so; the page fits a
+ * 375-px phone; no console error. Screenshots: year-end-zh, year-end-closed-en, year-end-phone-zh.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:yearendbrowser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "yibao.demo.enabled=true",
+        "yibao.demo.password=year-end-browser-password"})
+class YearEndBrowserTest {
+    static final String PASSWORD = "year-end-browser-password";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        Browser.required();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void theAuditorReadsTheYearAndAgencyStaffCloseItFromThePage() throws Exception {
+        WebDriver auditor = Browser.open(1280, 1000);
+        try {
+            Browser.signIn(auditor, url(""), "auditor", PASSWORD);
+            auditor.get(url("/console/year-end?admdvs=440800&year=2018"));
+            assertThat(auditor.findElement(By.id("nothing-left")).getText()).contains("没有未完成的工作");
+            assertThat(auditor.findElement(By.tagName("main")).getText()).contains("insurer: contract", "regulator",
+                    "premium from contributions", "loss ratio");
+            assertThat(auditor.findElements(By.id("close-form"))).as("the auditor cannot close").isEmpty();
+            Browser.noConsoleErrors(auditor);
+            Browser.shot(auditor, "year-end-zh");
+        } finally {
+            auditor.quit();
+        }
+
+        WebDriver d = Browser.open(1280, 1000);
+        try {
+            Browser.signIn(d, url(""), "agency", PASSWORD);
+            d.get(url("/console/year-end?admdvs=440800&year=2018&lang=en"));
+            d.findElement(By.id("insurer_admin_cost")).sendKeys("120.00");
+            d.findElement(By.cssSelector("#close-form button[type=submit]")).click();
+            Browser.waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.id("closed")));
+            assertThat(d.findElement(By.id("closed")).getText()).startsWith("Closed on").contains("closing entry");
+            assertThat(d.findElements(By.id("close-form"))).isEmpty();
+            assertThat(jdbc.queryForObject("SELECT insurer_admin_cost_fen FROM year_close WHERE admdvs = '440800'"
+                    + " AND fiscal_year = 2018", Long.class)).isEqualTo(12_000);
+            Browser.noConsoleErrors(d);
+            Browser.shot(d, "year-end-closed-en");
+            d.findElement(By.linkText("Report (HTML)")).click();
+            Browser.waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            assertThat(d.findElement(By.tagName("body")).getText()).contains("Year-end 2018",
+                    "insurer's administration cost 120.00", "ledger close");
+
+            d.get(url("/console/year-end?admdvs=440800&year=9000"));
+            assertThat(d.findElement(By.id("not-over")).getText()).isEqualTo("9000 is not over; only a past year can be closed.");
+        } finally {
+            d.quit();
+        }
+
+        WebDriver phone = Browser.open(375, 812);
+        try {
+            Browser.signIn(phone, url(""), "agency", PASSWORD);
+            phone.get(url("/console/year-end?admdvs=440800&year=2018&lang=zh_CN"));
+            Browser.assertFitsThePhone(phone);
+            Browser.noConsoleErrors(phone);
+            Browser.shot(phone, "year-end-phone-zh");
+        } finally {
+            phone.quit();
+        }
+    }
+}
