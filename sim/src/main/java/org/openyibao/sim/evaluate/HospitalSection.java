@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * "Hospitals' budgets and year-ends" (issue 13, docs/sim.md#hospital-budgets): for each run, the institutions' budgets
  * set before the year from the baseline's spending, their spending against them, what the fund pays of an over-spend,
- * what the institutions bear, the saving they keep and the year-end balance, with how many ended under, over within
+ * what the institutions bear, the saving they keep, what the fund owes for the year and the year-end balance, with how many ended under, over within
  * the bound and beyond it; each further run's difference from the baseline; a chart of spending as a share of the
  * budget by institution level, and the table by level. A reform that raises the pooling funds' payments shows here as
  * institutions moving over their budgets.
@@ -29,7 +29,8 @@ final class HospitalSection {
         b.append("<p class=\"note\">").append(e(t.t("hospitals.intro"))).append("</p><div class=\"fig\"><figure>")
                 .append(chart(r, t)).append("</figure><div class=\"data\"><table>");
         Sections.header(b, t, List.of("run", "hospitals.budget", "hospitals.spending", "hospitals.overUnder",
-                "hospitals.fundOver", "hospitals.borne", "hospitals.savingKept", "hospitals.balance", "hospitals.under",
+                "hospitals.fundOver", "hospitals.borne", "hospitals.savingKept", "hospitals.fundDue", "hospitals.balance",
+                "hospitals.under",
                 "hospitals.overWithin", "hospitals.beyond"));
         for (HospitalOutcome o : runs) {
             HospitalOutcome.Totals x = o.total();
@@ -41,6 +42,7 @@ final class HospitalSection {
             number(b, Format.yuan(x.fundOverFen()));
             number(b, Format.yuan(x.borneFen()));
             number(b, Format.yuan(x.savingKeptFen()));
+            number(b, Format.yuan(x.totalDueFen()));
             number(b, signedYuan(x.balanceFen()));
             number(b, Format.count(x.under()));
             number(b, Format.count(x.overWithinBound()));

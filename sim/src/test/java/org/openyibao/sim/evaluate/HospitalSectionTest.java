@@ -129,7 +129,7 @@ class HospitalSectionTest {
         String section = en.substring(at, en.indexOf("</section>", at));
         assertThat(section).contains("<svg", "Institution level", "Spending ÷ budget (%)", "Level 2 hospital", "Village station",
                 "18,900.00", "19,600.00", "+700.00", "450.00", "550.00", "3,090.56", "2,290.56", "Change from",
-                "+1,600.00", "+800.00", "107.14%");
+                "+1,600.00", "+800.00", "107.14%", "19,250.00", "18,450.00");
         assertThat(en).contains("Luo Liming (2020)", "He Wei, Liu Huan, Hu Tiantian (2020)");
         assertThat(zh).contains("医疗机构总额预算与年终清算", "年终清算余额（元）", "二级医院", "支出占预算（%）");
 
