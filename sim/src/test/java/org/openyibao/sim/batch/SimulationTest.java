@@ -70,6 +70,15 @@ class SimulationTest {
         return rows;
     }
 
+    /** institutions.parquet's rows, as text. */
+    static List<String> institutionRows(Path run) {
+        List<String> rows = new ArrayList<>();
+        try (Parquet.CloseableIterator<Group> it = Parquet.read(run.resolve(RunFiles.INSTITUTIONS), GroupRecordConverter::new)) {
+            it.forEachRemaining(g -> rows.add(g.toString()));
+        }
+        return rows;
+    }
+
     static List<Group> groups(Path run, String table) {
         List<Group> rows = new ArrayList<>();
         for (int k = 0; k < RunFiles.parts(run, table); k++) {
@@ -91,6 +100,7 @@ class SimulationTest {
         assertThat(h1).isNotEmpty().isEqualTo(rows(dir.resolve("run2"), RunFiles.HOUSEHOLDS));
         assertThat(two.funds()).isEqualTo(one.funds());
         assertThat(two.visits()).isEqualTo(one.visits());
+        assertThat(institutionRows(dir.resolve("run1"))).isNotEmpty().isEqualTo(institutionRows(dir.resolve("run2")));
     }
 
     @Test
