@@ -69,6 +69,31 @@ class EvaluateCommandTest {
     }
 
     /**
+     * The hospitals' budgets (docs/sim.md#hospital-budgets): set from the baseline's pooling payments, every run settled
+     * against them. Serious illness at 50% or 100% changes what the insurer pays, not the pooling funds: every
+     * institution stays under its budget by the growth rate in all three runs, and the changes from the baseline are 0.
+     */
+    @Test
+    void theHospitalsBudgetsSectionAndItsCsv() throws Exception {
+        assertThat(Files.readString(report.resolve("report.en.html"))).contains("Hospitals&#39; budgets and year-ends",
+                "Spending as a share of the budget by institution level");
+        assertThat(Files.readString(report.resolve("report.zh.html"))).contains("医疗机构总额预算与年终清算");
+        JsonNode runs = JSON.readTree(report.resolve("indicators.json").toFile()).path("hospitals").path("runs");
+        assertThat(runs.findValuesAsText("run")).containsExactly("baseline", "si-50", "si-100");
+        JsonNode base = runs.get(0).path("total");
+        assertThat(base.path("institutions").asInt()).isPositive();
+        assertThat(base.path("spending_fen").asLong()).isPositive().isLessThan(base.path("budget_fen").asLong());
+        for (JsonNode r : runs) {
+            assertThat(r.path("total").path("under").asInt()).isEqualTo(base.path("institutions").asInt());
+            assertThat(r.path("total").path("spending_fen").asLong()).isEqualTo(base.path("spending_fen").asLong());
+        }
+        assertThat(runs.get(2).path("change").path("balance_fen").asLong()).isZero();
+        List<String> csv = Files.readAllLines(report.resolve("hospitals.csv"));
+        assertThat(csv.get(0)).startsWith("run,group,institutions,budget_yuan");
+        assertThat(csv.stream().filter(l -> l.contains(",total,"))).hasSize(3);
+    }
+
+    /**
      * Per household, OOP(no insurance) ≥ OOP(basic only) ≥ OOP(si-50) ≥ OOP(baseline) ≥ OOP(si-100): basic only
      * adds back what serious illness and assistance paid; si-50 pays 50% above each category's threshold, never
      * more than the baseline's bands (50–80% general, 80–85% the poor, same thresholds); si-100 pays 100% above them.

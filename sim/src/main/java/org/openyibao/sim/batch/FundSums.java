@@ -29,7 +29,7 @@ public final class FundSums {
     public static final String EMERGENCY = "emergency";
 
     long residentPoolingIn, residentPoolingOut, employeePoolingIn, employeePoolingOut, accountsIn, accountsOut,
-            seriousIllnessIn, seriousIllnessOut, assistanceOut, emergencyOut;
+            seriousIllnessIn, seriousIllnessOut, assistanceOut, emergencyOut, poolingOnVisits;
     long persons, insured, visits;
 
     void contribution(Scheme scheme, Contributions.Year y) {
@@ -47,6 +47,7 @@ public final class FundSums {
         long basic = s.hifpPay() + s.cvlservPay() + s.hifobPay();
         if (scheme == Scheme.EMPLOYEE) employeePoolingOut += basic;
         else residentPoolingOut += basic;
+        poolingOnVisits += basic;
         seriousIllnessOut += s.hifmiPay();
         assistanceOut += s.mafPay();
         emergencyOut += s.othPay();
@@ -66,9 +67,18 @@ public final class FundSums {
         seriousIllnessOut += o.seriousIllnessOut;
         assistanceOut += o.assistanceOut;
         emergencyOut += o.emergencyOut;
+        poolingOnVisits += o.poolingOnVisits;
         persons += o.persons;
         insured += o.insured;
         visits += o.visits;
+    }
+
+    /**
+     * What both pooling funds paid on the year's visits (their expenditure less the retirees' account credits): what
+     * the institutions' budgets cover ({@link InstitutionSums}).
+     */
+    public synchronized long poolingOnVisitsFen() {
+        return poolingOnVisits;
     }
 
     /** The key of a budget-funded row's fiscal transfer (its whole income). */

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.openyibao.engine.policy.PolicyPack;
+import org.openyibao.sim.evaluate.InstitutionYear;
 import org.openyibao.sim.io.Parquet.CloseableIterator;
 import org.openyibao.sim.io.PopulationFiles;
 import org.openyibao.sim.io.PopulationReader;
@@ -54,8 +55,12 @@ public final class Simulation {
         }
     }
 
-    /** The run's result, as written to run.json. */
-    public record Result(long households, long persons, long visits, double seconds, Map<String, Map<String, Long>> funds) {
+    /**
+     * The run's result, as written to run.json; {@code institutions} each institution's pooling-fund payments (also in
+     * {@code institutions.parquet}).
+     */
+    public record Result(long households, long persons, long visits, double seconds, Map<String, Map<String, Long>> funds,
+                         List<InstitutionYear> institutions, long poolingOnVisitsFen) {
         public double visitsPerSecond() {
             return seconds > 0 ? visits / seconds : 0;
         }
@@ -128,6 +133,7 @@ public final class Simulation {
         PopulationReader reader = new PopulationReader(spec.population());
         HouseholdYear settle = new HouseholdYear(spec.pack(), year, new Contributions(spec.pack(), year, spec.averageWageFen()));
         FundSums funds = new FundSums();
+        InstitutionSums institutions = new InstitutionSums();
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(spec.threads(), reader.parts())));
         try {
@@ -136,18 +142,21 @@ public final class Simulation {
                 int part = k;
                 parts.add(pool.submit(() -> {
                     FundSums mine = new FundSums();
+                    InstitutionSums mineByInstitution = new InstitutionSums();
                     try (CloseableIterator<Household> households = reader.part(part);
                          RunWriter out = new RunWriter(spec.out(), part)) {
                         while (households.hasNext()) {
                             Household h = households.next();
                             out.household(settle.settle(h, (m, v, s) -> {
                                 out.settled(m, v, s);
+                                mineByInstitution.settlement(v, s);
                                 visitsDone.increment();
                             }, mine));
                             householdsDone.increment();
                         }
                     }
                     funds.add(mine);
+                    institutions.add(mineByInstitution);
                     return null;
                 }));
             }
@@ -164,7 +173,9 @@ public final class Simulation {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Result result = new Result(householdsDone.sum(), funds.persons, funds.visits, seconds, funds.funds());
+        Result result = new Result(householdsDone.sum(), funds.persons, funds.visits, seconds, funds.funds(),
+                institutions.rows(reader.institutions()), funds.poolingOnVisitsFen());
+        RunWriter.writeInstitutions(spec.out(), result.institutions());
         writeRun(region, year, result);
         return result;
     }
@@ -199,6 +210,8 @@ public final class Simulation {
         // the serious-illness insurer's year under the pack's contract (docs/sim.md#insurer); absent without a contract
         Map<String, Object> insurer = InsurerYear.json(spec.pack(), year, r.funds());
         if (insurer != null) run.put("insurer", insurer);
+        // each institution's pooling-fund payments and the budget rules (docs/sim.md#hospital-budgets)
+        run.put("hospitals", HospitalYear.json(spec.pack(), year, r.institutions()));
         run.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         run.put("visits_per_second", Math.round(r.visitsPerSecond()));
         run.put("threads", spec.threads());

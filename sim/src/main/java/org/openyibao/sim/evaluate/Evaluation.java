@@ -45,6 +45,9 @@ public final class Evaluation {
         }
     }
 
+    /** The hospitals' budgets by run and institution level (docs/sim.md#hospital-budgets), when the runs record them. */
+    public static final String HOSPITALS_CSV = "hospitals.csv";
+
     /** Bootstrap replicates by default. */
     public static final int DEFAULT_BOOTSTRAP = Bootstrap.DEFAULT_REPLICATES;
     /** The bootstrap's fixed seed by default. */
@@ -66,6 +69,7 @@ public final class Evaluation {
         Files.createDirectories(outDir);
         IndicatorFiles.writeCsv(result, outDir.resolve("indicators.csv"));
         IndicatorFiles.writeJson(result, outDir.resolve("indicators.json"));
+        if (!result.hospitals().isEmpty()) Files.writeString(outDir.resolve(HOSPITALS_CSV), HospitalFiles.csv(result));
         List<ReportText> texts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Locale l : langs) {
@@ -133,7 +137,7 @@ public final class Evaluation {
                 Indicators.THRESHOLDS, runs.stream().map(r -> payments(r.households())).toList());
         List<CostEffectiveness> ce = costEffectiveness(runs, results, comparisons, reps);
         return new EvaluationResult(labels.get(0), base.count(), results, reimbursement, funds, comparisons, contexts,
-                Warning.of(labels, runs), uncertainty, distribution, ce);
+                Warning.of(labels, runs), uncertainty, distribution, ce, HospitalBudgets.of(labels, runs));
     }
 
     private static Distribution distribution(List<String> labels, Households base, List<Scenario> scenarios) {

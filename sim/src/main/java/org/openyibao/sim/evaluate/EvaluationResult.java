@@ -17,10 +17,24 @@ import java.util.Map;
  * @param uncertainty       the bootstrap's intervals
  * @param distribution      out-of-pocket by income decile, threshold crossings, the size of gains and losses
  * @param costEffectiveness every further run at each threshold: cost per household kept out of CHE
+ * @param hospitals         each run's hospitals against budgets set from the baseline's spending, the baseline first
+ *                          (empty when the runs record no institutions or budget rules)
  */
 public record EvaluationResult(String baseline, long households, List<ScenarioResult> scenarios,
                                Map<String, Reimbursement> reimbursement, Map<String, FundTotals> funds,
                                List<Comparison> comparisons, Map<String, RunContext> contexts, List<Warning> warnings,
                                Uncertainty uncertainty, Distribution distribution,
-                               List<CostEffectiveness> costEffectiveness) {
+                               List<CostEffectiveness> costEffectiveness, List<HospitalOutcome> hospitals) {
+    public EvaluationResult {
+        hospitals = hospitals == null ? List.of() : List.copyOf(hospitals);
+    }
+
+    /** A result without the hospitals' budgets. */
+    public EvaluationResult(String baseline, long households, List<ScenarioResult> scenarios,
+                            Map<String, Reimbursement> reimbursement, Map<String, FundTotals> funds,
+                            List<Comparison> comparisons, Map<String, RunContext> contexts, List<Warning> warnings,
+                            Uncertainty uncertainty, Distribution distribution, List<CostEffectiveness> costEffectiveness) {
+        this(baseline, households, scenarios, reimbursement, funds, comparisons, contexts, warnings, uncertainty, distribution,
+                costEffectiveness, List.of());
+    }
 }

@@ -8,9 +8,10 @@ import java.util.Map;
  * A run's fund totals from {@code run.json} (docs/sim.md): income and expenditure per fund, in the
  * order given. The usual keys are the constants below (ledger fund names, docs/ledger.md); other
  * keys are shown as they are. {@code insurer} is the serious-illness insurer's year under its contract,
- * or null when the run does not record one.
+ * or null when the run does not record one; {@code hospitals} its institutions' pooling-fund payments and the hospital
+ * budget rules (docs/sim.md#hospital-budgets), or null when the run does not record them.
  */
-public record FundTotals(Map<String, FundFlow> funds, InsurerFigures insurer) {
+public record FundTotals(Map<String, FundFlow> funds, InsurerFigures insurer, HospitalFigures hospitals) {
 
     /** Basic pooling fund of the residents' scheme (居民医保统筹基金). */
     public static final String RESIDENT_POOLING = "resident_pooling";
@@ -25,9 +26,19 @@ public record FundTotals(Map<String, FundFlow> funds, InsurerFigures insurer) {
         funds = Collections.unmodifiableMap(new LinkedHashMap<>(funds));
     }
 
-    /** Totals without the insurer's year. */
+    /** Totals without the institutions. */
+    public FundTotals(Map<String, FundFlow> funds, InsurerFigures insurer) {
+        this(funds, insurer, null);
+    }
+
+    /** Totals without the insurer's year or the institutions. */
     public FundTotals(Map<String, FundFlow> funds) {
-        this(funds, null);
+        this(funds, null, null);
+    }
+
+    /** These totals with the institutions' year. */
+    public FundTotals withHospitals(HospitalFigures h) {
+        return new FundTotals(funds, insurer, h);
     }
 
     /** The four funds the report expects, in the usual order. */

@@ -113,6 +113,7 @@ final class HtmlReport {
         for (Comparison c : r.comparisons()) gainLoss(b, c, t);
         if (!r.funds().isEmpty()) funds(b, r, t);
         InsurerSection.render(b, r, t);
+        HospitalSection.render(b, r, t);
         UncertaintySection.render(b, r, t);
         DistributionSection.render(b, r, t);
         CostSection.render(b, r, t);

@@ -89,6 +89,7 @@ final class IndicatorFiles {
                     .put("expenditure_fen", f.expenditureFen()).put("balance_fen", f.balanceFen()));
         }
         insurer(root, r);
+        HospitalFiles.json(root, r);
         JsonSections.context(m, root, r);
         ArrayNode comps = root.putArray("comparisons");
         for (Comparison c : r.comparisons()) {

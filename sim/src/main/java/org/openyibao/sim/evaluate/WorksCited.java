@@ -21,6 +21,7 @@ final class WorksCited {
     static List<String> sources(EvaluationResult r, ReportText t) {
         List<String> sources = new ArrayList<>();
         sources.add(t.t("note.method"));
+        if (!r.hospitals().isEmpty()) sources.add(t.t("hospitals.intro"));
         for (RunContext c : r.contexts().values()) {
             if (c.differences() != null) for (RunContext.Change x : c.differences()) sources.add(x.source());
             for (RunContext.Calibrated x : c.calibration()) sources.add(x.source());

@@ -18,6 +18,8 @@ public final class RunFiles {
     public static final String SETTLEMENTS = "settlements";
     public static final String HOUSEHOLDS = "households";
     public static final String RUN = "run.json";
+    /** One file for the whole run: each institution's pooling-fund payments (docs/sim.md#hospital-budgets). */
+    public static final String INSTITUTIONS = "institutions.parquet";
 
     private RunFiles() {}
 
@@ -67,6 +69,33 @@ public final class RunFiles {
               required int64 oop_fen;
               required int64 contribution_fen;
             }""");
+
+    /**
+     * An institution's year: the population's code, name, level and kind (name and kind null for a code it does not
+     * list), the visits settled there and the pooling funds' payments on them, in fen: counted against the budget (the
+     * year and its months) and a declared emergency's.
+     */
+    public static final MessageType INSTITUTION_YEAR = MessageTypeParser.parseMessageType("""
+            message institution_year {
+              required binary code (STRING);
+              optional binary name (STRING);
+              optional binary level (STRING);
+              optional binary kind (STRING);
+              required int64 visits;
+              required int64 in_budget_fen;
+              required int64 emergency_fen;
+            """ + months() + "}");
+
+    /** {@code month_01_fen} … {@code month_12_fen}: the in-budget payments month by month. */
+    public static String month(int m) {
+        return String.format(java.util.Locale.ROOT, "month_%02d_fen", m);
+    }
+
+    private static String months() {
+        StringBuilder b = new StringBuilder();
+        for (int m = 1; m <= 12; m++) b.append("  required int64 ").append(month(m)).append(";\n");
+        return b.toString();
+    }
 
     /** The columns the evaluation reads from {@code settlements/} (a projection: the others are not decoded). */
     public static final MessageType SETTLEMENT_FOR_EVALUATION = settlement("settlement", List.of("required int64 household_id",

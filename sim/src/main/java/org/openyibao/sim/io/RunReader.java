@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.schema.GroupType;
@@ -29,6 +31,8 @@ import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.sim.evaluate.FundFlow;
 import org.openyibao.sim.evaluate.FundTotals;
 import org.openyibao.sim.evaluate.Households;
+import org.openyibao.sim.evaluate.HospitalFigures;
+import org.openyibao.sim.evaluate.InstitutionYear;
 import org.openyibao.sim.evaluate.InsurerFigures;
 import org.openyibao.sim.evaluate.RunContext;
 import org.openyibao.sim.evaluate.RunInput;
@@ -177,7 +181,32 @@ public final class RunReader {
         Map<String, FundFlow> m = new LinkedHashMap<>();
         run.path("funds").fields().forEachRemaining(f -> m.put(f.getKey(),
                 new FundFlow(f.getValue().path("income_fen").asLong(), f.getValue().path("expenditure_fen").asLong())));
-        return new FundTotals(m, insurer());
+        return new FundTotals(m, insurer(), hospitals());
+    }
+
+    /**
+     * The institutions' year ({@code institutions.parquet}) and run.json's hospital budget rules
+     * (docs/sim.md#hospital-budgets), or null in a run written without them.
+     */
+    public HospitalFigures hospitals() {
+        Path file = dir.resolve(RunFiles.INSTITUTIONS);
+        if (!Files.isRegularFile(file)) return null;
+        List<InstitutionYear> rows = new ArrayList<>();
+        try (Parquet.CloseableIterator<Group> it = Parquet.read(file, GroupRecordConverter::new)) {
+            while (it.hasNext()) rows.add(institution(it.next()));
+        }
+        return new HospitalFigures(BudgetRulesJson.of(run.path("hospitals").path("rules")), rows);
+    }
+
+    private static InstitutionYear institution(Group g) {
+        List<Long> months = new ArrayList<>(12);
+        for (int m = 1; m <= 12; m++) months.add(g.getLong(RunFiles.month(m), 0));
+        return new InstitutionYear(g.getString("code", 0), optional(g, "name"), optional(g, "level"), optional(g, "kind"),
+                g.getLong("visits", 0), g.getLong("in_budget_fen", 0), g.getLong("emergency_fen", 0), months);
+    }
+
+    private static String optional(Group g, String field) {
+        return g.getFieldRepetitionCount(field) == 0 ? null : g.getString(field, 0);
     }
 
     /** run.json's insurer (docs/sim.md#insurer), or null in a run written without one. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -16,6 +17,7 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.openyibao.engine.settlement.Settlement;
 import org.openyibao.engine.settlement.SettlementField;
 import org.openyibao.sim.batch.HouseholdTotals;
+import org.openyibao.sim.evaluate.InstitutionYear;
 import org.openyibao.sim.population.Household;
 import org.openyibao.sim.population.Member;
 import org.openyibao.sim.population.VisitRecord;
@@ -63,6 +65,31 @@ public final class RunWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code RUN/institutions.parquet}: one row per institution, in the order given (docs/sim.md#hospital-budgets). */
+    public static void writeInstitutions(Path dir, List<InstitutionYear> rows) {
+        Path file = dir.resolve(RunFiles.INSTITUTIONS);
+        try {
+            Files.deleteIfExists(file);
+            try (ParquetWriter<InstitutionYear> w = Parquet.writer(file, RunFiles.INSTITUTION_YEAR, RunWriter::institution)) {
+                for (InstitutionYear r : rows) w.write(r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void institution(RecordConsumer c, InstitutionYear r) {
+        int i = 0;
+        str(c, i++, "code", r.code());
+        str(c, i++, "name", r.name());
+        str(c, i++, "level", r.level());
+        str(c, i++, "kind", r.kind());
+        i64(c, i++, "visits", r.visits());
+        i64(c, i++, "in_budget_fen", r.inBudgetFen());
+        i64(c, i++, "emergency_fen", r.emergencyFen());
+        for (int m = 1; m <= 12; m++) i64(c, i++, RunFiles.month(m), r.monthlyFen().get(m - 1));
     }
 
     private static void settlement(RecordConsumer c, Settled r) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,15 @@ import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openyibao.engine.policy.BudgetRules;
+import org.openyibao.engine.policy.PackLoader;
+import org.openyibao.engine.policy.PolicyPack;
+import org.openyibao.sim.evaluate.Evaluation;
+import org.openyibao.sim.evaluate.EvaluationResult;
+import org.openyibao.sim.evaluate.HospitalFigures;
+import org.openyibao.sim.evaluate.HospitalOutcome;
 import org.openyibao.sim.evaluate.Households;
+import org.openyibao.sim.evaluate.InstitutionYear;
 import org.openyibao.sim.evaluate.RunInput;
 import org.openyibao.sim.io.Format;
 import org.openyibao.sim.io.Parquet;
@@ -61,6 +70,15 @@ class SimulationTest {
         return rows;
     }
 
+    /** institutions.parquet's rows, as text. */
+    static List<String> institutionRows(Path run) {
+        List<String> rows = new ArrayList<>();
+        try (Parquet.CloseableIterator<Group> it = Parquet.read(run.resolve(RunFiles.INSTITUTIONS), GroupRecordConverter::new)) {
+            it.forEachRemaining(g -> rows.add(g.toString()));
+        }
+        return rows;
+    }
+
     static List<Group> groups(Path run, String table) {
         List<Group> rows = new ArrayList<>();
         for (int k = 0; k < RunFiles.parts(run, table); k++) {
@@ -82,6 +100,7 @@ class SimulationTest {
         assertThat(h1).isNotEmpty().isEqualTo(rows(dir.resolve("run2"), RunFiles.HOUSEHOLDS));
         assertThat(two.funds()).isEqualTo(one.funds());
         assertThat(two.visits()).isEqualTo(one.visits());
+        assertThat(institutionRows(dir.resolve("run1"))).isNotEmpty().isEqualTo(institutionRows(dir.resolve("run2")));
     }
 
     @Test
@@ -187,6 +206,68 @@ class SimulationTest {
         }
         assertThat(in.funds()).isEqualTo(new RunReader(dir.resolve("run2")).funds());
         assertThat(new RunReader(dir.resolve("run2")).households().samePopulation(h)).isTrue();
+    }
+
+    /**
+     * Each institution's year (docs/sim.md#hospital-budgets): the pooling funds' payments at the institutions add up to
+     * what the pooling funds paid on the visits, to the households' basic_fen and to the settlements' columns, exactly;
+     * the same rows on 1 and 2 threads; institutions.parquet and run.json's hospitals read back as written.
+     */
+    @Test
+    void institutionsSumToThePoolingFundsPaymentsOnTheVisits() throws Exception {
+        long inBudget = one.institutions().stream().mapToLong(InstitutionYear::inBudgetFen).sum();
+        long emergency = one.institutions().stream().mapToLong(InstitutionYear::emergencyFen).sum();
+        assertThat(inBudget).isPositive();
+        assertThat(inBudget + emergency).isEqualTo(one.poolingOnVisitsFen());
+        assertThat(one.poolingOnVisitsFen()).isEqualTo(groups(dir.resolve("run1"), RunFiles.HOUSEHOLDS).stream()
+                .mapToLong(h -> h.getLong("basic_fen", 0)).sum());
+        assertThat(one.poolingOnVisitsFen()).isEqualTo(groups(dir.resolve("run1"), RunFiles.SETTLEMENTS).stream()
+                .mapToLong(g -> g.getLong("hifp_pay", 0) + g.getLong("cvlserv_pay", 0) + g.getLong("hifob_pay", 0)).sum());
+        long pooling = one.funds().get(FundSums.RESIDENT_POOLING).get("expenditure_fen")
+                + one.funds().get(FundSums.EMPLOYEE_POOLING).get("expenditure_fen");
+        assertThat(one.poolingOnVisitsFen()).as("the pooling funds' expenditure less the retirees' credits").isLessThanOrEqualTo(pooling);
+        // every institution of the population has a row, by code; visits add up to the run's
+        PopulationReader pop = new PopulationReader(population);
+        assertThat(one.institutions()).extracting(InstitutionYear::code)
+                .containsAll(pop.institutions().stream().map(org.openyibao.sim.population.Institution::code).toList()).isSorted();
+        assertThat(one.institutions().stream().mapToLong(InstitutionYear::visits).sum()).isEqualTo(one.visits());
+        assertThat(two.institutions()).isEqualTo(one.institutions());
+        assertThat(two.poolingOnVisitsFen()).isEqualTo(one.poolingOnVisitsFen());
+
+        HospitalFigures read = new RunReader(dir.resolve("run1")).hospitals();
+        assertThat(read.institutions()).isEqualTo(one.institutions());
+        assertThat(read.rules()).isEqualTo(BudgetRules.of(ContributionsTest.PACK, LocalDate.of(2018, 12, 31)));
+        JsonNode h = JSON.readTree(dir.resolve("run1").resolve(RunFiles.RUN).toFile()).path("hospitals");
+        assertThat(h.path("in_budget_fen").asLong()).isEqualTo(inBudget);
+        assertThat(h.path("file").asText()).isEqualTo(RunFiles.INSTITUTIONS);
+        assertThat(h.at("/rules/growth_rate/value").asText()).isEqualTo("0.05");
+        assertThat(h.at("/rules/growth_rate/source").asText()).contains("DECISION (docs/decisions.md#hospital-budget)");
+    }
+
+    /**
+     * A reform that raises the pooling funds' payments (residents' inpatient ratio at 95%, a test overlay) moves
+     * hospitals over the budgets set from the baseline's spending; the baseline ends under every one of them.
+     */
+    @Test
+    void aReformThatRaisesPoolingSpendingMovesHospitalsOverTheirBudgets() throws Exception {
+        PolicyPack reformed = PackLoader.applyReform(ContributionsTest.PACK, Path.of(SimulationTest.class
+                .getResource("/reforms/inpatient-95.yaml").toURI()));
+        Path run = dir.resolve("run-inpatient-95");
+        new Simulation(new Simulation.Spec(population, reformed, "inpatient-95", null, run, 2, 560_000)).run();
+        List<RunInput> runs = RunReader.readAll(List.of(new RunReader(dir.resolve("run1")), new RunReader(run)), 2);
+        EvaluationResult r = Evaluation.run(runs, dir.resolve("report"), java.util.Set.of(java.util.Locale.ENGLISH),
+                new Evaluation.Options(0, 1, 1));
+        assertThat(r.hospitals()).extracting(HospitalOutcome::run).containsExactly("baseline", "inpatient-95");
+        HospitalOutcome.Totals base = r.hospitals().get(0).total(), reform = r.hospitals().get(1).total();
+        assertThat(base.over()).isZero();
+        assertThat(base.under()).isEqualTo(base.institutions()).isPositive();
+        assertThat(base.spendingFen()).isLessThan(base.budgetFen());
+        assertThat(reform.spendingFen()).isGreaterThan(base.spendingFen());
+        assertThat(reform.over()).isPositive();
+        assertThat(reform.borneFen()).isPositive();
+        assertThat(reform.balanceFen()).isEqualTo(reform.totalDueFen() - reform.prepaidFen());
+        assertThat(Files.readString(dir.resolve("report").resolve("report.en.html"))).contains("Hospitals&#39; budgets");
+        assertThat(dir.resolve("report").resolve(Evaluation.HOSPITALS_CSV)).exists();
     }
 
     @Test
