@@ -63,7 +63,7 @@ public class InsurerBooks {
     public SoFar ifTheYearEndedToday(String admdvs, int year) {
         LocalDate today = LocalDate.now(clock);
         LocalDate end = today.getYear() > year ? LocalDate.of(year, 12, 31) : today;
-        InsurerContract c = InsurerContract.of(pack(admdvs), end);
+        InsurerContract c = InsurerContract.of(packOf(admdvs), end);
         if (c == null) return null;
         Long premium = jdbc.queryForObject("SELECT COALESCE(SUM(amount_fen), 0) FROM insurer_premium WHERE admdvs = ? AND step ="
                 + " 'premium' AND period LIKE ?", Long.class, admdvs, year + "-%");
@@ -93,7 +93,8 @@ public class InsurerBooks {
         return v == null ? 0 : v;
     }
 
-    PolicyPack pack(String admdvs) {
+    /** The pack of the region {@code admdvs}. */
+    public PolicyPack packOf(String admdvs) {
         List<Map<String, Object>> r = jdbc.queryForList("SELECT policy_pack FROM region WHERE admdvs = ?", admdvs);
         return packs.pack((String) r.get(0).get("policy_pack"));
     }
