@@ -19,6 +19,7 @@ import org.openyibao.engine.error.DomainException;
 import org.openyibao.engine.policy.CaseAudit;
 import org.openyibao.engine.policy.Cited;
 import org.openyibao.engine.policy.InsurerContract;
+import org.openyibao.platform.PlatformError;
 import org.openyibao.platform.audit.AuditTrail;
 import org.openyibao.platform.insurer.CaseFilter;
 import org.openyibao.platform.insurer.InsurerBooks;
@@ -88,7 +89,8 @@ public class InsurerAuditPagesController {
             outcome = d.decision();
             return "redirect:/insurer/cases/" + caseId + "?decided";
         } catch (ApiException e) {
-            if (e.code() == org.openyibao.platform.PlatformError.NOT_FOUND) throw e;
+            // another region's case, or one decided meanwhile: the problem page (404, 409), not the form again
+            if (e.code() == PlatformError.NOT_FOUND || e.code() == PlatformError.CONFLICT) throw e;
             caseModel(user, caseId, model);
             return ConsoleForms.refused(e, ConsoleForms.typed(form, "decision", "new_amount", "reason_code", "note"),
                     "insurer/case", model);
