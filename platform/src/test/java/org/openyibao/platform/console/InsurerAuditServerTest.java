@@ -88,6 +88,16 @@ class InsurerAuditServerTest {
         agency.signIn("agency", PASSWORD);
         String setl = jdbc.queryForObject("SELECT setl_id FROM si_case WHERE id = ?", String.class, id);
         assertThat(agency.get("/console/settlements/" + setl + "?lang=en").body()).contains("si-audit", "adjusted", down);
+        // and the person's settlement list in the console, and their own history and slip in the portal
+        String psnNo = jdbc.queryForObject("SELECT p.psn_no FROM settlement s JOIN person p ON p.id = s.person_id"
+                + " WHERE s.setl_id = ?", String.class, setl);
+        String shown = new ConsoleFormat().yuan(amount - 10_000);
+        assertThat(agency.get("/console/persons/" + psnNo + "?lang=en").body()).contains("serious-illness audit: adjusted, " + shown);
+        operators.put(new ConsoleUser("insured-history", Role.INSURED, null, null, psnNo), encoder.encode(PASSWORD));
+        ConsoleClient insured = new ConsoleClient(port);
+        insured.signIn("insured-history", PASSWORD);
+        assertThat(insured.get("/portal?lang=en").body()).contains("serious-illness audit: adjusted, " + shown);
+        assertThat(insured.get("/portal/settlements/" + setl + "?lang=en").body()).contains("si-audit", "now " + down + " yuan");
     }
 
     @Test
