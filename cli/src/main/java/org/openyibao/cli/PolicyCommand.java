@@ -184,6 +184,9 @@ public final class PolicyCommand {
             return switch (unit) {
                 case CURRENCY -> Money.format((Long) value);
                 case RATIO, MULTIPLE -> Money.formatRatio((Integer) value);
+                case REASONS -> String.join(", ", ((java.util.List<?>) value).stream()
+                        .map(r -> ((org.openyibao.engine.policy.AuditReason) r).code() + " "
+                                + ((org.openyibao.engine.policy.AuditReason) r).decisions()).toList());
                 default -> value.toString();
             };
         }

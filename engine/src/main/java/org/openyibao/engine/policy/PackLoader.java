@@ -61,6 +61,7 @@ public final class PackLoader {
     static final List<String> SCALE_KEYS = with("brackets", META_KEYS);
     static final List<String> BRACKET_KEYS = List.of("threshold", "rate", "source", "note");
     static final List<String> DATED_VALUE_KEYS = List.of("value", "source", "note");
+    static final List<String> REASON_KEYS = List.of("code", "zh", "en", "decisions");
     static final List<String> DECLARATION_KEYS =
             List.of("name", "description", "confirmed", "suspected", "regions", "from", "until", "source");
 
@@ -608,6 +609,7 @@ public final class PackLoader {
 
     private Object parseValue(Node node, String path, Unit unit, List<String> choices) {
         if (unit == Unit.CODES || unit == Unit.TIERS) return parseList(node, path, unit);
+        if (unit == Unit.REASONS) return parseReasons(node, path);
         String text = scalar(node);
         if (text == null) {
             problem(node, path, "expected a single value in unit " + unit.yamlName);
@@ -621,6 +623,52 @@ public final class PackLoader {
             problem(node, path, e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * The insurer's audit reasons: a list of {code, zh, en, decisions}; codes are lower-case words, each once, and
+     * each reason goes with at least one of approve, adjust, reject. Null (with a problem) when one is not so.
+     */
+    private List<AuditReason> parseReasons(Node node, String path) {
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problem(node, path, "expected a list of reasons ({code, zh, en, decisions})");
+            return null;
+        }
+        List<AuditReason> out = new ArrayList<>();
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (Node n : seq.getValue()) {
+            if (!(n instanceof MappingNode m)) {
+                problem(n, path, "each reason is a mapping {code, zh, en, decisions}, not " + kind(n));
+                return null;
+            }
+            Map<String, NodeTuple> k = entries(m, path);
+            onlyKeys(k, path, " in a reason", REASON_KEYS);
+            String code = k.containsKey("code") ? scalar(k.get("code").getValueNode()) : null;
+            String zh = k.containsKey("zh") ? scalar(k.get("zh").getValueNode()) : null;
+            String en = k.containsKey("en") ? scalar(k.get("en").getValueNode()) : null;
+            if (code == null || !code.matches("[a-z][a-z0-9_]{0,39}")) {
+                problem(n, path, "a reason's code is a lower-case word (a-z, 0-9, _; at most 40), not " + code);
+                return null;
+            }
+            if (!codes.add(code)) {
+                problem(n, path, "reason '" + code + "' given twice");
+                return null;
+            }
+            if (zh == null || zh.isBlank() || en == null || en.isBlank()) {
+                problem(n, path, "reason '" + code + "' needs its words in zh and en");
+                return null;
+            }
+            Node d = k.containsKey("decisions") ? k.get("decisions").getValueNode() : null;
+            List<String> decisions = new ArrayList<>();
+            if (d instanceof SequenceNode ds) for (Node x : ds.getValue()) decisions.add(scalar(x));
+            if (decisions.isEmpty() || !AuditReason.DECISIONS.containsAll(decisions)) {
+                problem(d == null ? n : d, path, "reason '" + code + "': decisions is a list of " + AuditReason.DECISIONS
+                        + ", not " + decisions);
+                return null;
+            }
+            out.add(new AuditReason(code, zh, en, decisions));
+        }
+        return List.copyOf(out);
     }
 
     /** A list of diagnosis codes or tier names; null (with a problem) when an item is not one. */

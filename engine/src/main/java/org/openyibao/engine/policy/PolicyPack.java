@@ -118,6 +118,7 @@ public final class PolicyPack {
         }
         if (rules) checkContract(problems);
         if (rules) checkBudgets(problems);
+        if (rules) checkCaseAudit(problems);
         // one problem per distinct message is enough
         Map<String, Problem> distinct = new LinkedHashMap<>();
         for (Problem p : problems) distinct.putIfAbsent(p.file() + p.path() + p.message().replaceAll("\\d{4}-\\d{2}-\\d{2}", ""), p);
@@ -135,6 +136,21 @@ public final class PolicyPack {
         if (first == null) return;
         for (LocalDate date : changeDates) {
             if (!date.isBefore(first)) InsurerContract.compile(this, date, problems);
+        }
+    }
+
+    /** The insurer's case audit, when the pack has it: complete on every change date from its first value on. */
+    private void checkCaseAudit(List<Problem> problems) {
+        LocalDate first = null;
+        for (Parameter p : parameters.values()) {
+            boolean audit = p.path().startsWith(CaseAudit.SAMPLING) || p.path().equals(CaseAudit.REASONS);
+            if (!audit || p.history().isEmpty()) continue;
+            LocalDate d = p.history().get(0).from();
+            if (first == null || d.isBefore(first)) first = d;
+        }
+        if (first == null) return;
+        for (LocalDate date : changeDates) {
+            if (!date.isBefore(first)) CaseAudit.compile(this, date, problems);
         }
     }
 

@@ -129,6 +129,17 @@ public final class PolicySchema {
         value("insurer.contract.policy_change_loss_compensated", Unit.RATIO,
                 "share of a loss caused by a policy change the fund compensates, before the corridor");
 
+        // The insurer's case audit (docs/insurer.md#audit): read by CaseAudit, not by the settlement engine.
+        value("insurer.contract.audit.sampling.mode", Unit.CHOICE,
+                "which serious-illness cases the insurer reviews: every case, a share of them (chosen by a hash of the"
+                        + " settlement's id), or those whose serious-illness amount is above an amount",
+                "all", "share", "above_amount");
+        value("insurer.contract.audit.sampling.share", Unit.RATIO, "the share of cases reviewed (mode share)");
+        value("insurer.contract.audit.sampling.above", Unit.CURRENCY,
+                "cases whose serious-illness amount is above this are reviewed (mode above_amount)");
+        value("insurer.audit.reasons", Unit.REASONS,
+                "the reasons the insurer may give for a decision: code, zh and en words, decisions (approve, adjust, reject)");
+
         // Hospital global budgets (docs/hospital-payment.md): read by BudgetRules, not by the settlement engine.
         value("hospital.budget.basis", Unit.CHOICE,
                 "how an institution's annual budget is set: last year's spending × (1 + growth_rate), or a figure set by"

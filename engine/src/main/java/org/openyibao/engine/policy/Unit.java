@@ -16,7 +16,9 @@ public enum Unit {
     /** a list of settlement tier names, in the order they pay */
     TIERS("tiers"),
     /** one word out of a fixed set named by the schema */
-    CHOICE("choice");
+    CHOICE("choice"),
+    /** a list of the insurer's audit reasons: code, zh and en words, the decisions each may go with ({@link AuditReason}) */
+    REASONS("reasons");
 
     public final String yamlName;
 

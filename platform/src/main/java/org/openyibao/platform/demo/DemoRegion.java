@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.openyibao.platform.contribution.ContributionService;
 import org.openyibao.platform.enrolment.Enrolment;
 import org.openyibao.platform.enrolment.EnrolmentService;
+import org.openyibao.platform.insurer.InsurerStations;
 import org.openyibao.platform.ledger.FiscalTransfers;
 import org.openyibao.platform.ledger.InsurerPremium;
 import org.openyibao.platform.registry.Employer;
@@ -81,13 +82,15 @@ public class DemoRegion {
     private final PersonNumbers numbers;
     private final FiscalTransfers fiscal;
     private final InsurerPremium insurerPremium;
+    private final InsurerStations stations;
 
     public DemoRegion(@Value("${yibao.demo.enabled:false}") boolean enabled, JdbcTemplate jdbc, RegistryService registry,
                       PersonService persons, EnrolmentService enrolments, ContributionService contributions,
                       SettlementService settlements, ObjectProvider<DemoPopulation> population,
                       DemoUsers demoUsers, Operators operators, PasswordEncoder encoder, Activation activation,
                       DemoCredentials demoCredentials, PersonNumbers numbers, FiscalTransfers fiscal,
-                      InsurerPremium insurerPremium) {
+                      InsurerPremium insurerPremium, InsurerStations stations) {
+        this.stations = stations;
         this.fiscal = fiscal;
         this.insurerPremium = insurerPremium;
         this.demoCredentials = demoCredentials;
@@ -116,6 +119,10 @@ public class DemoRegion {
         // the demo hospital's interface credential: issued once, the same at every later start of this data (issue 11)
         issued = demoCredentials.forHospital(HOSPITAL);
         demoUsers.putConsoleAccounts(operators, encoder, ADMDVS, HOSPITAL);
+        // the insurer's account is stationed (驻院) at the two demo hospitals that have inpatients (issue 13)
+        if (operators.find("insurer").isPresent()) {
+            for (String h : List.of(HOSPITAL, "H44080000002")) stations.station("insurer", h, LocalDate.of(2018, 1, 1));
+        }
         // one-time portal activation codes for three of the demo's people, fresh at every start (printed by the demo)
         activationCodes.clear();
         for (Demo d : PEOPLE.subList(0, 3)) activationCodes.add(activation.issue(d.psnNo()));
@@ -180,6 +187,10 @@ public class DemoRegion {
         settle("44080000000004", "H44080000002", "2018-06-20", "[{\"class\": \"A\", \"amount\": 42000}, {\"class\": \"C\", \"amount\": 2500}]");
         settle("44080000000005", HOSPITAL, "2018-07-15", "[{\"class\": \"A\", \"amount\": 60000}]", "Q25.0");
 
+        // two patients in hospital now (admitted by 2401, not discharged): the insurer's stationed staff check on them
+        admitted("44080000000003", HOSPITAL, "2018-12-20 09:30:00", "C34.9");
+        admitted("44080000000006", "H44080000002", "2018-12-27 15:10:00", "I63.9");
+
         // and, from yibao demo, a generated region's households with their year of contributions and visits (docs/sim.md)
         if (population != null) {
             DemoPopulation.Seeded g = population.seed(ADMDVS, "E44080000001");
@@ -212,6 +223,15 @@ public class DemoRegion {
             entries += fiscal.post(ADMDVS, year(), m, end).posted();
         }
         log.info("demo: {} fiscal-transfer entries posted for {}", entries, year());
+    }
+
+    /** An inpatient visit open at {@code institution} since {@code begntime}, as a 2401 admission leaves it. */
+    private void admitted(String psnNo, String institution, String begntime, String diagnosis) {
+        long serial = jdbc.queryForObject("SELECT NEXTVAL('fsi_mdtrt_seq')", Long.class);
+        String mdtrtId = ADMDVS + begntime.replaceAll("[^0-9]", "") + String.format("%010d", serial);
+        jdbc.update("INSERT INTO fsi_visit (mdtrt_id, fixmedins_code, person_id, psn_no, kind, med_type, insutype, begntime,"
+                + " diagnoses, status) SELECT ?, ?, id, psn_no, 'inpatient', '21', '390', ?, ?, 'open' FROM person WHERE psn_no = ?",
+                mdtrtId, institution, java.sql.Timestamp.valueOf(begntime), diagnosis, psnNo);
     }
 
     private void settle(String psnNo, String institution, String date, String lines, String... diagnoses) {

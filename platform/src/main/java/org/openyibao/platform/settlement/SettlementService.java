@@ -36,6 +36,7 @@ import org.openyibao.engine.calc.CalcReader;
 import org.openyibao.engine.calc.CalcWriter;
 import org.openyibao.platform.enrolment.Coverage;
 import org.openyibao.platform.enrolment.EnrolmentService;
+import org.openyibao.platform.insurer.CaseBook;
 import org.openyibao.platform.ledger.Accounts.Fund;
 import org.openyibao.platform.ledger.JournalEntry;
 import org.openyibao.platform.ledger.Ledger;
@@ -63,6 +64,7 @@ public class SettlementService {
     private final SettlementStore store;
     private final PersonYears years;
     private final InstitutionDirectory institutions;
+    private final CaseBook cases;
 
     /** With the institutions read on every settlement (tests). */
     public SettlementService(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, PolicyPacks packs,
@@ -78,6 +80,7 @@ public class SettlementService {
         this.store = new SettlementStore(jdbc);
         this.years = new PersonYears(jdbc);
         this.institutions = institutions;
+        this.cases = new CaseBook(jdbc, packs, ledger);
         this.tx = tx;
         this.ledger = ledger;
         this.packs = packs;
@@ -178,6 +181,7 @@ public class SettlementService {
         store.insert(setlId, person.id(), institutionCode, admdvs, visit, s,
                 CalcWriter.settlement(visit, s).get("trace").toString(), entryId, AccumulatorDelta.of(before, s));
         years.write(person.id(), s.after());
+        cases.open(setlId, admdvs, institutionCode, date, s.hifmiPay(), pack);   // the insurer's case, in this transaction
         return new Settled(setlId, admdvs, scheme, visit, s, person.row(), coverage.orElse(null));
     }
 
@@ -215,6 +219,7 @@ public class SettlementService {
                     "reversal", setlId, "cancellation of settlement " + setlId);
             years.giveBack(row.personId(), row.fiscalYear(), row.delta());
             store.markCancelled(setlId, cancelEntry);
+            cases.withdraw(setlId, today);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("setl_id", setlId);
             out.put("status", "cancelled");
@@ -242,6 +247,7 @@ public class SettlementService {
             o.put("reason_code", s.ineligibility().code());
             o.put("reason", s.ineligibility().explanation());
         }
+        CaseBook.outcome(jdbc, setlId).ifPresent(c -> o.set("si_audit", c));
         try {
             o.set("trace", JSON.readTree((String) r.get("trace")));
         } catch (JsonProcessingException e) {

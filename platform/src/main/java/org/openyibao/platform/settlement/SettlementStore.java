@@ -72,14 +72,28 @@ public final class SettlementStore {
 
     /** A line of a settlement list: amounts in fen; {@code party} is the institution (a person's list) or the person (an institution's). */
     public record Listed(String setlId, java.time.LocalDate visitDate, String party, String visitType, long total,
-                         long funds, long account, long cash, boolean cancelled) {}
+                         long funds, long account, long cash, boolean cancelled, String siAudit, long siAmountFen) {
+        /** Without the insurer's audit outcome (lists that do not show it). */
+        public Listed(String setlId, java.time.LocalDate visitDate, String party, String visitType, long total, long funds,
+                      long account, long cash, boolean cancelled) {
+            this(setlId, visitDate, party, visitType, total, funds, account, cash, cancelled, null, 0);
+        }
+
+        /** The insurer's decision on the serious-illness part (approved, adjusted, rejected), or null while there is none. */
+        public String auditOutcome() {
+            return siAudit != null && java.util.List.of("approved", "adjusted", "rejected").contains(siAudit) ? siAudit : null;
+        }
+    }
 
     /** The person's settlements, newest first: page {@code page} (from 0) of {@code size}, one more to tell if others follow. */
     public List<Listed> forPerson(long personId, int page, int size) {
-        return jdbc.query("SELECT setl_id, visit_date, institution_code, visit_type, medfee_sumamt, fund_pay_sumamt, acct_pay,"
-                + " psn_cash_pay, status FROM settlement WHERE person_id = ? ORDER BY visit_date DESC, id DESC LIMIT ? OFFSET ?",
+        // with the insurer's audit outcome of the serious-illness part (si_case), when there is one
+        return jdbc.query("SELECT s.setl_id, s.visit_date, s.institution_code, s.visit_type, s.medfee_sumamt, s.fund_pay_sumamt,"
+                + " s.acct_pay, s.psn_cash_pay, s.status, c.status, c.amount_fen FROM settlement s LEFT JOIN si_case c ON c.setl_id ="
+                + " s.setl_id WHERE s.person_id = ? ORDER BY s.visit_date DESC, s.id DESC LIMIT ? OFFSET ?",
                 (rs, i) -> new Listed(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), "cancelled".equals(rs.getString(9))),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), "cancelled".equals(rs.getString(9)),
+                        rs.getString(10), rs.getLong(11)),
                 personId, size + 1, (long) page * size);
     }
 

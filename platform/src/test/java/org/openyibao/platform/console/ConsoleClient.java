@@ -48,6 +48,14 @@ final class ConsoleClient {
         return r;
     }
 
+    /** A JSON post with the session and the token of the last page read in the CSRF header, as a script sends it. */
+    HttpResponse<String> postJson(String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrf != null) b.header("X-CSRF-TOKEN", csrf);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         return post(path, form, true);
     }

@@ -41,7 +41,16 @@ public class PolicyFormat {
             case TIERS -> String.join(" → ", strings(value));
             case CODES -> String.join(", ", strings(value));
             case CHOICE -> value.toString();
+            case REASONS -> reasons(value);
         };
+    }
+
+    /** The insurer's audit reasons: their codes and words in the page's language. */
+    @SuppressWarnings("unchecked")
+    private String reasons(Object value) {
+        String lang = LocaleContextHolder.getLocale().getLanguage();
+        return String.join("; ", ((List<org.openyibao.engine.policy.AuditReason>) value).stream()
+                .map(r -> r.code() + " (" + r.words(lang) + ")").toList());
     }
 
     /** Parts per million as a percentage: 450000 → "45%", 625000 → "62.5%". */

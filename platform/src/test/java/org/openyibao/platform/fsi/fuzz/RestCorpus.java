@@ -137,6 +137,12 @@ final class RestCorpus {
         add("POST", "/api/settlements", visit);
         add("GET", "/api/settlements/" + setlId, null);
         add("POST", "/api/settlements/" + setlId + "/cancel", null);
+        // the insurer's case audit, read by the agency and the auditor; stations set by the agency
+        Long caseId = jdbc.queryForObject("SELECT MIN(id) FROM si_case WHERE admdvs = '440800'", Long.class);
+        add("GET", "/api/insurer/440800/cases?status=open&month=2018-11&amount_from=0&amount_to=99999&page=1&size=5", null);
+        add("GET", "/api/insurer/440800/cases/" + (caseId == null ? 1 : caseId), null);
+        add("GET", "/api/insurer/stations?username=insurer", null);
+        add("POST", "/api/insurer/stations", "{\"username\":\"insurer\",\"fixmedins_code\":\"" + HOSPITAL + "\",\"since\":\"2018-01-01\"}");
 
         // the interface credentials of an institution of their own: issued ones pile up there, not on a listed one
         agency("POST", "/api/institutions", "{\"code\":\"H44080000952\",\"name\":\"Fuzz Credentials\",\"level\":\"level1\","
