@@ -104,14 +104,14 @@ public class InstitutionYearEnds {
         jdbc.query("SELECT c.clr_appy_evt_id, c.fixmedins_code, c.begndate, c.enddate FROM fsi_clearing c JOIN institution i"
                 + " ON i.code = c.fixmedins_code WHERE i.admdvs = ? AND c.status = 'applied' AND c.enddate >= ? AND c.begndate"
                 + " <= ? AND NOT EXISTS (SELECT 1 FROM clearing_decision d WHERE d.clr_appy_evt_id = c.clr_appy_evt_id)"
-                + " ORDER BY c.enddate, c.clr_appy_evt_id", rs -> {
+                + " ORDER BY c.fixmedins_code, c.enddate, c.clr_appy_evt_id", rs -> {
             out.add(rs.getString(2) + ": clearing application " + rs.getString(1) + " (" + rs.getObject(3, LocalDate.class)
                     + " to " + rs.getObject(4, LocalDate.class) + ") not decided");
         }, admdvs, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         jdbc.query("SELECT c.clr_appy_evt_id, c.fixmedins_code FROM clearing_decision d JOIN fsi_clearing c"
                 + " ON c.clr_appy_evt_id = d.clr_appy_evt_id WHERE d.admdvs = ? AND d.budget_year = ? AND d.decision = 'accepted'"
                 + " AND NOT EXISTS (SELECT 1 FROM payment_run_line l WHERE l.clr_appy_evt_id = c.clr_appy_evt_id)"
-                + " ORDER BY c.clr_appy_evt_id", rs -> {
+                + " ORDER BY c.fixmedins_code, c.clr_appy_evt_id", rs -> {
             out.add(rs.getString(2) + ": clearing application " + rs.getString(1) + " accepted, not paid by a payment run");
         }, admdvs, year);
         jdbc.query("SELECT s.institution_code, i.name, COUNT(*) FROM settlement s JOIN institution i ON i.code = s.institution_code"

@@ -180,6 +180,8 @@ public class PaymentRuns {
                 rs.getString("clr_appy_evt_id"), rs.getString("institution_code"), rs.getString("name"), rs.getString("fund"),
                 Money.yuan(rs.getLong("amount_fen")), Money.yuan(rs.getLong("offset_fen")), Money.yuan(rs.getLong("bank_fen")),
                 Money.yuan(rs.getLong("held_fen")), (Long) rs.getObject("entry_id", Long.class)), runId);
+        lines = lines.stream().sorted(java.util.Comparator.comparing(Line::institutionCode).thenComparing(Line::clrAppyEvtId)
+                .thenComparing(l -> Fund.of(l.fund()).ordinal())).toList(); // the funds in the chart's order
         return new Run(r.runId(), r.admdvs().trim(), r.runDate(), r.total(), r.createdBy(), created, lines);
     }
 
