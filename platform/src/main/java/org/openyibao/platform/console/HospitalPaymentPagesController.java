@@ -1,7 +1,6 @@
 package org.openyibao.platform.console;
 
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +29,7 @@ import org.openyibao.platform.hospital.PaymentRuns;
 import org.openyibao.platform.hospital.Prepayments;
 import org.openyibao.platform.registry.Region;
 import org.openyibao.platform.registry.RegistryService;
+import org.openyibao.platform.security.ConsoleUser;
 
 /**
  * The agency's hospital-payment pages (issue 13, docs/hospital-payment.md): budgets (set by hand), prepayments (post a
@@ -80,18 +81,18 @@ public class HospitalPaymentPagesController {
     }
 
     @PostMapping("/console/hospital/budgets/compute")
-    public String compute(@RequestParam String admdvs, @RequestParam Integer year, Principal who, HttpServletRequest request) {
-        Budgets.Computed c = budgets.compute(admdvs, year, who.getName());
+    public String compute(@RequestParam String admdvs, @RequestParam Integer year, @AuthenticationPrincipal ConsoleUser who, HttpServletRequest request) {
+        Budgets.Computed c = budgets.compute(admdvs, year, who.username());
         audit.record(request, "budgets_computed", admdvs + " " + year, c.made().size() + " made");
         return "redirect:/console/hospital/budgets?admdvs=" + admdvs + "&year=" + year + "&changed=computed";
     }
 
     @PostMapping("/console/hospital/budgets/set")
     public String setByHand(@RequestParam String admdvs, @RequestParam Integer year, @RequestParam Map<String, String> form,
-                            Principal who, HttpServletRequest request) {
+                            @AuthenticationPrincipal ConsoleUser who, HttpServletRequest request) {
         String code = form.getOrDefault("institution_code", "").strip();
         Budgets.Budget b = budgets.setByHand(admdvs, year, code, ConsoleForms.yuan("annual", form.get("annual")),
-                form.get("reason"), who.getName());
+                form.get("reason"), who.username());
         audit.record(request, "budget_set_by_hand", admdvs + " " + year + " " + code, b.annual().toPlainString());
         return "redirect:/console/hospital/budgets?admdvs=" + admdvs + "&year=" + year + "&changed=set";
     }
@@ -127,16 +128,16 @@ public class HospitalPaymentPagesController {
     }
 
     @PostMapping("/console/hospital/clearing/{id}/accept")
-    public String accept(@PathVariable String id, @RequestParam String admdvs, Principal who, HttpServletRequest request) {
-        clearing.accept(admdvs, id, who.getName());
+    public String accept(@PathVariable String id, @RequestParam String admdvs, @AuthenticationPrincipal ConsoleUser who, HttpServletRequest request) {
+        clearing.accept(admdvs, id, who.username());
         audit.record(request, "clearing_accepted", id, "accepted");
         return "redirect:/console/hospital/clearing?admdvs=" + admdvs + "&changed=accepted";
     }
 
     @PostMapping("/console/hospital/clearing/{id}/reject")
     public String reject(@PathVariable String id, @RequestParam String admdvs, @RequestParam(required = false) String reason,
-                         Principal who, HttpServletRequest request) {
-        clearing.reject(admdvs, id, reason, who.getName());
+                         @AuthenticationPrincipal ConsoleUser who, HttpServletRequest request) {
+        clearing.reject(admdvs, id, reason, who.username());
         audit.record(request, "clearing_rejected", id, "rejected");
         return "redirect:/console/hospital/clearing?admdvs=" + admdvs + "&changed=rejected";
     }
@@ -149,10 +150,10 @@ public class HospitalPaymentPagesController {
     }
 
     @PostMapping("/console/hospital/runs/create")
-    public String createRun(@RequestParam String admdvs, @RequestParam Map<String, String> form, Principal who,
+    public String createRun(@RequestParam String admdvs, @RequestParam Map<String, String> form, @AuthenticationPrincipal ConsoleUser who,
                             HttpServletRequest request) {
         PaymentRuns.Run r = runs.create(admdvs, ConsoleForms.blank(form.get("run_id")),
-                ConsoleForms.blank(form.get("date")) == null ? null : ConsoleForms.date("date", form.get("date")), who.getName());
+                ConsoleForms.blank(form.get("date")) == null ? null : ConsoleForms.date("date", form.get("date")), who.username());
         audit.record(request, "payment_run", r.runId(), r.created() ? "created" : "found");
         return "redirect:/console/hospital/runs/" + UriUtils.encodePathSegment(r.runId(), StandardCharsets.UTF_8) + "?admdvs="
                 + admdvs;
