@@ -96,6 +96,13 @@ class HospitalPaymentBrowserTest {
             // the demo's pharmacy purchase may be paid by the person alone: the application is paid by the run either way
             d.get(url("/console/hospital/clearing?admdvs=440800&status=paid"));
             assertThat(d.findElement(By.id("applications")).getText()).contains(made.clearing(), "RUN-BROWSER-1");
+
+            // the institution's own pages show its budget and the application's status
+            d.get(url("/console/institutions/" + DemoRegion.HOSPITAL + "/budgets?lang=en"));
+            assertThat(d.findElement(By.id("budget-years")).getText()).contains("2019", "last year's spending");
+            d.get(url("/console/institutions/" + DemoRegion.HOSPITAL + "/clearings"));
+            assertThat(d.findElement(By.tagName("main")).getText()).contains(made.clearing(), "paid");
+            Browser.noConsoleErrors(d);
         } finally {
             d.quit();
         }
