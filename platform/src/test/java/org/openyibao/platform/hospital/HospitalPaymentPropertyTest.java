@@ -14,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import org.openyibao.platform.fsi.FsiException;
 import org.openyibao.platform.support.TestDatabase;
@@ -41,7 +42,21 @@ class HospitalPaymentPropertyTest {
     void payablesAndPrepaymentsReconcileWithSettlementsLessPayments(@ForAll("sequences") List<Op> ops,
                                                                      @ForAll("budgets") long budgetFen,
                                                                      @ForAll boolean h1Fails) {
-        try (TestDatabase db = TestDatabase.fresh(TestDatabase.Kind.H2)) {
+        run(TestDatabase.Kind.H2, ops, budgetFen, h1Fails);
+    }
+
+    /** One sequence on PostgreSQL: an over-spend (budget 100.00) with every kind of step, H1 failing its evaluation. */
+    @Test
+    void aSequenceOnPostgres() {
+        List<Op> ops = List.of(new Op(0, 0, 40_000, true), new Op(2, 0, 0, false), new Op(1, 0, 0, false),
+                new Op(3, 0, 0, false), new Op(0, 1, 12_345, false), new Op(4, 0, 0, true), new Op(5, 0, 0, false),
+                new Op(0, 0, 30_003, true), new Op(1, 0, 0, false), new Op(3, 1, 1, false), new Op(3, 0, 1, false),
+                new Op(4, 0, 0, false), new Op(4, 0, 0, true), new Op(2, 0, 2, false), new Op(5, 0, 0, false));
+        run(TestDatabase.Kind.POSTGRES, ops, 10_000, true);
+    }
+
+    static void run(TestDatabase.Kind kind, List<Op> ops, long budgetFen, boolean h1Fails) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
             HospitalFixture h = new HospitalFixture(db);
             h.institution("H1", "First Hospital");
             h.institution("P1", "Pharmacy One");
