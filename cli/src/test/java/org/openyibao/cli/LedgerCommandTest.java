@@ -56,7 +56,7 @@ class LedgerCommandTest {
         Run r = CommandLineTest.run(null, "ledger", "check", "--config", yaml.toString());
         assertThat(r.exit()).as(r.err() + r.out()).isZero();
         assertThat(r.out()).startsWith("ledger check: OK (jdbc:h2:file:")
-                .contains("  entries              2\n", "  lines                4\n", "  accounts             82 in 1 region\n",
+                .contains("  entries              2\n", "  lines                4\n", "  accounts             83 in 1 region\n",
                         "  debits               433.45 = credits 433.45\n");
         Path props = config("yibao.properties", "spring.datasource.url=" + url + "\nspring.datasource.username=${NOBODY_SETS_THIS:sa}\n");
         assertThat(CommandLineTest.run(null, "ledger", "check", "--config", props.toString()).exit()).isZero();

@@ -42,6 +42,12 @@ public class InstitutionRecords {
                            String status, LocalDate applied) {}
 
     public static final int PAGE = 20;
+
+    /**
+     * A year of the institution's budget (docs/hospital-payment.md): the annual budget and how it was set, the
+     * prepayments posted (months, paid, quality deposit withheld) and the year-end balance once posted (null before).
+     */
+    public record BudgetYear(int year, String basis, long annual, int months, long paid, long deposit, Long balance) {}
     private final JdbcTemplate jdbc;
     private final SettlementStore settlements;
 
@@ -99,12 +105,34 @@ public class InstitutionRecords {
 
     public Page<Clearing> clearings(String code, int page) {
         List<Clearing> read = jdbc.query("SELECT clr_appy_evt_id, clr_type, begndate, enddate, medfee_sumamt, fund_pay_sumamt, acct_pay,"
-                + " setl_cnt, status, created_at FROM fsi_clearing WHERE fixmedins_code = ? ORDER BY created_at DESC,"
+                + " setl_cnt, " + CLEARING_STATUS + ", created_at FROM fsi_clearing c WHERE fixmedins_code = ? ORDER BY created_at DESC,"
                 + " clr_appy_evt_id LIMIT ? OFFSET ?", (rs, i) -> new Clearing(rs.getString(1), rs.getString(2),
                 rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                 rs.getInt(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class).toLocalDate()), code, PAGE + 1, offset(page));
         return Page.of(read, page, PAGE);
     }
+
+    public Page<BudgetYear> budgets(String code, int page) {
+        List<BudgetYear> read = jdbc.query("SELECT b.budget_year, b.basis, b.annual_fen, COUNT(p.period),"
+                + " COALESCE(SUM(p.paid_fen), 0), COALESCE(SUM(p.deposit_fen), 0), y.balance_fen FROM institution_budget b"
+                + " LEFT JOIN institution_prepayment p ON p.admdvs = b.admdvs AND p.institution_code = b.institution_code"
+                + " AND p.period LIKE CAST(b.budget_year AS VARCHAR(4)) || '-%'"
+                + " LEFT JOIN institution_year_end y ON y.admdvs = b.admdvs AND y.institution_code = b.institution_code"
+                + " AND y.budget_year = b.budget_year WHERE b.institution_code = ?"
+                + " GROUP BY b.budget_year, b.basis, b.annual_fen, y.balance_fen ORDER BY b.budget_year DESC LIMIT ? OFFSET ?",
+                (rs, i) -> new BudgetYear(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getLong(5),
+                        rs.getLong(6), (Long) rs.getObject(7, Long.class)), code, PAGE + 1, offset(page));
+        return Page.of(read, page, PAGE);
+    }
+
+    /**
+     * An application's status with the agency's decision (docs/hospital-payment.md): applied (not yet decided),
+     * cancelled (3204), accepted, rejected, paid (by a payment run).
+     */
+    private static final String CLEARING_STATUS = "CASE WHEN c.status = 'cancelled' THEN 'cancelled'"
+            + " WHEN EXISTS (SELECT 1 FROM payment_run_line l WHERE l.clr_appy_evt_id = c.clr_appy_evt_id) THEN 'paid'"
+            + " ELSE COALESCE((SELECT d.decision FROM clearing_decision d WHERE d.clr_appy_evt_id = c.clr_appy_evt_id),"
+            + " 'applied') END";
 
     private static long offset(int page) {
         return (long) Math.max(0, page) * PAGE;

@@ -13,7 +13,7 @@ import org.openyibao.platform.web.ApiException;
  * ({@link InstitutionCredentialsController}).
  */
 public enum InstitutionTab {
-    SETTLEMENTS, VISITS, CANCELLATIONS, RECONCILIATIONS, CLEARINGS;
+    SETTLEMENTS, VISITS, CANCELLATIONS, RECONCILIATIONS, CLEARINGS, BUDGETS;
 
     /** The tab's name in paths and message keys ({@code inst.tab.visits}). */
     public String path() {
@@ -40,6 +40,7 @@ public enum InstitutionTab {
             case CANCELLATIONS -> records.cancellations(code, p);
             case RECONCILIATIONS -> records.reconciliations(code, p);
             case CLEARINGS -> records.clearings(code, p);
+            case BUDGETS -> records.budgets(code, p);
         });
     }
 }

@@ -87,11 +87,21 @@ public final class Accounts {
             new Template("insurer_claims", "income", "claims paid by the insurer (the settlements' hifmi_pay it reimbursed)"),
             new Template("recoveries", "income", "recovered from institutions after the insurer's case audit"));
 
-    /** The templates of {@code fund}'s accounts: every fund's, and the serious-illness fund's own. */
+    /**
+     * The pooling fund's own account, beside {@link #TEMPLATES}: the monthly prepayments to institutions under their
+     * budgets (总额控制, issue 13), an asset until they are set against the institutions' cleared spending
+     * (org.openyibao.platform.hospital; docs/hospital-payment.md).
+     */
+    public static final List<Template> POOLING_TEMPLATES = List.of(
+            new Template("prepaid_institutions", "asset", "prepaid to institutions, not yet set against their spending"));
+
+    /** The templates of {@code fund}'s accounts: every fund's, and the pooling and serious-illness funds' own. */
     public static List<Template> templates(Fund fund) {
-        if (fund != Fund.SERIOUS_ILLNESS) return TEMPLATES;
+        List<Template> own = fund == Fund.SERIOUS_ILLNESS ? SERIOUS_ILLNESS_TEMPLATES
+                : fund == Fund.POOLING ? POOLING_TEMPLATES : List.of();
+        if (own.isEmpty()) return TEMPLATES;
         List<Template> all = new java.util.ArrayList<>(TEMPLATES);
-        all.addAll(SERIOUS_ILLNESS_TEMPLATES);
+        all.addAll(own);
         return all;
     }
 

@@ -32,6 +32,12 @@ public enum PageAccess {
     /** An institution's interface credentials, read and changed: agency staff (as /api/fsi/credentials), not the auditor. */
     INSTITUTION_CREDENTIALS(new String[] {"/console/institutions/*/credentials", "/console/institutions/*/credentials/**"},
             Role.ADMIN, Role.AGENCY),
+    /** Paying hospitals, the changes (budgets set, a month prepaid, decisions, payment runs): agency staff, not the auditor. */
+    HOSPITAL_CHANGES(new String[] {"/console/hospital/budgets/compute", "/console/hospital/budgets/set",
+            "/console/hospital/prepayments/post", "/console/hospital/clearing/*/accept", "/console/hospital/clearing/*/reject",
+            "/console/hospital/runs/create"}, Role.ADMIN, Role.AGENCY),
+    /** Paying hospitals: budgets, prepayments, clearing applications, payment runs and their files, the year-end preview. */
+    HOSPITAL_PAGES(new String[] {"/console/hospital", "/console/hospital/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** The agency's institution pages: designation, settlements, visits, reconciliations, clearing (read). */
     AGENCY_INSTITUTIONS(new String[] {"/console/institutions", "/console/institutions/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     AGENCY_CONSOLE(new String[] {"/console", "/console/persons", "/console/persons/**", "/console/settlements/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),

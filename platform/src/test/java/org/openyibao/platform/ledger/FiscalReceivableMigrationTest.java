@@ -37,7 +37,7 @@ class FiscalReceivableMigrationTest {
             db.jdbc.update("DELETE FROM ledger_account WHERE code LIKE '%:fiscal_receivable'");
             db.jdbc.update(firstStatement("db/migration/common/V100__fiscal_transfers.sql"));
             assertThat(db.jdbc.queryForList(select)).isEqualTo(made);
-            assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_account", Integer.class)).isEqualTo(7 * 11 + Accounts.SERIOUS_ILLNESS_TEMPLATES.size());
+            assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_account", Integer.class)).isEqualTo(7 * 11 + Accounts.SERIOUS_ILLNESS_TEMPLATES.size() + Accounts.POOLING_TEMPLATES.size());
         }
     }
 

@@ -55,7 +55,7 @@ class LedgerCheckTest {
             assertThat(r.entries()).isEqualTo(7);
             // employee: pooling 2 lines + account 2 lines; resident: 2 moves × 2; fiscal: 4 × 2; settlement: 2 + 2
             assertThat(r.lines()).isEqualTo(4 + 4 + 8 + 4);
-            assertThat(r.accounts()).isEqualTo(7 * 11 + Accounts.SERIOUS_ILLNESS_TEMPLATES.size());
+            assertThat(r.accounts()).isEqualTo(7 * 11 + Accounts.SERIOUS_ILLNESS_TEMPLATES.size() + Accounts.POOLING_TEMPLATES.size());
             assertThat(r.regions()).isOne();
             // 310 + 100 + (153 + 27) + (323 + 57) requested + (323 + 57) received + 200 + 30 = 1,580.00 of debits
             assertThat(r.debitsFen()).isEqualTo(158_000).isEqualTo(r.creditsFen());

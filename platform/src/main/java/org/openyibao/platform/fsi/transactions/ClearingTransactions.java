@@ -52,12 +52,7 @@ public class ClearingTransactions implements FsiTransaction {
 
     /** Our totals of this institution's settled (not cancelled) settlements, by settlement date and clearing type. */
     private Map<String, Object> totals(String inst, LocalDate from, LocalDate to, String clrType, String insutype) {
-        String kind = switch (clrType == null ? "" : clrType) {
-            case "11" -> "outpatient";
-            case "21" -> "inpatient";
-            case "41" -> "pharmacy";
-            default -> null;
-        };
+        String kind = kindOf(clrType);
         String scheme = "310".equals(insutype) ? "employee" : "390".equals(insutype) ? "resident" : null;
         return jdbc.queryForMap("SELECT COUNT(*) AS cnt, COALESCE(SUM(s.medfee_sumamt), 0) AS medfee,"
                 + " COALESCE(SUM(s.fund_pay_sumamt), 0) AS fund, COALESCE(SUM(s.acct_pay), 0) AS acct,"
@@ -68,6 +63,16 @@ public class ClearingTransactions implements FsiTransaction {
                 + " WHERE f.fixmedins_code = ? AND f.status = 'settled' AND CAST(f.setl_time AS DATE) BETWEEN ? AND ?"
                 + " AND (CAST(? AS VARCHAR) IS NULL OR v.kind = ?) AND (CAST(? AS VARCHAR) IS NULL OR e.scheme = ?)",
                 inst, from, to, kind, kind, scheme, scheme);
+    }
+
+    /** The visit kind a clearing type covers; null: every kind. */
+    private static String kindOf(String clrType) {
+        return switch (clrType == null ? "" : clrType) {
+            case "11" -> "outpatient";
+            case "21" -> "inpatient";
+            case "41" -> "pharmacy";
+            default -> null;
+        };
     }
 
     private JsonNode reconcile(FsiCall call) {
@@ -120,13 +125,21 @@ public class ClearingTransactions implements FsiTransaction {
                     + Money.format(n(ours.get("medfee"))) + ", fund " + Money.format(n(ours.get("fund"))) + ", account "
                     + Money.format(n(ours.get("acct"))) + "; reconcile with 3201 first");
         }
-        Integer overlapping = jdbc.queryForObject("SELECT COUNT(*) FROM fsi_clearing WHERE fixmedins_code = ? AND clr_type = ?"
-                + " AND status = 'applied' AND begndate <= ? AND enddate >= ?", Integer.class, call.fixmedinsCode(), clrType, to, from);
+        // a rejected application no longer covers its period: the institution applies again
+        Integer overlapping = jdbc.queryForObject("SELECT COUNT(*) FROM fsi_clearing c WHERE c.fixmedins_code = ? AND c.clr_type = ?"
+                + " AND c.status = 'applied' AND c.begndate <= ? AND c.enddate >= ? AND NOT EXISTS (SELECT 1 FROM"
+                + " clearing_decision d WHERE d.clr_appy_evt_id = c.clr_appy_evt_id AND d.decision = 'rejected')",
+                Integer.class, call.fixmedinsCode(), clrType, to, from);
         if (overlapping > 0) throw FsiException.business("a clearing application already covers part of this period");
         String id = "CLR" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
         jdbc.update("INSERT INTO fsi_clearing (clr_appy_evt_id, fixmedins_code, clr_type, begndate, enddate, medfee_sumamt,"
                         + " fund_pay_sumamt, acct_pay, setl_cnt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, call.fixmedinsCode(),
                 clrType, from, to, medfee, fund, acct, n(ours.get("cnt")));
+        // the settlements it covers, as totals() counted them: the agency decides on them, a payment run pays them
+        jdbc.update("INSERT INTO clearing_settlement (clr_appy_evt_id, setl_id) SELECT ?, f.setl_id FROM fsi_settlement f"
+                + " JOIN fsi_visit v ON v.mdtrt_id = f.mdtrt_id WHERE f.fixmedins_code = ? AND f.status = 'settled'"
+                + " AND CAST(f.setl_time AS DATE) BETWEEN ? AND ? AND (CAST(? AS VARCHAR) IS NULL OR v.kind = ?)",
+                id, call.fixmedinsCode(), from, to, kindOf(clrType), kindOf(clrType));
         ObjectNode out = SettlementReply.F.objectNode();
         out.put("clr_appy_evt_id", id);
         out.putObject("result").put("clr_appy_evt_id", id);
@@ -136,8 +149,17 @@ public class ClearingTransactions implements FsiTransaction {
     private JsonNode cancel(FsiCall call) {
         FsiFields d = call.data();
         String id = d.text("clr_appy_evt_id");
+        List<String> decided = jdbc.queryForList("SELECT d.decision FROM clearing_decision d JOIN fsi_clearing c"
+                + " ON c.clr_appy_evt_id = d.clr_appy_evt_id WHERE d.clr_appy_evt_id = ? AND c.fixmedins_code = ?", String.class,
+                id, call.fixmedinsCode());
+        if (!decided.isEmpty()) {
+            throw FsiException.business("clr_appy_evt_id: clearing application " + id + " was " + decided.get(0)
+                    + " by the agency; it can no longer be cancelled");
+        }
+        // the agency's decision and this cancellation exclude each other: both take the application's row first
         int n = jdbc.update("UPDATE fsi_clearing SET status = 'cancelled' WHERE clr_appy_evt_id = ? AND fixmedins_code = ?"
-                + " AND status = 'applied'", id, call.fixmedinsCode());
+                + " AND status = 'applied' AND NOT EXISTS (SELECT 1 FROM clearing_decision d WHERE d.clr_appy_evt_id = ?)",
+                id, call.fixmedinsCode(), id);
         if (n == 0) throw FsiException.business("clr_appy_evt_id: no open clearing application " + id + " at this institution");
         return SettlementReply.F.objectNode();
     }
