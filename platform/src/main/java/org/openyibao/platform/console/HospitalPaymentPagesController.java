@@ -127,6 +127,14 @@ public class HospitalPaymentPagesController {
         return "console/hospital/clearing";
     }
 
+    @PostMapping("/console/hospital/clearing/outside-interface")
+    public String fileOutsideInterface(@RequestParam String admdvs, @RequestParam(required = false) Integer year,
+                                       HttpServletRequest request) {
+        List<String> filed = clearing.fileOutsideInterface(admdvs, year);
+        audit.record(request, "clearing_filed_outside_interface", admdvs + " " + year, filed.size() + " filed");
+        return "redirect:/console/hospital/clearing?admdvs=" + admdvs + (year == null ? "" : "&year=" + year) + "&changed=filed";
+    }
+
     @PostMapping("/console/hospital/clearing/{id}/accept")
     public String accept(@PathVariable String id, @RequestParam String admdvs, @AuthenticationPrincipal ConsoleUser who, HttpServletRequest request) {
         clearing.accept(admdvs, id, who.username());

@@ -1,5 +1,7 @@
 package org.openyibao.platform.hospital;
 
+import java.util.Map;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -53,6 +55,46 @@ public class ClearingDecisions {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Page(String admdvs, int page, int size, long total, List<Application> applications) {}
+
+    /** The clearing type of an application the agency files for settlements made outside the national interface. */
+    public static final String OUTSIDE_INTERFACE = "agency";
+
+    /**
+     * Files, for each institution of the region, one clearing application covering its settlements of {@code year} made
+     * outside the national interface (the agency's REST API, a bulk import, the demo) that no live application covers:
+     * no 3203 can cover them, as 3203 covers the interface's settlements only (DECISION, docs/hospital-payment.md#outside-the-interface).
+     * The applications are then accepted or rejected and paid like any other. A second call files nothing new; returns the
+     * new applications' ids.
+     */
+    public List<String> fileOutsideInterface(String admdvs, Integer yearGiven) {
+        regions.require(admdvs);
+        int year = HospitalRegions.year(yearGiven);
+        return tx.execute(s -> {
+            HospitalRegions.lock(jdbc, admdvs);
+            String uncovered = " FROM settlement s JOIN institution i ON i.code = s.institution_code WHERE s.admdvs = ?"
+                    + " AND s.status = 'settled' AND s.visit_date >= ? AND s.visit_date <= ? AND (s.fund_pay_sumamt > 0 OR s.acct_pay > 0)"
+                    + " AND NOT EXISTS (SELECT 1 FROM fsi_settlement f WHERE f.setl_id = s.setl_id)"
+                    + " AND NOT EXISTS (SELECT 1 FROM clearing_settlement cs JOIN fsi_clearing c ON c.clr_appy_evt_id = cs.clr_appy_evt_id"
+                    + " WHERE cs.setl_id = s.setl_id AND c.status = 'applied' AND NOT EXISTS (SELECT 1 FROM clearing_decision d"
+                    + " WHERE d.clr_appy_evt_id = c.clr_appy_evt_id AND d.decision = 'rejected'))";
+            LocalDate from = LocalDate.of(year, 1, 1), to = LocalDate.of(year, 12, 31);
+            List<Map<String, Object>> per = jdbc.queryForList("SELECT s.institution_code AS code, COUNT(*) AS cnt,"
+                    + " SUM(s.medfee_sumamt) AS medfee, SUM(s.fund_pay_sumamt) AS fund, SUM(s.acct_pay) AS acct" + uncovered
+                    + " GROUP BY s.institution_code ORDER BY s.institution_code", admdvs, from, to);
+            List<String> ids = new java.util.ArrayList<>();
+            for (Map<String, Object> r : per) {
+                String code = (String) r.get("code");
+                String id = "CLA" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
+                jdbc.update("INSERT INTO fsi_clearing (clr_appy_evt_id, fixmedins_code, clr_type, begndate, enddate, medfee_sumamt,"
+                        + " fund_pay_sumamt, acct_pay, setl_cnt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, code, OUTSIDE_INTERFACE,
+                        from, to, n(r.get("medfee")), n(r.get("fund")), n(r.get("acct")), n(r.get("cnt")));
+                jdbc.update("INSERT INTO clearing_settlement (clr_appy_evt_id, setl_id) SELECT ?, s.setl_id" + uncovered
+                        + " AND s.institution_code = ?", id, admdvs, from, to, code);
+                ids.add(id);
+            }
+            return ids;
+        });
+    }
 
     /** Accepts an undecided application of the region. Refused: unknown (404), decided or cancelled (409), two years (409). */
     public Application accept(String admdvs, String id, String by) {
@@ -159,5 +201,9 @@ public class ClearingDecisions {
                 Money.yuan(rs.getLong("medfee_sumamt")), Money.yuan(rs.getLong("fund_pay_sumamt")),
                 Money.yuan(rs.getLong("acct_pay")), rs.getInt("setl_cnt"), rs.getInt("covered"), rs.getString("status"),
                 rs.getString("reason"), rs.getString("decided_by"), rs.getString("run_id")), concat(args, outerArgs).toArray());
+    }
+
+    private static long n(Object o) {
+        return ((Number) o).longValue();
     }
 }

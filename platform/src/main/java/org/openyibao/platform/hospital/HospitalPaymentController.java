@@ -103,6 +103,15 @@ public class HospitalPaymentController {
         return clearing.list(admdvs, status, institution, page, size);
     }
 
+    @PostMapping("/clearing/outside-interface")
+    @Operation(summary = "File clearing applications for the year's settlements made outside the national interface",
+            description = "One application per institution (clr_type agency) covering its settled settlements of the year"
+                    + " that no 3203 can cover (made through the REST API, an import, the demo) and no live application covers;"
+                    + " accepted and paid like any other. A second call files nothing new. Answers the new applications' ids.")
+    public List<String> fileOutsideInterface(@PathVariable String admdvs, @RequestParam(required = false) Integer year) {
+        return clearing.fileOutsideInterface(admdvs, year);
+    }
+
     @PostMapping("/clearing/{id}/accept")
     @Operation(summary = "Accept a clearing application: its settlements become payables cleared against the budget")
     public ClearingDecisions.Application accept(@PathVariable String admdvs, @PathVariable String id, Principal who) {

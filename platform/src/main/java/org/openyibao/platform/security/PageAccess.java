@@ -35,6 +35,7 @@ public enum PageAccess {
     /** Paying hospitals, the changes (budgets set, a month prepaid, decisions, payment runs): agency staff, not the auditor. */
     HOSPITAL_CHANGES(new String[] {"/console/hospital/budgets/compute", "/console/hospital/budgets/set",
             "/console/hospital/prepayments/post", "/console/hospital/clearing/*/accept", "/console/hospital/clearing/*/reject",
+            "/console/hospital/clearing/outside-interface",
             "/console/hospital/runs/create"}, Role.ADMIN, Role.AGENCY),
     /** Paying hospitals: budgets, prepayments, clearing applications, payment runs and their files, the year-end preview. */
     HOSPITAL_PAGES(new String[] {"/console/hospital", "/console/hospital/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.openyibao.engine.hospital.BudgetYearEnd;
 import org.openyibao.engine.insurer.YearEnd;
 import org.openyibao.engine.insurer.YearEndStep;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Cited;
+import org.openyibao.platform.hospital.InstitutionYearEnds;
 import org.openyibao.platform.ledger.YearEndClose;
 
 /**
@@ -28,6 +30,7 @@ public final class CloseYearReport {
         List<Line> lines = new ArrayList<>();
         ClosedYear.Insurer i = y.insurer();
         if (i != null) insurer(y, i, lines);
+        institutions(y, lines);
         YearEndClose.Result c = y.ledgerClose();
         if (c != null) {
             for (YearEndClose.Closed f : c.funds()) {
@@ -77,6 +80,28 @@ public final class CloseYearReport {
                 "persons with a serious-illness payment in a settlement of the year (cancelled apart)", "", ""));
         lines.add(new Line("regulator", "average benefit per beneficiary", r.averageBenefitFen() == null ? ""
                 : yuan(r.averageBenefitFen()), "claims paid ÷ beneficiaries, half-up to the fen", "", ""));
+    }
+
+    /** Each budgeted institution's year-end: its balance, how it came about, and its entry on the pooling fund. */
+    private static void institutions(ClosedYear y, List<Line> lines) {
+        long paid = 0, clawed = 0;
+        for (InstitutionYearEnds.Row r : y.institutions()) {
+            BudgetYearEnd e = r.yearEnd();
+            long b = e.balanceFen();
+            if (b >= 0) paid += b; else clawed -= b;
+            lines.add(new Line("institutions", r.institutionCode() + " " + r.institutionName() + (b >= 0 ? ": the fund pays"
+                    : ": the fund claws back"), yuan(Math.abs(b)), "budget " + yuan(e.budgetFen()) + "; spending counted "
+                    + yuan(e.spendingCountedFen()) + "; borne by the institution " + yuan(e.borneFen()) + "; saving kept "
+                    + yuan(e.savingKeptFen()) + "; emergency outside the budget " + yuan(e.emergencyOutsideFen())
+                    + "; deposit returned " + yuan(e.depositReturnedFen()) + ", kept " + yuan(e.depositKeptFen()) + "; due "
+                    + yuan(e.totalDueFen()) + " − prepaid " + yuan(e.prepaidFen()) + (r.evaluationPassed() ? ""
+                    : "; evaluation failed"), y.admdvs() + ":pooling:bank", r.entryId() == null ? "" : String.valueOf(r.entryId())));
+        }
+        if (!y.institutions().isEmpty()) {
+            lines.add(new Line("institutions", "total paid to institutions at the year-end", yuan(paid),
+                    y.institutions().size() + " institutions with a budget", "", ""));
+            lines.add(new Line("institutions", "total clawed back from institutions", yuan(clawed), "", "", ""));
+        }
     }
 
     public static String csv(ClosedYear y) {

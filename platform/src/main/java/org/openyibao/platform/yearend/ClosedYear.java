@@ -3,22 +3,28 @@ package org.openyibao.platform.yearend;
 import java.util.List;
 
 import org.openyibao.engine.insurer.YearEnd;
+import org.openyibao.platform.hospital.InstitutionYearEnds;
 import org.openyibao.platform.ledger.YearEndClose;
 
 /**
  * A region's year as {@code yibao close-year} closed it (or would close it: a preview has no entry ids): the inputs, the
- * insurer's part, the ledger's closing entry. Every amount names where it came from or where it went on the ledger.
+ * insurer's part, each budgeted institution's year-end, the ledger's closing entry. Every amount names where it came from or where it went on the ledger.
  *
  * @param alreadyClosed true when this run found the year closed with the same inputs and posted nothing
  */
 public record ClosedYear(String admdvs, String regionName, int year, YearEndInputs inputs, boolean alreadyClosed,
-                         Insurer insurer, YearEndClose.Result ledgerClose, String closedAt) {
+                         Insurer insurer, List<InstitutionYearEnds.Row> institutions, YearEndClose.Result ledgerClose,
+                         String closedAt) {
+    public ClosedYear {
+        institutions = List.copyOf(institutions);
+    }
+
     /** The same year with the insurer's entries as posted. */
     ClosedYear withInsurerEntries(List<Long> ids) {
         if (insurer == null) return this;
         Insurer i = new Insurer(insurer.contractSource(), insurer.figures(), insurer.yearEnd(), insurer.steps(), ids,
                 insurer.regulator(), insurer.owedToInsurerFen());
-        return new ClosedYear(admdvs, regionName, year, inputs, alreadyClosed, i, ledgerClose, closedAt);
+        return new ClosedYear(admdvs, regionName, year, inputs, alreadyClosed, i, institutions, ledgerClose, closedAt);
     }
 
     /**

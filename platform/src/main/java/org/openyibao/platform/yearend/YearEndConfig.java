@@ -11,6 +11,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.openyibao.platform.hospital.Budgets;
+import org.openyibao.platform.hospital.HospitalRegions;
+import org.openyibao.platform.hospital.InstitutionYearEnds;
+import org.openyibao.platform.hospital.PaymentRuns;
+import org.openyibao.platform.hospital.Prepayments;
+import org.openyibao.platform.insurer.SeriousIllnessCases;
 import org.openyibao.platform.ledger.ClaimsPaidByInsurer;
 import org.openyibao.platform.ledger.InsurerPremium;
 import org.openyibao.platform.ledger.Ledger;
@@ -28,8 +34,10 @@ import org.openyibao.platform.policy.PolicyPacks;
 public class YearEndConfig {
     @Bean
     public CloseYear closeYear(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, InsurerPremium premium,
-                               YearEndClose ledgerClose, Clock clock) {
-        return new CloseYear(jdbc, tx, ledger, premium, ledgerClose, works(jdbc, premium), clock);
+                               SeriousIllnessCases cases, InstitutionYearEnds institutions, YearEndClose ledgerClose,
+                               Clock clock) {
+        return new CloseYear(jdbc, tx, ledger, premium, institutions, ledgerClose, works(jdbc, premium, cases, institutions),
+                clock);
     }
 
     /** The close on a database without the server (yibao close-year). */
@@ -39,11 +47,19 @@ public class YearEndConfig {
         Ledger ledger = new Ledger(jdbc);
         InsurerPremium premium = new InsurerPremium(jdbc, tx, ledger, packs, List.of(new PremiumFromContributions(),
                 new ReserveWithheld(), new MonthlyInstalment(), new ClaimsPaidByInsurer()), clock);
-        return new CloseYear(jdbc, tx, ledger, premium, new YearEndClose(jdbc, tx, ledger, clock), works(jdbc, premium), clock);
+        SeriousIllnessCases cases = new SeriousIllnessCases(jdbc, tx, ledger, packs, clock);
+        HospitalRegions regions = new HospitalRegions(jdbc, packs);
+        Budgets budgets = new Budgets(jdbc, tx, regions, clock);
+        InstitutionYearEnds institutions = new InstitutionYearEnds(jdbc, tx, ledger, regions, budgets,
+                new Prepayments(jdbc, tx, ledger, regions, budgets, clock), new PaymentRuns(jdbc, tx, ledger, regions, clock), clock);
+        return new CloseYear(jdbc, tx, ledger, premium, institutions, new YearEndClose(jdbc, tx, ledger, clock),
+                works(jdbc, premium, cases, institutions), clock);
     }
 
     /** What a year must have finished, in the order the refusal lists it. */
-    static List<UnfinishedWork> works(JdbcTemplate jdbc, InsurerPremium premium) {
-        return List.of(new UnsettledVisits(jdbc), new InsurerMonths(premium));
+    static List<UnfinishedWork> works(JdbcTemplate jdbc, InsurerPremium premium, SeriousIllnessCases cases,
+                                      InstitutionYearEnds institutions) {
+        return List.of(new UnsettledVisits(jdbc), new InsurerMonths(premium), new CasesNotDecided(cases),
+                new InstitutionsNotSettled(institutions));
     }
 }

@@ -17,6 +17,13 @@ import org.springframework.http.HttpStatus;
 import org.openyibao.engine.policy.PackLoader;
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.platform.contribution.ContributionService.ResidentYearRequest;
+import org.openyibao.platform.hospital.Budgets;
+import org.openyibao.platform.hospital.ClearingDecisions;
+import org.openyibao.platform.hospital.HospitalRegions;
+import org.openyibao.platform.hospital.InstitutionYearEnds;
+import org.openyibao.platform.hospital.PaymentRuns;
+import org.openyibao.platform.hospital.Prepayments;
+import org.openyibao.platform.insurer.SeriousIllnessCases;
 import org.openyibao.platform.ledger.ClaimsPaidByInsurer;
 import org.openyibao.platform.ledger.InsurerPremium;
 import org.openyibao.platform.ledger.MonthlyInstalment;
@@ -74,9 +81,28 @@ class CloseYearTest {
                 new ReserveWithheld(), new MonthlyInstalment(), new ClaimsPaidByInsurer()), TODAY);
     }
 
-    static CloseYear closeYear(RegionFixture f, InsurerPremium premium) {
-        return new CloseYear(f.db.jdbc, f.db.tx, f.ledger, premium, new YearEndClose(f.db.jdbc, f.db.tx, f.ledger, TODAY),
-                YearEndConfig.works(f.db.jdbc, premium), TODAY);
+    static CloseYear closeYear(RegionFixture f, InsurerPremium premium, PolicyPacks packs) {
+        SeriousIllnessCases cases = new SeriousIllnessCases(f.db.jdbc, f.db.tx, f.ledger, packs, TODAY);
+        HospitalRegions regions = new HospitalRegions(f.db.jdbc, packs);
+        Budgets budgets = new Budgets(f.db.jdbc, f.db.tx, regions, TODAY);
+        InstitutionYearEnds institutions = new InstitutionYearEnds(f.db.jdbc, f.db.tx, f.ledger, regions, budgets,
+                new Prepayments(f.db.jdbc, f.db.tx, f.ledger, regions, budgets, TODAY),
+                new PaymentRuns(f.db.jdbc, f.db.tx, f.ledger, regions, TODAY), TODAY);
+        return new CloseYear(f.db.jdbc, f.db.tx, f.ledger, premium, institutions,
+                new YearEndClose(f.db.jdbc, f.db.tx, f.ledger, TODAY), YearEndConfig.works(f.db.jdbc, premium, cases, institutions),
+                TODAY);
+    }
+
+    /**
+     * The institutions' side of the year done as the agency does it: the settlements made outside the interface filed
+     * for clearing, each application accepted, and a payment run in January paying them.
+     */
+    static void clearAndPay(RegionFixture f, PolicyPacks packs) {
+        HospitalRegions regions = new HospitalRegions(f.db.jdbc, packs);
+        ClearingDecisions clearing = new ClearingDecisions(f.db.jdbc, f.db.tx, regions, TODAY);
+        for (String id : clearing.fileOutsideInterface(ADMDVS, 2018)) clearing.accept(ADMDVS, id, "agency");
+        assertThat(clearing.fileOutsideInterface(ADMDVS, 2018)).as("nothing new to file").isEmpty();
+        new PaymentRuns(f.db.jdbc, f.db.tx, f.ledger, regions, TODAY).create(ADMDVS, "R2019-01", LocalDate.of(2019, 1, 15), "agency");
     }
 
     static long resident(RegionFixture f) {
@@ -124,7 +150,8 @@ class CloseYearTest {
             f.post(f.entry(LocalDate.of(2018, 6, 10), "si_case", "1").move("serious_illness:payable_institutions",
                     "serious_illness:recoveries", 2_000).build());
             postYear(premium);
-            CloseYear close = closeYear(f, premium);
+            clearAndPay(f, packs(TAICANG));
+            CloseYear close = closeYear(f, premium, packs(TAICANG));
             YearEndInputs inputs = new YearEndInputs(500, 0, true, Set.of());
 
             ClosedYear y = close.close(ADMDVS, 2018, inputs);
@@ -186,7 +213,15 @@ class CloseYearTest {
             long a = resident(f);
             settlement(f, a, LocalDate.of(2018, 8, 1), 12_000, "settled");
             postYear(premium);
-            CloseYear close = closeYear(f, premium);
+            clearAndPay(f, RegionFixture.PACKS);
+            CloseYear close = closeYear(f, premium, RegionFixture.PACKS);
+            assertThat(close.unfinished(ADMDVS, 2018)).as("Zhanjiang's insurer audits every case").containsOnlyKeys(
+                    "serious-illness cases not decided");
+            SeriousIllnessCases cases = new SeriousIllnessCases(db.jdbc, db.tx, f.ledger, RegionFixture.PACKS, TODAY);
+            for (String line : cases.unfinished(ADMDVS, 2018)) {
+                long id = Long.parseLong(line.substring("case ".length(), line.indexOf(' ', "case ".length())));
+                cases.decide(ADMDVS, id, new SeriousIllnessCases.DecisionRequest("approve", null, "verified", null), "insurer");
+            }
 
             ClosedYear preview = close.preview(ADMDVS, 2018, new YearEndInputs(0, 1_000, true, Set.of()));
             assertThat(preview.closedAt()).isNull();
@@ -217,7 +252,7 @@ class CloseYearTest {
             for (int m = 1; m <= 7; m++) premium.post(ADMDVS, 2018, m);
             db.jdbc.update("INSERT INTO fsi_visit (mdtrt_id, fixmedins_code, person_id, psn_no, kind, begntime, status)"
                     + " VALUES ('M1', 'H001', ?, 'P1', 'inpatient', TIMESTAMP '2018-12-20 09:00:00', 'open')", a);
-            CloseYear close = closeYear(f, premium);
+            CloseYear close = closeYear(f, premium, RegionFixture.PACKS);
             long before = entries(db);
 
             assertThatThrownBy(() -> close.close(ADMDVS, 2018, YearEndInputs.none())).isInstanceOfSatisfying(
@@ -229,6 +264,8 @@ class CloseYearTest {
                         assertThat(e.unfinished().get("the insurer's months not posted")).containsExactly(
                                 "2018-08 claims paid by the insurer: 120.00 not posted; POST /api/funds/440800/insurer-premium?year=2018&month=8",
                                 "2018-12 monthly instalment to the insurer: 35.00 not posted; POST /api/funds/440800/insurer-premium?year=2018&month=12");
+                        assertThat(e.unfinished().get("institutions' prepayments, clearing and payments not done")).containsExactly(
+                                "H001 (Hospital): 1 settled visits of 2018 not covered by a clearing application");
                         assertThat(e.getMessage()).startsWith("year: 2018 of region 440800 is not finished; left to do:");
                     });
             assertThat(entries(db)).isEqualTo(before);
