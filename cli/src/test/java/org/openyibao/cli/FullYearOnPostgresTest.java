@@ -23,12 +23,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.openyibao.cli.CommandLineTest.Run;
+import org.openyibao.platform.hospital.Budgets;
+import org.openyibao.platform.hospital.ClearingDecisions;
+import org.openyibao.platform.hospital.PaymentRuns;
+import org.openyibao.platform.hospital.Prepayments;
+import org.openyibao.platform.insurer.SeriousIllnessCases;
 import org.openyibao.platform.ledger.LedgerCheck;
 
 /**
  * A full year posted through the services on PostgreSQL, then closed (issue 13): the demo seeds its region and the
  * generated population's 2018 (contributions, every visit settled, fiscal transfers, the insurer's twelve months)
- * through the platform; {@code POST /api/year-end/440800/2018/close} closes it; the ledger's invariants hold after it,
+ * through the platform; the year's close is refused while its cases are open and its clearing not done; the test
+ * does the year's work through the services ({@link #finishTheYear}); {@code POST /api/year-end/440800/2018/close} closes it; the ledger's invariants hold after it,
  * every income and expense account of 2018 is closed into the fund balances, a second close posts nothing, and
  * {@code yibao close-year} on the same database answers the same year. Skipped without PostgreSQL unless CI=true.
  */
@@ -52,7 +58,12 @@ class FullYearOnPostgresTest {
 
             HttpResponse<String> left = call(port, "GET", "/api/year-end/440800/2018", "agency");
             assertThat(left.statusCode()).isEqualTo(200);
-            assertThat(left.body()).as("the demo finished its year").contains("\"unfinished\":{}", "\"state\":\"open\"");
+            assertThat(left.body()).as("the demo leaves its year's work to do").contains("\"state\":\"open\"",
+                    "serious-illness cases not decided", "not covered by a clearing application");
+            assertThat(call(port, "POST", "/api/year-end/440800/2018/close", "agency").statusCode()).isEqualTo(409);
+            String budgeted = finishTheYear(ctx);
+            HttpResponse<String> done = call(port, "GET", "/api/year-end/440800/2018", "agency");
+            assertThat(done.body()).as(done.body()).contains("\"unfinished\":{}");
             assertThat(call(port, "POST", "/api/year-end/440800/2018/close", "auditor").statusCode()).isEqualTo(403);
 
             HttpResponse<String> closed = call(port, "POST", "/api/year-end/440800/2018/close?insurer_admin_cost=120.00", "agency");
@@ -72,7 +83,8 @@ class FullYearOnPostgresTest {
             HttpResponse<String> csv = call(port, "GET", "/api/year-end/440800/2018/report.csv", "auditor");
             assertThat(csv.statusCode()).isEqualTo(200);
             assertThat(csv.body()).startsWith("section,item,amount_yuan,basis,account,entries\n")
-                    .contains("regulator,administration cost,120.00,");
+                    .contains("regulator,administration cost,120.00,", "institutions," + budgeted + " ",
+                            "institutions,total paid to institutions at the year-end,");
 
             // the report's entry ids lead to the ledger: the closing entry the report names is the year's close
             String closing = csv.body().lines().filter(l -> l.startsWith("ledger close,pooling:")).findFirst().orElseThrow();
@@ -93,6 +105,30 @@ class FullYearOnPostgresTest {
         } finally {
             drop(db);
         }
+    }
+
+    /**
+     * The year's work as the insurer and the agency do it, through the services: every open serious-illness case
+     * approved, a budget set by hand for the institution the pooling fund paid most and its twelve months prepaid, the
+     * settlements made outside the interface filed for clearing, each application accepted, one payment run in January.
+     * Returns the budgeted institution's code.
+     */
+    static String finishTheYear(ConfigurableApplicationContext ctx) {
+        SeriousIllnessCases cases = ctx.getBean(SeriousIllnessCases.class);
+        for (String line : cases.unfinished("440800", 2018)) {
+            long id = Long.parseLong(line.substring("case ".length(), line.indexOf(' ', "case ".length())));
+            cases.decide("440800", id, new SeriousIllnessCases.DecisionRequest("approve", null, "verified", null), "insurer");
+        }
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        String top = jdbc.queryForObject("SELECT institution_code FROM settlement WHERE admdvs = '440800' AND status = 'settled'"
+                + " GROUP BY institution_code ORDER BY SUM(hifp_pay) DESC, institution_code FETCH FIRST 1 ROWS ONLY", String.class);
+        ctx.getBean(Budgets.class).setByHand("440800", 2018, top, new java.math.BigDecimal("1000.00"), "agreed for the test",
+                "agency");
+        for (int m = 1; m <= 12; m++) ctx.getBean(Prepayments.class).post("440800", 2018, m);
+        ClearingDecisions clearing = ctx.getBean(ClearingDecisions.class);
+        for (String id : clearing.fileOutsideInterface("440800", 2018)) clearing.accept("440800", id, "agency");
+        ctx.getBean(PaymentRuns.class).create("440800", "R2019-01", java.time.LocalDate.of(2019, 1, 15), "agency");
+        return top;
     }
 
     private static HttpResponse<String> call(int port, String method, String path, String user) throws Exception {

@@ -251,7 +251,9 @@ class CloseYearTest {
             settlement(f, a, LocalDate.of(2018, 8, 1), 12_000, "settled");
             for (int m = 1; m <= 7; m++) premium.post(ADMDVS, 2018, m);
             db.jdbc.update("INSERT INTO fsi_visit (mdtrt_id, fixmedins_code, person_id, psn_no, kind, begntime, status)"
-                    + " VALUES ('M1', 'H001', ?, 'P1', 'inpatient', TIMESTAMP '2018-12-20 09:00:00', 'open')", a);
+                    + " VALUES ('M1', 'H001', ?, 'P1', 'inpatient', TIMESTAMP '2018-12-20 09:00:00', 'discharged')", a);
+            db.jdbc.update("INSERT INTO fsi_visit (mdtrt_id, fixmedins_code, person_id, psn_no, kind, begntime, status)"
+                    + " VALUES ('M2', 'H001', ?, 'P1', 'inpatient', TIMESTAMP '2018-12-28 09:00:00', 'open')", a); // still in hospital
             CloseYear close = closeYear(f, premium, RegionFixture.PACKS);
             long before = entries(db);
 
@@ -259,7 +261,7 @@ class CloseYearTest {
                     YearNotFinished.class, e -> {
                         assertThat(ApiErrors.status(e.kind())).isEqualTo(HttpStatus.CONFLICT);
                         assertThat(e.unfinished().get("visits not settled")).containsExactly(
-                                "visit M1 (inpatient at H001, from 2018-12-20) is open, not settled");
+                                "visit M1 (inpatient at H001, from 2018-12-20) is discharged, not settled");
                         // August's claims 120.00 and December's year-to-date instalments 84.00 − 7 × 7.00 = 35.00
                         assertThat(e.unfinished().get("the insurer's months not posted")).containsExactly(
                                 "2018-08 claims paid by the insurer: 120.00 not posted; POST /api/funds/440800/insurer-premium?year=2018&month=8",
