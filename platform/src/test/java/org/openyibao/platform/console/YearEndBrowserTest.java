@@ -12,9 +12,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.openyibao.platform.hospital.ClearingDecisions;
+import org.openyibao.platform.hospital.PaymentRuns;
+import org.openyibao.platform.insurer.SeriousIllnessCases;
+
 /**
  * The agency's year-end page in a real browser (issue 13): the auditor reads the demo's 2018 as it would close, with
- * nothing left and no close form; agency staff close it from the page with the insurer's administration cost, and the
+ * what is left (open cases, clearing not done) and no close form; agency staff cannot close it while work is left; once
+ * the year's work is done through the services, they close it from the page with the insurer's administration cost, and the
  * page then says closed and links the report, which names the inputs; a year not over says so; the page fits a
  * 375-px phone; no console error. Screenshots: year-end-zh, year-end-closed-en, year-end-phone-zh.
  */
@@ -29,10 +34,26 @@ class YearEndBrowserTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SeriousIllnessCases cases;
+    @Autowired
+    ClearingDecisions clearing;
+    @Autowired
+    PaymentRuns runs;
 
     @BeforeAll
     static void browser() throws Exception {
         Browser.required();
+    }
+
+    /** The year's work through the services: the insurer approves its open cases; the agency clears and pays. */
+    void finishTheYear() {
+        for (String line : cases.unfinished("440800", 2018)) {
+            long id = Long.parseLong(line.substring("case ".length(), line.indexOf(' ', "case ".length())));
+            cases.decide("440800", id, new SeriousIllnessCases.DecisionRequest("approve", null, "verified", null), "insurer");
+        }
+        for (String id : clearing.fileOutsideInterface("440800", 2018)) clearing.accept("440800", id, "agency");
+        runs.create("440800", "R2019-01", java.time.LocalDate.of(2019, 1, 15), "agency");
     }
 
     String url(String path) {
@@ -45,7 +66,8 @@ class YearEndBrowserTest {
         try {
             Browser.signIn(auditor, url(""), "auditor", PASSWORD);
             auditor.get(url("/console/year-end?admdvs=440800&year=2018"));
-            assertThat(auditor.findElement(By.id("nothing-left")).getText()).contains("没有未完成的工作");
+            assertThat(auditor.findElement(By.id("left")).getText()).contains("serious-illness cases not decided",
+                    "not covered by a clearing application");
             assertThat(auditor.findElement(By.tagName("main")).getText()).contains("insurer: contract", "regulator",
                     "premium from contributions", "loss ratio");
             assertThat(auditor.findElements(By.id("close-form"))).as("the auditor cannot close").isEmpty();
@@ -59,6 +81,11 @@ class YearEndBrowserTest {
         try {
             Browser.signIn(d, url(""), "agency", PASSWORD);
             d.get(url("/console/year-end?admdvs=440800&year=2018&lang=en"));
+            assertThat(d.findElement(By.cssSelector("#close-form button[type=submit]")).isEnabled())
+                    .as("nothing is closed while work is left").isFalse();
+            finishTheYear();
+            d.get(url("/console/year-end?admdvs=440800&year=2018&lang=en"));
+            assertThat(d.findElement(By.id("nothing-left")).getText()).contains("Nothing is left");
             d.findElement(By.id("insurer_admin_cost")).sendKeys("120.00");
             d.findElement(By.cssSelector("#close-form button[type=submit]")).click();
             Browser.waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.id("closed")));
