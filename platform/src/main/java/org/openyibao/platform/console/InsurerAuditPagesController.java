@@ -45,7 +45,9 @@ public class InsurerAuditPagesController {
     private final SeriousIllnessTier tier;
 
     public InsurerAuditPagesController(SeriousIllnessCases cases, InsurerStations stations, InsurerBooks books,
-                                       SettlementSlip slips, AuditTrail audit, Clock clock, SeriousIllnessTier tier) {
+                                       SettlementSlip slips, AuditTrail audit, Clock clock, SeriousIllnessTier tier,
+                                       org.openyibao.platform.yearend.CloseYear closeYear) {
+        this.closeYear = closeYear;
         this.tier = tier;
         this.cases = cases;
         this.stations = stations;
@@ -174,11 +176,15 @@ public class InsurerAuditPagesController {
         return "insurer/statements";
     }
 
+    private final org.openyibao.platform.yearend.CloseYear closeYear;
+
+    /** The year-end so far; for a year the agency has closed, the settled year-end too (close-year's figures). */
     @GetMapping("/insurer/year-end")
     public String yearEnd(@AuthenticationPrincipal ConsoleUser user, @RequestParam(required = false) Integer year, Model model) {
         int y = year(user, year);
         model.addAttribute("year", y);
         model.addAttribute("sofar", books.ifTheYearEndedToday(user.admdvs(), y));
+        model.addAttribute("closed", closeYear.closed(user.admdvs(), y).orElse(null));
         return "insurer/year-end";
     }
 

@@ -20,7 +20,8 @@ import org.openyibao.platform.insurer.SeriousIllnessCases;
  * The agency's year-end page in a real browser (issue 13): the auditor reads the demo's 2018 as it would close, with
  * what is left (open cases, clearing not done) and no close form; agency staff cannot close it while work is left; once
  * the year's work is done through the services, they close it from the page with the insurer's administration cost, and the
- * page then says closed and links the report, which names the inputs; a year not over says so; the page fits a
+ * page then says closed and links the report, which names the inputs; the insurer's year-end page shows the settled
+ * year; a year not over says so; the page fits a
  * 375-px phone; no console error. Screenshots: year-end-zh, year-end-closed-en, year-end-phone-zh.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -104,6 +105,17 @@ class YearEndBrowserTest {
             assertThat(d.findElement(By.id("not-over")).getText()).isEqualTo("9000 is not over; only a past year can be closed.");
         } finally {
             d.quit();
+        }
+
+        WebDriver insurer = Browser.open(1280, 1000);
+        try {
+            Browser.signIn(insurer, url(""), "insurer", PASSWORD);
+            insurer.get(url("/insurer/year-end?year=2018&lang=en"));
+            assertThat(insurer.findElement(By.id("closed-year")).getText()).contains("Closed on", "the settled year-end",
+                    "Loss ratio", "Beneficiaries");
+            Browser.noConsoleErrors(insurer);
+        } finally {
+            insurer.quit();
         }
 
         WebDriver phone = Browser.open(375, 812);
