@@ -47,7 +47,7 @@ public final class FundSums {
         long basic = s.hifpPay() + s.cvlservPay() + s.hifobPay();
         if (scheme == Scheme.EMPLOYEE) employeePoolingOut += basic;
         else residentPoolingOut += basic;
-        poolingOnVisits += basic;
+        poolingOnVisits += InstitutionSums.pooling(s);
         seriousIllnessOut += s.hifmiPay();
         assistanceOut += s.mafPay();
         emergencyOut += s.othPay();

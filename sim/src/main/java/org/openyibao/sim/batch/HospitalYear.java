@@ -20,7 +20,7 @@ import org.openyibao.sim.io.RunFiles;
  */
 public final class HospitalYear {
     /** The settlement fields the budgets cover: the basic pooling funds' payments. */
-    public static final List<String> COVERS = List.of("hifp_pay", "cvlserv_pay", "hifob_pay");
+    public static final List<String> COVERS = List.of("hifp_pay");
 
     private HospitalYear() {}
 

@@ -18,10 +18,10 @@ import org.openyibao.sim.population.VisitRecord;
  * counted against its budget, month by month, and those of a declared emergency's cases. Sums only, so the result is
  * the same whatever the parts' order and the number of threads.
  *
- * <p>What the budget covers: the basic pooling funds' payments on the visits ({@link #pooling}: {@code hifp_pay +
- * cvlserv_pay + hifob_pay}, the residents' and employees' pooling incl. large amounts, as {@link FundSums} counts their
- * expenditure on visits). Serious illness (the insurer's), medical assistance and the emergency cover are paid by
- * others and are not in it (DECISION, docs/decisions.md#sim-hospital-budgets).
+ * <p>What the budget covers: the basic pooling fund's payments on the visits ({@link #pooling}: {@code hifp_pay}), as
+ * the platform budgets them (docs/hospital-payment.md). Large-amount cover, the civil-servant subsidy, serious illness
+ * (the insurer's), medical assistance and the emergency cover are paid by other funds and are not in it (DECISION,
+ * docs/decisions.md#sim-hospital-budgets).
  */
 public final class InstitutionSums {
     private static final int VISITS = 0, IN_BUDGET = 1, EMERGENCY = 2, MONTHS = 3;
@@ -31,9 +31,9 @@ public final class InstitutionSums {
     /** The level a code was visited at, for a code the population's institutions do not list. */
     private final Map<String, String> levels = new HashMap<>();
 
-    /** The pooling funds' payment on a settled visit: what the budget covers. */
+    /** The basic pooling fund's payment on a settled visit: what the budget covers. */
     public static long pooling(Settlement s) {
-        return s.hifpPay() + s.cvlservPay() + s.hifobPay();
+        return s.hifpPay();
     }
 
     void settlement(VisitRecord v, Settlement s) {

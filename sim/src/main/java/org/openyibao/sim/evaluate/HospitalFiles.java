@@ -56,7 +56,7 @@ final class HospitalFiles {
     static void json(ObjectNode root, EvaluationResult r) {
         ObjectNode h = root.putObject("hospitals");
         ArrayNode covers = h.putArray("covers");
-        for (String c : List.of("hifp_pay", "cvlserv_pay", "hifob_pay")) covers.add(c);
+        for (String c : org.openyibao.sim.batch.HospitalYear.COVERS) covers.add(c);
         h.put("budgets_from", r.hospitals().isEmpty() ? null : r.hospitals().get(0).run());
         ArrayNode runs = h.putArray("runs");
         HospitalOutcome base = r.hospitals().isEmpty() ? null : r.hospitals().get(0);

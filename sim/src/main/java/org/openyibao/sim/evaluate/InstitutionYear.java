@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One designated institution's year in a run ({@code RUN/institutions.parquet}, docs/sim.md#hospital-budgets): its code,
  * name, level and kind as the population lists them, the visits settled there, and the basic pooling funds' payments on
- * them in fen ({@code hifp_pay + cvlserv_pay + hifob_pay}, as the pooling funds' expenditure counts them): those counted
+ * them in fen ({@code hifp_pay}, the basic pooling fund's, as the platform budgets it): those counted
  * against its budget (in total and month by month, January first) and those of a declared emergency's cases, which
  * the budget rules may pay outside it.
  */
