@@ -1,5 +1,6 @@
 package org.openyibao.platform.yearend;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,28 @@ import org.openyibao.platform.web.ApiException;
 @Tag(name = "Year-end", description = "Close a region's year: the insurer's year-end, the ledger's close, the report")
 public class YearEndController {
     private final CloseYear close;
+    private final InsurerYearEndPayment payment;
 
-    public YearEndController(CloseYear close) {
+    public YearEndController(CloseYear close, InsurerYearEndPayment payment) {
         this.close = close;
+        this.payment = payment;
+    }
+
+    @PostMapping("/insurer-payment")
+    @Operation(summary = "Pay what a closed year left owed between the fund and the insurer (premium_due)",
+            description = "On paid_on (YYYY-MM-DD, in a later year): Dr premium_due / Cr bank when the fund owes the insurer,"
+                    + " the reverse when the insurer owes the fund. 409 for a year close-year has not closed or one that left"
+                    + " nothing owed; paid once (a second call answers the payment made, paid_before true).")
+    public InsurerYearEndPayment.Paid insurerPayment(@PathVariable String admdvs, @PathVariable int year,
+                                                     @RequestParam(name = "paid_on", required = false) String paidOn) {
+        LocalDate on;
+        try {
+            on = paidOn == null || paidOn.isBlank() ? null : LocalDate.parse(paidOn.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("paid_on", "paid_on: a date YYYY-MM-DD, got '"
+                    + org.openyibao.engine.error.Echo.cut(paidOn) + "'");
+        }
+        return payment.pay(admdvs, year, on);
     }
 
     @GetMapping

@@ -201,6 +201,18 @@ class CloseYearTest {
             refused(() -> close.close(ADMDVS, 2018, new YearEndInputs(500, 0, false, Set.of())), HttpStatus.CONFLICT,
                     "insurer_evaluation", "with insurer_evaluation passed, not failed");
             assertThat(entries(db)).isEqualTo(before);
+
+            // what the year-end left owed, 15.68, is paid to the insurer in February; once
+            InsurerYearEndPayment payment = new InsurerYearEndPayment(db.jdbc, db.tx, f.ledger);
+            refused(() -> payment.pay(ADMDVS, 2018, LocalDate.of(2018, 12, 31)), HttpStatus.BAD_REQUEST, "paid_on", "is in 2018");
+            InsurerYearEndPayment.Paid paid = payment.pay(ADMDVS, 2018, LocalDate.of(2019, 2, 1));
+            assertThat(paid.amount()).isEqualByComparingTo("15.68");
+            assertThat(paid.direction()).isEqualTo("to_insurer");
+            assertThat(f.balance("serious_illness:premium_due")).isZero();
+            assertThat(payment.pay(ADMDVS, 2018, LocalDate.of(2019, 3, 1)).paidBefore()).isTrue();
+            assertThat(f.balance("serious_illness:premium_due")).isZero();
+            refused(() -> payment.pay(ADMDVS, 2019, LocalDate.of(2020, 2, 1)), HttpStatus.CONFLICT, "year", "is not closed");
+            assertThat(f.check.run().violations()).isEmpty();
         }
     }
 
