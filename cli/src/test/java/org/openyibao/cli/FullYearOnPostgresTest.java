@@ -76,6 +76,14 @@ class FullYearOnPostgresTest {
                     + " HAVING SUM(l.debit_fen - l.credit_fen) <> 0) t", Long.class))
                     .as("every income and expense account of 2018 closed into the fund balances").isZero();
 
+            // what the year-end left owed between fund and insurer, paid in February: premium_due's 2018 balance is 0
+            HttpResponse<String> paid = call(port, "POST", "/api/year-end/440800/2018/insurer-payment?paid_on=2019-02-01", "agency");
+            assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(l.debit_fen - l.credit_fen), 0) FROM journal_line l"
+                    + " JOIN ledger_account a ON a.id = l.account_id WHERE a.code = '440800:serious_illness:premium_due'",
+                    Long.class)).isZero();
+            assertThat(ctx.getBean(LedgerCheck.class).run().ok()).isTrue();
+
             long entries = jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry", Long.class);
             HttpResponse<String> again = call(port, "POST", "/api/year-end/440800/2018/close?insurer_admin_cost=120", "agency");
             assertThat(again.statusCode()).isEqualTo(200);
