@@ -373,11 +373,17 @@ public final class PackLoader {
         return null;
     }
 
-    /** Walks every parameter file of the pack (all {@code *.yaml} but pack.yaml); false when the directory cannot be listed. */
+    /**
+     * The YAML files of a pack directory that are not parameter files: pack.yaml, and grouping.yaml (which table
+     * versions the region groups with, read by {@code org.openyibao.engine.grouping.TableSelection}).
+     */
+    static final List<String> NOT_PARAMETERS = List.of("pack.yaml", "grouping.yaml");
+
+    /** Walks every parameter file of the pack (all {@code *.yaml} but {@link #NOT_PARAMETERS}); false when the directory cannot be listed. */
     private boolean readParameterFiles(Path dir) {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("pack.yaml"))
+            files = s.filter(p -> p.toString().endsWith(".yaml") && !NOT_PARAMETERS.contains(p.getFileName().toString()))
                     .sorted().toList();
         } catch (IOException e) {
             problems.add(new Problem(shown(root, dir), 0, null, "cannot list: " + e.getMessage()));
