@@ -55,6 +55,10 @@ final class Conditions {
             of("preterm newborn", "P07.3", new double[] {1, 0, 0, 0, 0, 0}, 2, medical(1, 2.0)),
             of("neonatal jaundice", "P59.9", new double[] {2, 0, 0, 0, 0, 0}, 0, medical(1, 0.5)));
 
+    /** Chemotherapy, and the principal diagnosis of a stay for it (a solid cancer's; leukaemia keeps its own code). */
+    static final List<String> CHEMOTHERAPY = List.of("99.25");
+    static final String CHEMOTHERAPY_DX = "Z51.1";
+
     /**
      * The treatments of a serious illness's admissions (the diagnosis is drawn from the pack's serious-illness list,
      * Visits.SERIOUS_DX): a cancer's operation once in a while, else chemotherapy; a kidney failure's dialysis. The
@@ -62,10 +66,10 @@ final class Conditions {
      */
     static List<String> seriousProcedures(String dx, double u) {
         return switch (dx.substring(0, 3)) {
-            case "C34" -> u < 0.3 ? List.of("32.41") : List.of("99.25");
-            case "C18" -> u < 0.4 ? List.of("45.73") : List.of("99.25");
-            case "C50" -> u < 0.4 ? List.of("85.41") : List.of("99.25");
-            case "C16", "C22", "C91" -> List.of("99.25");
+            case "C34" -> u < 0.3 ? List.of("32.41") : CHEMOTHERAPY;
+            case "C18" -> u < 0.4 ? List.of("45.73") : CHEMOTHERAPY;
+            case "C50" -> u < 0.4 ? List.of("85.41") : CHEMOTHERAPY;
+            case "C16", "C22", "C91" -> CHEMOTHERAPY;
             case "N18" -> List.of("39.95");
             case "I61" -> u < 0.2 ? List.of("01.24") : List.of();
             default -> List.of();

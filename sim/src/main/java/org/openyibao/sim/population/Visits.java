@@ -140,8 +140,16 @@ final class Visits {
                     int days = (int) Math.max(1, Math.round(Economy.lognormal(r, INPATIENT_DAYS[l], 0.5) * 1.8));
                     List<String> procedures = Conditions.seriousProcedures(dx, r.nextDouble());
                     Complications.Drawn comp = Complications.draw(r, band(age), dx);
-                    VisitRecord v = visit(r, g, VisitType.INPATIENT, level, district, dx, days, cost, false, null);
-                    out.add(v.with(clinical(v, birth, comp.codes(), procedures, Stay.discharge(r, band(age), comp.severity()), 0)));
+                    // a solid cancer's chemotherapy stay is coded as such (Z51.1), the cancer first among the others
+                    boolean chemo = procedures.equals(Conditions.CHEMOTHERAPY) && dx.startsWith("C") && !dx.startsWith("C91");
+                    List<String> secondary = comp.codes();
+                    if (chemo) {
+                        secondary = new ArrayList<>(secondary);
+                        secondary.add(0, dx);
+                    }
+                    VisitRecord v = visit(r, g, VisitType.INPATIENT, level, district, chemo ? Conditions.CHEMOTHERAPY_DX : dx,
+                            days, cost, false, null);
+                    out.add(v.with(clinical(v, birth, secondary, procedures, Stay.discharge(r, band(age), comp.severity()), 0)));
                 }
                 continue;
             }
