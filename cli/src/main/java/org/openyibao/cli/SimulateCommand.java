@@ -83,6 +83,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new UserError("--reform: " + e.getMessage());
         }
         refuseReformWithoutEffect(base, p, region.path("year").asInt());
+        CasePaymentSpec casePayment = casePayment(policies, pack, p, region.path("year").asInt());
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) throw new UserError("--threads: must be positive, got " + t);
         long wage = averageWageFen();
@@ -90,7 +91,6 @@ public final class SimulateCommand implements Callable<Integer> {
         OutputDir.notAnInput(out, "population", List.of(population));
         OutputDir.prepare(out, force);
 
-        CasePaymentSpec casePayment = casePayment(policies, pack, p, region.path("year").asInt());
         long total = region.path("visits").asLong();
         Simulation sim = new Simulation(new Simulation.Spec(population, p, label, reform == null ? null : reform.toString(), out, t,
                 wage, base, PackComparison.version(policies.root(), pack, base), casePayment));
