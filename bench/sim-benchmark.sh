@@ -30,7 +30,7 @@ step baseline java -jar "$JAR" simulate --population "$WORK/pop" --out "$WORK/ba
 [ "${PAYMENT_ONLY:-0}" = 1 ] || step si-100 java -jar "$JAR" simulate --population "$WORK/pop" --reform policies/zhanjiang/scenarios/si-100.yaml --out "$WORK/si-100"
 step payment-drg java -jar "$JAR" simulate --population "$WORK/pop" --payment drg --tables zhanjiang-drg-1 --scenario drg --out "$WORK/drg"
 step payment-dip java -jar "$JAR" simulate --population "$WORK/pop" --payment dip --tables zhanjiang-dip-1 --scenario dip --out "$WORK/dip"
-for run in baseline drg dip; do sed -n 2p "$WORK/$run.out" | sed "s/^/$run /"; done
+for run in baseline payment-drg payment-dip; do sed -n 2p "$WORK/$run.out" | sed "s/^/$run /"; done
 if [ "${PAYMENT_ONLY:-0}" = 1 ]; then
   step evaluate java -jar "$JAR" evaluate "$WORK/baseline" "$WORK/drg" "$WORK/dip" --out "$WORK/report"
 else
