@@ -99,7 +99,7 @@ public final class GroupCommand implements Callable<Integer> {
             if (r.method() == Method.DRG) head.append("  (MDC ").append(r.mdc()).append(", ADRG ").append(r.adrg())
                     .append(", weight ").append(decimal(r.weightPpm(), 6));
             else head.append("  (score ").append(decimal(r.scorePpm(), 6));
-            head.append(", average cost ").append(decimal(r.averageCostFen(), 2)).append(" yuan)");
+            head.append(", average cost ").append(BigDecimal.valueOf(r.averageCostFen(), 2).toPlainString()).append(" yuan)");
         } else {
             head.append("  ").append(r.reason());
             if (!r.candidates().isEmpty()) head.append(" ").append(r.candidates());

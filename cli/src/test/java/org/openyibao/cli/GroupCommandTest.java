@@ -31,7 +31,7 @@ class GroupCommandTest {
         Run r = run(null, "group", csv().toString(), "--version", "illustrative-drg-1");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("pci-1  GROUPED  FM15 PCI for AMI, without CC  (MDC F, ADRG FM1, weight 3.18,"
-                        + " average cost 37524 yuan)  [illustrative-drg-1]")
+                        + " average cost 37524.00 yuan)  [illustrative-drg-1]")
                 .contains("    ADRG: FM1 - ")
                 .contains("pneumonia-2  GROUPED  ES33 ")
                 .contains("    complications: CC - counted E87.1 CC");
