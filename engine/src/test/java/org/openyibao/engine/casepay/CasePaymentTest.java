@@ -85,6 +85,15 @@ class CasePaymentTest {
     }
 
     @Test
+    void aSchemeWithoutCasesHasNoPool() {
+        DipYearEnd end = DipYearEnd.of(List.of(new DipHospitalYear("A", Scheme.EMPLOYEE, 1_000_000, 0, 0)),
+                Map.of(Scheme.EMPLOYEE, 500L, Scheme.RESIDENT, 700L), RULES);
+        assertThat(end.pools()).singleElement().satisfies(p -> assertThat(p.scheme()).isEqualTo(Scheme.EMPLOYEE));
+        assertThat(end.of("A", Scheme.EMPLOYEE).fundDueFen()).isEqualTo(500);
+        assertThat(end.steps()).anySatisfy(s -> assertThat(s.explanation()).contains("the budget 7.00 is not shared"));
+    }
+
+    @Test
     void theDrgYearEndIsTheSumOfTheCasesAgainstTheAdvances() {
         CasePayment a = DrgCasePayment.of(Cases.at(Cases.drg("GD15", 780_000, 920_400), 800_000, Level.LEVEL2, 5, false), RULES);
         CasePayment b = DrgCasePayment.of(Cases.at(Cases.drg("GD13", 950_000, 1_121_000), 3_000_000, Level.LEVEL3, 9, false), RULES);
