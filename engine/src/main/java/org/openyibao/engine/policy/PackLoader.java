@@ -728,7 +728,8 @@ public final class PackLoader {
                 return Money.ppm(d);
             }
             case MONTHS:
-            case YEARS: {
+            case YEARS:
+            case DAYS: {
                 int n = Integer.parseInt(text);
                 if (n < 0) throw new IllegalArgumentException("negative " + unit.yamlName + " " + text);
                 return n;

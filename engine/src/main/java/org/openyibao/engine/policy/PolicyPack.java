@@ -119,6 +119,7 @@ public final class PolicyPack {
         if (rules) checkContract(problems);
         if (rules) checkBudgets(problems);
         if (rules) checkCaseAudit(problems);
+        if (rules) checkCasePayment(problems);
         // one problem per distinct message is enough
         Map<String, Problem> distinct = new LinkedHashMap<>();
         for (Problem p : problems) distinct.putIfAbsent(p.file() + p.path() + p.message().replaceAll("\\d{4}-\\d{2}-\\d{2}", ""), p);
@@ -151,6 +152,20 @@ public final class PolicyPack {
         if (first == null) return;
         for (LocalDate date : changeDates) {
             if (!date.isBefore(first)) CaseAudit.compile(this, date, problems);
+        }
+    }
+
+    /** The case payment rules, when the pack has them: complete on every change date from their first value on. */
+    private void checkCasePayment(List<Problem> problems) {
+        LocalDate first = null;
+        for (Parameter p : parameters.values()) {
+            if (!p.path().startsWith(CasePaymentRules.PREFIX) || p.history().isEmpty()) continue;
+            LocalDate d = p.history().get(0).from();
+            if (first == null || d.isBefore(first)) first = d;
+        }
+        if (first == null) return;
+        for (LocalDate date : changeDates) {
+            if (!date.isBefore(first)) CasePaymentRules.compile(this, date, problems);
         }
     }
 

@@ -166,6 +166,36 @@ public final class PolicySchema {
         value("hospital.budget.year_end.emergency_outside_budget", Unit.BOOLEAN,
                 "fund payments for a declared emergency's cases are paid in full, outside the budget");
 
+        // Case-based payment of hospitals (docs/case-payment.md): read by CasePaymentRules, not by the settlement engine.
+        value("hospital.case_payment.method", Unit.CHOICE,
+                "how inpatient cases are paid to hospitals: by fee for each service, by DRG, or by DIP",
+                "fee_for_service", "drg", "dip");
+        value("hospital.case_payment.emergency_outside", Unit.BOOLEAN,
+                "an emergency or epidemic case is paid by fee, outside the DRG/DIP rules");
+        value("hospital.case_payment.special_review.cost_multiple", Unit.MULTIPLE,
+                "a case costing more than this multiple of its group's average cost goes to special review (特例单议)");
+        value("hospital.case_payment.special_review.length_of_stay", Unit.DAYS,
+                "a case staying longer than this many days goes to special review (特例单议)");
+        value("hospital.case_payment.drg.base_rate", Unit.CURRENCY, "DRG base rate: the payment of a case of weight 1");
+        value("hospital.case_payment.drg.level_coefficient.{level}", Unit.MULTIPLE,
+                "DRG payment coefficient by institution level (standard = weight × base rate × coefficient)");
+        value("hospital.case_payment.drg.high_outlier.threshold", Unit.MULTIPLE,
+                "a case costing more than this multiple of its group's average cost is a high-cost outlier");
+        value("hospital.case_payment.drg.high_outlier.excess_ratio", Unit.RATIO,
+                "share of a high-cost outlier's cost above the threshold paid on top of the standard");
+        value("hospital.case_payment.drg.low_outlier.threshold", Unit.MULTIPLE,
+                "a case costing less than this multiple of its group's average cost is a low-cost outlier");
+        value("hospital.case_payment.drg.low_outlier.cost_ratio", Unit.RATIO,
+                "share of a low-cost outlier's cost paid (by fee) instead of the standard");
+        value("hospital.case_payment.dip.high_deviation.threshold", Unit.MULTIPLE,
+                "a case costing more than this multiple of its group's average cost scores (cost ÷ average − 1) × base score");
+        value("hospital.case_payment.dip.low_deviation.threshold", Unit.MULTIPLE,
+                "a case costing less than this multiple of its group's average cost scores cost ÷ average × base score");
+        value("hospital.case_payment.dip.score_cap", Unit.MULTIPLE,
+                "the regional cap of a case's points, as a multiple of its group's base score");
+        value("hospital.case_payment.dip.separate_point_values", Unit.BOOLEAN,
+                "employees' and residents' cases have separate budgets and point values at the year-end");
+
         // Fund reserves (the agency's dashboard): bands of the months of expenditure a fund's balance covers.
         value("fund.reserve.months.risk_below", Unit.MONTHS, "a balance covering fewer months of spending is a risk warning");
         value("fund.reserve.months.low_below", Unit.MONTHS, "below this many months the reserve is under the reasonable range");

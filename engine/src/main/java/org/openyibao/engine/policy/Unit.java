@@ -10,6 +10,8 @@ public enum Unit {
     MULTIPLE("multiple"),
     MONTHS("months"),
     YEARS("years"),
+    /** whole days, e.g. a length of stay */
+    DAYS("days"),
     BOOLEAN("boolean"),
     /** a list of diagnosis codes (ICD-10 prefixes) */
     CODES("codes"),

@@ -37,6 +37,7 @@ public class PolicyFormat {
             case MULTIPLE -> "×" + NBSP + ppm((Integer) value).toPlainString();
             case MONTHS -> value + NBSP + words("policy.unit.months");
             case YEARS -> value + NBSP + words("policy.unit.years");
+            case DAYS -> value + NBSP + words("policy.unit.days");
             case BOOLEAN -> words((Boolean) value ? "policy.value.yes" : "policy.value.no");
             case TIERS -> String.join(" → ", strings(value));
             case CODES -> String.join(", ", strings(value));

@@ -1,0 +1,33 @@
+package org.openyibao.engine.grouping;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Discharged cases as CSV rows, the layout of the conformance vectors and of {@code yibao group FILE.csv}:
+ * {@code case,principal,secondary,procedures,age_years,age_days,sex,los,discharge,birth_weight,cost}; secondary
+ * diagnoses and procedures are separated by spaces, sex is M/F (or 1/2), discharge the national 离院方式 code (1 to 9),
+ * cost in yuan.
+ */
+public final class CaseCsv {
+    public static final List<String> COLUMNS = List.of("case", "principal", "secondary", "procedures", "age_years",
+            "age_days", "sex", "los", "discharge", "birth_weight", "cost");
+
+    private CaseCsv() {}
+
+    static DischargedCase of(Csv.Row r) {
+        return new DischargedCase(r.get("case"), r.get("principal"), codes(r.get("secondary")),
+                codes(r.get("procedures")), r.integer("age_years", 0), r.integer("age_days", 0), Sex.of(r.get("sex")),
+                r.integer("los", 1), DischargeType.of(r.get("discharge").isEmpty() ? "1" : r.get("discharge")),
+                r.integer("birth_weight", 0), r.get("cost").isEmpty() ? 0 : r.fen("cost"));
+    }
+
+    /** The cases of a CSV text; an error names the line and column. */
+    public static List<DischargedCase> parse(String text, String file) {
+        return Csv.parse(text, file).stream().map(CaseCsv::of).toList();
+    }
+
+    static List<String> codes(String cell) {
+        return Arrays.stream(cell.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+}
