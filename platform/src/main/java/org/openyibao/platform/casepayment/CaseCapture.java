@@ -1,7 +1,6 @@
 package org.openyibao.platform.casepayment;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -21,15 +20,13 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CaseCapture {
-    static final String PLATFORM = "platform";
-
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final CaseEvents events;
     private final CaseSettlement settlement;
 
-    public CaseCapture(JdbcTemplate jdbc, Clock clock, CaseSettlement settlement) {
+    public CaseCapture(JdbcTemplate jdbc, CaseEvents events, CaseSettlement settlement) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.events = events;
         this.settlement = settlement;
     }
 
@@ -105,13 +102,12 @@ public class CaseCapture {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    void event(String mdtrtId, String admdvs, String kind, Long amountFen, String reason, String actor) {
-        jdbc.update("INSERT INTO case_review_event (mdtrt_id, admdvs, event_kind, amount_fen, reason, actor, occurred_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", mdtrtId, admdvs, kind, amountFen, reason, actor, now());
+    private void event(String mdtrtId, String admdvs, String kind, Long amountFen, String reason, String actor) {
+        events.record(mdtrtId, admdvs, kind, amountFen, reason, actor);
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return events.now();
     }
 
     private static Object[] append(Object[] a, Object last) {

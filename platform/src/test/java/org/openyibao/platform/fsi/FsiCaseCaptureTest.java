@@ -120,6 +120,18 @@ class FsiCaseCaptureTest extends FsiServerTest {
         assertThat(BigDecimal.valueOf((Long) row.get("fund_paid_fen"), 2))
                 .isEqualByComparingTo(s.output().at("/setlinfo/fund_pay_sumamt").decimalValue());
         assertThat(row.get("emergency")).isEqualTo(false);
+        // Zhanjiang pays inpatient cases by DIP from 2022 (policies/zhanjiang/case_payment.yaml), grouped with
+        // illustrative-dip-1: I21 with 00.66 + 36.06 is the core combination I21-01 (score 320, average 32,000.00)
+        assertThat(row.get("method")).isEqualTo("dip");
+        assertThat(row.get("table_version")).isEqualTo("illustrative-dip-1");
+        assertThat(row.get("outcome")).isEqualTo("grouped");
+        assertThat(row.get("group_code")).isEqualTo("I21-01");
+        assertThat(row.get("score_ppm")).isEqualTo(320_000_000L);
+        // 6,360.00 is below 0.5 × 32,000.00: a low-cost deviation, points = 6,360 ÷ 32,000 × 320 = 63.6
+        assertThat(row.get("payment_kind")).isEqualTo("low_outlier");
+        assertThat(row.get("points_ppm")).isEqualTo(63_600_000L);
+        assertThat((String) row.get("group_trace")).contains("I21-01");
+        assertThat((String) row.get("payment_trace")).contains("63.6");
 
         // 2601 reversal by the original msgid: the case waits for the next settlement
         FsiTestClient.Reply rev = c.call("2601", FsiSettlementFlowTest.data("psn_no", PATIENT, "omsgid", msgid, "oinfno", "2304"));
@@ -128,6 +140,8 @@ class FsiCaseCaptureTest extends FsiServerTest {
         assertThat(row.get("status")).isEqualTo("discharged");
         assertThat(row.get("setl_id")).isNull();
         assertThat(row.get("cost_fen")).isNull();
+        assertThat(row.get("group_code")).isNull();
+        assertThat(row.get("points_ppm")).isNull();
 
         // settled again, then cancelled by 2305
         FsiTestClient.Reply again = c.call("2304", in);
@@ -138,7 +152,8 @@ class FsiCaseCaptureTest extends FsiServerTest {
         assertThat(c2305.infcode()).as(c2305.text()).isZero();
         assertThat(stored(mdtrtId).get("status")).isEqualTo("discharged");
 
-        assertThat(events(mdtrtId)).containsSubsequence("captured", "withdrawn", "captured", "unsettled", "unsettled");
+        assertThat(events(mdtrtId)).containsSubsequence("captured", "withdrawn", "captured", "grouped", "unsettled",
+                "grouped", "unsettled");
         assertThatThrownBy(() -> jdbc.update("UPDATE case_review_event SET actor = 'someone' WHERE mdtrt_id = ?", mdtrtId))
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM case_review_event WHERE mdtrt_id = ?", mdtrtId))
