@@ -16,8 +16,13 @@ public final class ConformanceVectors {
     public record Vector(String file, int line, DischargedCase c, GroupResult.Outcome outcome, String code,
                          String reason, String weightOrScore, String comment) {}
 
-    /** A vector the grouper disagrees with, in words naming the case. */
-    public record Mismatch(Vector vector, GroupResult result, String what) {}
+    /** A vector the grouper disagrees with, in words naming the case; {@link #toString} adds the file and line. */
+    public record Mismatch(Vector vector, GroupResult result, String what) {
+        @Override
+        public String toString() {
+            return vector.file() + ":" + vector.line() + ": " + what;
+        }
+    }
 
     private ConformanceVectors() {}
 
@@ -52,7 +57,7 @@ public final class ConformanceVectors {
     static String mismatch(Vector v, GroupResult r) {
         String got = r.outcome() == GroupResult.Outcome.AMBIGUOUS ? String.join(" ", r.candidates())
                 : r.code() == null ? "" : r.code();
-        String head = v.file() + ":" + v.line() + " case " + v.c().caseId() + ": ";
+        String head = "case " + v.c().caseId() + ": ";
         if (r.outcome() != v.outcome()) return head + "expected " + v.outcome() + " " + v.code() + v.reason()
                 + ", got " + r.outcome() + " " + got + (r.reason() == null ? "" : " (" + r.reason() + ")");
         if (!v.code().equals(got)) return head + "expected group " + v.code() + ", got " + got;

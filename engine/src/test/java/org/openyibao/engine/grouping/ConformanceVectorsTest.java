@@ -44,7 +44,7 @@ class ConformanceVectorsTest {
         ConformanceVectors.Vector wrong = new ConformanceVectors.Vector(v.file(), v.line(), v.c(), v.outcome(), "AH15",
                 "", "", "deliberately wrong");
         assertThat(ConformanceVectors.check(TABLES.grouper("illustrative-drg-1"), List.of(wrong)))
-                .extracting(ConformanceVectors.Mismatch::what)
-                .containsExactly("grouping/illustrative-drg-1/vectors.csv:3 case D001: expected group AH15, got AH11");
+                .extracting(ConformanceVectors.Mismatch::toString)
+                .containsExactly("grouping/illustrative-drg-1/vectors.csv:3: case D001: expected group AH15, got AH11");
     }
 }
