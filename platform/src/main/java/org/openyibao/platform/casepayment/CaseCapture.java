@@ -32,10 +32,11 @@ public class CaseCapture {
 
     /** 2402: the visit's case as discharged (again, when the hospital sends the discharge a second time). */
     public void discharged(String mdtrtId, DischargeRecord r) {
-        Map<String, Object> v = jdbc.queryForMap("SELECT v.fixmedins_code, v.kind, v.begntime, v.endtime, p.id, p.gender,"
+        Map<String, Object> v = jdbc.queryForMap("SELECT v.fixmedins_code, v.kind, v.begntime, v.endtime, v.diagnoses, p.id, p.gender,"
                 + " p.birth_date, i.admdvs FROM fsi_visit v JOIN person p ON p.id = v.person_id"
                 + " JOIN institution i ON i.code = v.fixmedins_code WHERE v.mdtrt_id = ?", mdtrtId);
         if (!"inpatient".equals(v.get("kind"))) return; // only inpatient stays are paid by case
+        if (r.principal() == null) r = withVisitDiagnoses(r, (String) v.get("diagnoses"));
         LocalDate admitted = ((Timestamp) v.get("begntime")).toLocalDateTime().toLocalDate();
         LocalDate discharged = ((Timestamp) v.get("endtime")).toLocalDateTime().toLocalDate();
         LocalDate born = ((java.sql.Date) v.get("birth_date")).toLocalDate();
@@ -56,6 +57,16 @@ public class CaseCapture {
                     append(append(append(append(values, mdtrtId), v.get("admdvs")), v.get("fixmedins_code")), v.get("id")));
         }
         event(mdtrtId, (String) v.get("admdvs"), "captured", null, null, (String) v.get("fixmedins_code"));
+    }
+
+    /**
+     * A discharge that named no diagnosis keeps those of the admission (2401) or of 2203: the visit's list, its main
+     * diagnosis first (VisitTransactions.diagnoses).
+     */
+    static DischargeRecord withVisitDiagnoses(DischargeRecord r, String visitDiagnoses) {
+        List<String> dx = CaseSettlement.split(visitDiagnoses);
+        if (dx.isEmpty()) return r;
+        return new DischargeRecord(dx.get(0), dx.subList(1, dx.size()), r.procedures(), r.dscgWay(), r.birthWeightGrams());
     }
 
     /** 2405: the discharge is cancelled; the case is withdrawn until the next 2402. */
