@@ -85,7 +85,13 @@ public record DipYearEnd(List<DipPool> pools, List<CasePaymentStep> steps) {
                     + format(budget) + " among");
         }
         long distributable = budget + patients;
-        long value = Points.mulDiv(distributable, (long) Money.PPM * Money.PPM, points);
+        long value;
+        try {
+            value = Points.mulDiv(distributable, (long) Money.PPM * Money.PPM, points);
+        } catch (ArithmeticException e) {
+            throw DipHospitalYear.invalid("points", "the " + name + " pool's " + Points.format(points)
+                    + " points are too few to value: a point would be worth more than a long holds");
+        }
         long[] finals = LargestRemainder.share(distributable, sorted.stream().map(DipHospitalYear::pointsPpm).toList());
         List<DipHospitalFinal> out = new ArrayList<>();
         for (int i = 0; i < finals.length; i++) {
