@@ -259,4 +259,17 @@ class SimulateCommandTest {
                 "--tables", "zhanjiang-drg-1").userError("--tables", "zhanjiang-drg-1 is a drg table, not dip");
         for (String o : List.of("p1", "p2", "p3", "p4")) assertThat(dir.resolve(o)).doesNotExist();
     }
+
+    /** A population made before generator 3 has no diagnoses and procedures to group: refused for drg, read for fee. */
+    @Test
+    void aGenerator2PopulationIsRefusedForDrgWithTheReason(@TempDir Path tmp) throws Exception {
+        Path old = tmp.resolve("old");
+        Cli.run("generate", "--region", "zhanjiang", "--persons", "60", "--seed", "4", "--no-oop", "--out", old.toString()).ok();
+        Path region = old.resolve("region.json");
+        Files.writeString(region, Files.readString(region).replaceFirst("\"generator\" *: *\"3\"", "\"generator\" : \"2\""));
+        assertThat(Files.readString(region)).contains("\"2\"");
+        Cli.run("simulate", "--population", old.toString(), "--out", tmp.resolve("r1").toString(), "--payment", "drg",
+                "--tables", "zhanjiang-drg-1").userError("--population", "generator 2", "generate it again");
+        Cli.run("simulate", "--population", old.toString(), "--out", tmp.resolve("r2").toString()).ok();
+    }
 }
