@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.openyibao.engine.money.Money;
+import org.openyibao.platform.casepayment.CaseAdvances;
 import org.openyibao.platform.ledger.Accounts.Fund;
 import org.openyibao.platform.ledger.JournalEntry;
 import org.openyibao.platform.ledger.Ledger;
@@ -119,8 +120,12 @@ public class PaymentRuns {
         List<long[]> rows = new ArrayList<>();
         List<Fund> funds = new ArrayList<>();
         long paidFromBanks = 0;
+        // DRG cases: the pooling fund owes the case payment less what the others paid (CaseAdvances), not its fees
+        long caseAdjustment = CaseAdvances.drgAdjustment(jdbc, application);
+        if (caseAdjustment > 0) entry.move(Fund.POOLING.account("benefits"), Fund.POOLING.account("payable_institutions"), caseAdjustment);
+        if (caseAdjustment < 0) entry.move(Fund.POOLING.account("payable_institutions"), Fund.POOLING.account("benefits"), -caseAdjustment);
         for (Fund f : Fund.values()) {
-            long amount = ((Number) parts.get(f.key)).longValue();
+            long amount = ((Number) parts.get(f.key)).longValue() + (f == Fund.POOLING ? caseAdjustment : 0);
             if (amount == 0) continue;
             long offset = 0, held = 0;
             if (f == Fund.POOLING && budgeted) {
@@ -138,8 +143,9 @@ public class PaymentRuns {
         for (int i = 0; i < rows.size(); i++) {
             long[] r = rows.get(i);
             jdbc.update("INSERT INTO payment_run_line (run_id, clr_appy_evt_id, institution_code, fund, budget_year, amount_fen,"
-                    + " offset_fen, bank_fen, held_fen, entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, application,
-                    institution, funds.get(i).key, year, r[0], r[1], r[2], r[3], entryId);
+                    + " offset_fen, bank_fen, held_fen, entry_id, case_adjustment_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId,
+                    application, institution, funds.get(i).key, year, r[0], r[1], r[2], r[3], entryId,
+                    funds.get(i) == Fund.POOLING ? caseAdjustment : 0);
         }
         if (rows.isEmpty()) {
             // nothing left to pay (its settlements were cancelled): marked paid with a nil line

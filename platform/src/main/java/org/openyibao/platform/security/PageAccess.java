@@ -37,6 +37,10 @@ public enum PageAccess {
             "/console/hospital/prepayments/post", "/console/hospital/clearing/*/accept", "/console/hospital/clearing/*/reject",
             "/console/hospital/clearing/outside-interface",
             "/console/hospital/runs/create"}, Role.ADMIN, Role.AGENCY),
+    /** Case-based payment, the special-case decisions: agency staff, not the auditor (before the pages that read). */
+    CASE_PAYMENT_CHANGES(new String[] {"/console/case-payment/reviews/*/decide"}, Role.ADMIN, Role.AGENCY),
+    /** Case-based payment: the cases by group with their explanation, the review queue, the hospital indicators. */
+    CASE_PAYMENT_PAGES(new String[] {"/console/case-payment", "/console/case-payment/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** Paying hospitals: budgets, prepayments, clearing applications, payment runs and their files, the year-end preview. */
     HOSPITAL_PAGES(new String[] {"/console/hospital", "/console/hospital/**"}, Role.ADMIN, Role.AGENCY, Role.AUDITOR),
     /** The agency's institution pages: designation, settlements, visits, reconciliations, clearing (read). */

@@ -60,6 +60,6 @@ public class YearEndConfig {
     static List<UnfinishedWork> works(JdbcTemplate jdbc, InsurerPremium premium, SeriousIllnessCases cases,
                                       InstitutionYearEnds institutions) {
         return List.of(new UnsettledVisits(jdbc), new InsurerMonths(premium), new CasesNotDecided(cases),
-                new InstitutionsNotSettled(institutions));
+                new SpecialCasesNotDecided(jdbc), new InstitutionsNotSettled(institutions));
     }
 }

@@ -26,6 +26,7 @@ import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.engine.policy.VisitType;
 import org.openyibao.engine.settlement.FeeLine;
 import org.openyibao.engine.settlement.Visit;
+import org.openyibao.platform.casepayment.CaseCapture;
 import org.openyibao.platform.fsi.FsiException;
 import org.openyibao.platform.policy.PolicyPacks;
 import org.openyibao.platform.settlement.SettlementService;
@@ -47,12 +48,15 @@ public class FsiVisits {
     private final SettlementService settlements;
     private final PolicyPacks packs;
     private final InstitutionDirectory institutions;
+    private final CaseCapture cases;
 
-    public FsiVisits(JdbcTemplate jdbc, SettlementService settlements, PolicyPacks packs, InstitutionDirectory institutions) {
+    public FsiVisits(JdbcTemplate jdbc, SettlementService settlements, PolicyPacks packs, InstitutionDirectory institutions,
+                     CaseCapture cases) {
         this.jdbc = jdbc;
         this.settlements = settlements;
         this.packs = packs;
         this.institutions = institutions;
+        this.cases = cases;
     }
 
     /** A person by psn_no, or a business error. */
@@ -354,6 +358,7 @@ public class FsiVisits {
         if ("cancelled".equals(fs.get("status"))) throw FsiException.business("setl_id: the settlement is already cancelled");
         call(() -> settlements.cancel(setlId));
         jdbc.update("UPDATE fsi_settlement SET status = 'cancelled' WHERE setl_id = ?", setlId);
+        cases.settlementCancelled(setlId); // a case paid by this settlement waits for the next one
         // the fee details come back, so the visit can be corrected and settled again
         jdbc.update("UPDATE fsi_fee_detail SET status = 'active', setl_id = NULL WHERE mdtrt_id = ? AND setl_id = ?",
                 fs.get("mdtrt_id"), setlId); // the settlement's visit: the primary key's prefix, not a scan of every line

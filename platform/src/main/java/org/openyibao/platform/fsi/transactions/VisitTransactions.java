@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.openyibao.engine.policy.LineClass;
 import org.openyibao.engine.settlement.Settlement;
+import org.openyibao.platform.casepayment.CaseCapture;
+import org.openyibao.platform.casepayment.DischargeRecord;
 import org.openyibao.platform.enrolment.Coverage;
 import org.openyibao.platform.enrolment.EnrolmentService;
 import org.openyibao.platform.fsi.FsiCall;
@@ -39,12 +41,15 @@ public class VisitTransactions implements FsiTransaction {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final EnrolmentService enrolments;
+    private final CaseCapture cases;
 
-    public VisitTransactions(FsiVisits visits, JdbcTemplate jdbc, TransactionTemplate tx, EnrolmentService enrolments) {
+    public VisitTransactions(FsiVisits visits, JdbcTemplate jdbc, TransactionTemplate tx, EnrolmentService enrolments,
+                             CaseCapture cases) {
         this.visits = visits;
         this.jdbc = jdbc;
         this.tx = tx;
         this.enrolments = enrolments;
+        this.cases = cases;
     }
 
     /** Marks the caller's (the dispatcher's) transaction rollback-only: a pre-settlement keeps nothing. */
@@ -108,6 +113,7 @@ public class VisitTransactions implements FsiTransaction {
                 Settled s = visits.settle(mdtrtId, inst, d.text("psn_no"), d.optText("chrg_bchno", 40), call.infno(), call.msgid(),
                         d.optText("med_type", 10), d.amount("medfee_sumamt"), call.now());
                 checkCopiedAmounts(d, s.settlement());
+                cases.settled(mdtrtId, s.setlId()); // a discharged inpatient case is grouped and paid by case
                 yield reply(call, s, s.setlId(), mdtrtId, medType(d, call.infno()));
             }
             case "2208", "2305" -> cancelSettlement(call, call.data().text("setl_id"), call.data().text("mdtrt_id"),
@@ -117,13 +123,16 @@ public class VisitTransactions implements FsiTransaction {
                 FsiFields info = call.fields().object("dscginfo");
                 List<String> dx = diagnoses(call.fields().optArray("diseinfo"));
                 if (dx.isEmpty() && info.optText("dise_codg") != null) dx.add(info.optText("dise_codg", 20));
+                DischargeRecord record = DischargeRecord.read(call.fields());
                 visits.discharge(info.text("mdtrt_id"), inst, info.text("psn_no"), info.dateTime("endtime"), dx);
+                cases.discharged(info.text("mdtrt_id"), record);
                 yield empty();
             }
             case "2405" -> {
                 FsiFields d = call.data();
                 visits.checkPerson(visits.visit(d.text("mdtrt_id"), inst), d.text("psn_no"));
                 visits.cancelDischarge(d.text("mdtrt_id"), inst);
+                cases.dischargeCancelled(d.text("mdtrt_id"));
                 yield empty();
             }
             case "2101", "2102" -> pharmacy(call, inst);

@@ -1,0 +1,78 @@
+package org.openyibao.platform.casepayment;
+
+import java.security.Principal;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.openyibao.platform.hospital.HospitalRegions;
+
+/**
+ * Case-based payment (issue 14, docs/hospital-payment.md#case-based-payment-on-the-platform): the region's discharged
+ * cases with their groups and payments explained, hospital indicators, the special-case review queue. Agency staff
+ * and the auditor read, agency staff decide reviews (SecurityConfig.Access READ and WRITE); a hospital reads its own
+ * cases in the console (/institution/case-payment).
+ */
+@RestController
+@RequestMapping("/api/case-payment/{admdvs}")
+@Tag(name = "Case-based payment", description = "DRG/DIP cases, their groups and payments, indicators, special-case review")
+public class CasePaymentController {
+    private final CaseQueries queries;
+    private final CaseIndicators indicators;
+    private final CaseReviews reviews;
+
+    public CasePaymentController(CaseQueries queries, CaseIndicators indicators, CaseReviews reviews) {
+        this.queries = queries;
+        this.indicators = indicators;
+        this.reviews = reviews;
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record DecisionRequest(String decision, Long reviewed, String reason) {}
+
+    @GetMapping("/cases")
+    @Operation(summary = "Discharged cases with their group and payment; filters institution, group, month (YYYY-MM), review; page, size")
+    public CaseQueries.Page cases(@PathVariable String admdvs, @RequestParam(required = false) String institution,
+                                  @RequestParam(required = false) String group, @RequestParam(required = false) String month,
+                                  @RequestParam(required = false) String review, @RequestParam(required = false) Integer page,
+                                  @RequestParam(required = false) Integer size) {
+        return queries.list(admdvs, new CaseQueries.Filter(institution, group, month, review), page, size);
+    }
+
+    @GetMapping("/cases/{mdtrtId}")
+    @Operation(summary = "One case explained: its grouping steps, its payment steps and its events")
+    public CaseQueries.Explained caseDetail(@PathVariable String admdvs, @PathVariable String mdtrtId) {
+        return queries.find(admdvs, mdtrtId, null);
+    }
+
+    @GetMapping("/indicators")
+    @Operation(summary = "Hospital indicators of a year and its months: CMI, cost and time efficiency, outlier share (millionths)")
+    public List<CaseIndicators.Indicators> indicators(@PathVariable String admdvs, @RequestParam(required = false) Integer year,
+                                                      @RequestParam(required = false) String institution) {
+        return indicators.year(admdvs, HospitalRegions.year(year), institution);
+    }
+
+    @GetMapping("/reviews")
+    @Operation(summary = "The special-case review queue (特例单议): cases waiting for the agency's decision")
+    public List<CaseQueries.Case> reviews(@PathVariable String admdvs) {
+        return reviews.pending(admdvs);
+    }
+
+    @PostMapping("/reviews/{mdtrtId}")
+    @Operation(summary = "Decide a special case {decision: approve|reject, reviewed (fen for DRG, points in millionths for DIP), reason}")
+    public CaseQueries.Explained decide(@PathVariable String admdvs, @PathVariable String mdtrtId,
+                                        @RequestBody(required = false) DecisionRequest body, Principal who) {
+        DecisionRequest d = body == null ? new DecisionRequest(null, null, null) : body;
+        return reviews.decide(admdvs, mdtrtId, new CaseReviews.Decision(d.decision(), d.reviewed(), d.reason()), who.getName());
+    }
+}

@@ -1,0 +1,72 @@
+package org.openyibao.platform.hospital;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openyibao.platform.hospital.HospitalFixture.ADMDVS;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.openyibao.platform.ledger.LedgerCheck;
+import org.openyibao.platform.support.TestDatabase;
+
+/**
+ * The monthly advance of case-paid settlements by a payment run (docs/hospital-payment.md#monthly-advance-of-drg-and-dip-cases),
+ * on H2 and PostgreSQL, worked by hand. H1 (no budget: paid in full) has four settlements of January 2019, each with
+ * 100.00 paid by the patient in cash; three are DRG cases, one a DIP case:
+ * <pre>
+ * S1 hifp 1,000.00, cost 1,100.00, DRG payment 1,500.00 → + 400.00
+ * S2 hifp 1,000.00, cost 1,100.00, DRG payment   800.00 → − 300.00
+ * S3 hifp    50.00, cost   150.00, DRG payment     0.00 → − 150.00, capped at − hifp = −  50.00
+ * S4 hifp 1,000.00, cost 1,100.00, DIP 63.6 points        →      0 (advanced its fees until the year-end's point value)
+ * pooling: 3,050.00 + 400.00 − 300.00 − 50.00 = 3,100.00 paid; the adjustment + 50.00 posted Dr benefits / Cr payable
+ * </pre>
+ */
+class CaseAdvanceTest {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aRunPaysDrgCasesTheirPaymentLessWhatOthersPaidAndDipCasesTheirFees(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            HospitalFixture h = new HospitalFixture(db);
+            h.institution("H1", "First Hospital");
+            String s1 = h.settle("H1", LocalDate.of(2019, 1, 10), "1000.00", "0", "0");
+            String s2 = h.settle("H1", LocalDate.of(2019, 1, 11), "1000.00", "0", "0");
+            String s3 = h.settle("H1", LocalDate.of(2019, 1, 12), "50.00", "0", "0");
+            String s4 = h.settle("H1", LocalDate.of(2019, 1, 13), "1000.00", "0", "0");
+            paidByCase(db, s1, "drg", 150_000, null);
+            paidByCase(db, s2, "drg", 80_000, null);
+            paidByCase(db, s3, "drg", 0, null);
+            paidByCase(db, s4, "dip", 0, 63_600_000L);
+
+            String a = h.apply("H1", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 1, 31));
+            h.clearing.accept(ADMDVS, a, "agency1");
+            long benefits = h.balance("pooling:benefits");
+            h.runs.create(ADMDVS, "RUN-CASES", LocalDate.of(2019, 2, 5), "agency1");
+
+            Map<String, Object> line = db.jdbc.queryForMap("SELECT * FROM payment_run_line WHERE run_id = 'RUN-CASES'"
+                    + " AND fund = 'pooling'");
+            assertThat(((Number) line.get("amount_fen")).longValue()).isEqualTo(310_000L);
+            assertThat(((Number) line.get("case_adjustment_fen")).longValue()).isEqualTo(5_000L);
+            assertThat(((Number) line.get("bank_fen")).longValue()).isEqualTo(310_000L);
+            assertThat(h.balance("pooling:benefits") - benefits).as("the adjustment is a benefit of the pooling fund")
+                    .isEqualTo(5_000L);
+            assertThat(new LedgerCheck(db.jdbc).run().ok()).isTrue();
+        }
+    }
+
+    /** The settlement's visit as a settled discharged case paid by {@code method}: its payment in fen, or its points. */
+    private static void paidByCase(TestDatabase db, String setlId, String method, long paymentFen, Long pointsPpm) {
+        Map<String, Object> s = db.jdbc.queryForMap("SELECT f.mdtrt_id, s.person_id, s.institution_code, s.medfee_sumamt,"
+                + " s.fund_pay_sumamt, s.visit_date FROM settlement s JOIN fsi_settlement f ON f.setl_id = s.setl_id"
+                + " WHERE s.setl_id = ?", setlId);
+        db.jdbc.update("INSERT INTO discharged_case (mdtrt_id, admdvs, institution_code, person_id, principal_diagnosis, age_years,"
+                        + " age_days, sex, admitted_on, discharged_on, length_of_stay, setl_id, settled_on, cost_fen, fund_paid_fen,"
+                        + " method, outcome, payment_kind, payment_fen, points_ppm, status, updated_at) VALUES (?, ?, ?, ?, 'I21.9',"
+                        + " 60, 0, '1', ?, ?, 1, ?, ?, ?, ?, ?, 'grouped', 'standard', ?, ?, 'settled', CURRENT_TIMESTAMP)",
+                s.get("mdtrt_id"), ADMDVS, s.get("institution_code"), s.get("person_id"), s.get("visit_date"), s.get("visit_date"),
+                setlId, s.get("visit_date"), s.get("medfee_sumamt"), s.get("fund_pay_sumamt"), method, paymentFen, pointsPpm);
+    }
+}
