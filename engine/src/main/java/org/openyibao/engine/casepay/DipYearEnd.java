@@ -63,7 +63,7 @@ public record DipYearEnd(List<DipPool> pools, List<CasePaymentStep> steps) {
     }
 
     /** The final of {@code hospital} under {@code scheme}, or null. */
-    public DipHospitalFinal finalOf(String hospital, Scheme scheme) {
+    public DipHospitalFinal of(String hospital, Scheme scheme) {
         for (DipPool p : pools) {
             for (DipHospitalFinal f : p.hospitals()) if (f.hospital().equals(hospital) && f.scheme() == scheme) return f;
         }

@@ -128,7 +128,7 @@ class CasePaymentCasesTest {
             assertThat(pool.hospitals().stream().mapToLong(DipHospitalFinal::fundDueFen).sum()).isEqualTo(pool.budgetFen());
         });
         for (JsonNode h : expect.get("hospitals")) {
-            DipHospitalFinal f = end.finalOf(h.get("hospital").asText(), Scheme.of(h.get("scheme").asText()));
+            DipHospitalFinal f = end.of(h.get("hospital").asText(), Scheme.of(h.get("scheme").asText()));
             assertThat(f.finalFen()).as(f.toString()).isEqualTo(fen(h.get("final")));
             assertThat(f.fundDueFen()).as(f.toString()).isEqualTo(fen(h.get("fund_due")));
             assertThat(f.balanceFen()).as(f.toString()).isEqualTo(fen(h.get("balance")));

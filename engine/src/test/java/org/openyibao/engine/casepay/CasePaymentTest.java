@@ -74,8 +74,8 @@ class CasePaymentTest {
             assertThat(pool.pointValueMicroFen()).isEqualTo(11_000_000_000L);
             assertThat(pool.pointValueYuan()).isEqualByComparingTo("110");
         });
-        assertThat(end.finalOf("A", Scheme.EMPLOYEE).finalFen()).isEqualTo(22_000_000);
-        assertThat(end.finalOf("A", Scheme.RESIDENT).fundDueFen()).isEqualTo(10_000_000);
+        assertThat(end.of("A", Scheme.EMPLOYEE).finalFen()).isEqualTo(22_000_000);
+        assertThat(end.of("A", Scheme.RESIDENT).fundDueFen()).isEqualTo(10_000_000);
     }
 
     @Test
@@ -90,7 +90,7 @@ class CasePaymentTest {
         DipYearEnd end = DipYearEnd.of(List.of(new DipHospitalYear("A", Scheme.EMPLOYEE, 1_000_000, 0, 0)),
                 Map.of(Scheme.EMPLOYEE, 500L, Scheme.RESIDENT, 700L), RULES);
         assertThat(end.pools()).singleElement().satisfies(p -> assertThat(p.scheme()).isEqualTo(Scheme.EMPLOYEE));
-        assertThat(end.finalOf("A", Scheme.EMPLOYEE).fundDueFen()).isEqualTo(500);
+        assertThat(end.of("A", Scheme.EMPLOYEE).fundDueFen()).isEqualTo(500);
         assertThat(end.steps()).anySatisfy(s -> assertThat(s.explanation()).contains("the budget 7.00 is not shared"));
     }
 
