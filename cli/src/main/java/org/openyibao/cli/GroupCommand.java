@@ -170,9 +170,9 @@ public final class GroupCommand implements Callable<Integer> {
     private static int whole(JsonNode n, String field, int absent, String at) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return absent;
-        if (!v.canConvertToInt() || !(v.isIntegralNumber() || v.asText().matches("-?\\d+")))
-            throw new UserError(at + "." + field + ": a whole number is needed, not " + v);
-        return v.isIntegralNumber() ? v.asInt() : Integer.parseInt(v.asText());
+        if (v.isIntegralNumber() && v.canConvertToInt()) return v.asInt();
+        if (v.isTextual() && v.asText().trim().matches("-?\\d{1,9}")) return Integer.parseInt(v.asText().trim());
+        throw new UserError(at + "." + field + ": a whole number is needed, not " + v);
     }
 
     private static long fen(JsonNode n, String at) {

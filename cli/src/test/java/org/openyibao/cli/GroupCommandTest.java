@@ -52,7 +52,7 @@ class GroupCommandTest {
     @Test
     void readsJsonAndNamesABadField() throws IOException {
         Path ok = Files.writeString(tmp.resolve("cases.json"), """
-                [{"case": "c1", "principal": "K35.8", "procedures": ["47.01", "47.09"], "age_years": 20, "sex": "M",
+                [{"case": "c1", "principal": "K35.8", "procedures": ["47.01", "47.09"], "age_years": "20", "sex": "M",
                   "los": 3, "cost": "7400.00"}]
                 """);
         Run r = run(null, "group", ok.toString(), "--version", "illustrative-dip-1");
