@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.openyibao.engine.policy.Scheme;
+import org.openyibao.platform.casepayment.CaseYearEnds;
 import org.openyibao.platform.ledger.LedgerCheck;
+import org.openyibao.platform.ledger.RegionFixture;
 import org.openyibao.platform.support.TestDatabase;
 
 /**
@@ -23,6 +26,10 @@ import org.openyibao.platform.support.TestDatabase;
  * S4 hifp 1,000.00, cost 1,100.00, DIP 63.6 points        →      0 (advanced its fees until the year-end's point value)
  * pooling: 3,050.00 + 400.00 − 300.00 − 50.00 = 3,100.00 paid; the adjustment + 50.00 posted Dr benefits / Cr payable
  * </pre>
+ * The year-end preview: DRG final 1,500.00 + 800.00 + 0 = 2,300.00, less the patients' 300.00 = 2,300.00 − 300.00 =
+ * 2,000.00 due; advanced 1,400.00 + 700.00 + 0 = 2,100.00; balance − 100.00 (the fund recovers it). DIP, the residents'
+ * budget 1,000.00: distributable 1,000.00 + the patient's 100.00 = 1,100.00, all to H1's 63.6 points; due 1,000.00,
+ * advanced 1,000.00, balance 0.
  */
 class CaseAdvanceTest {
 
@@ -54,6 +61,21 @@ class CaseAdvanceTest {
             assertThat(h.balance("pooling:benefits") - benefits).as("the adjustment is a benefit of the pooling fund")
                     .isEqualTo(5_000L);
             assertThat(new LedgerCheck(db.jdbc).run().ok()).isTrue();
+
+            CaseYearEnds.Preview y = new CaseYearEnds(db.jdbc, h.regions, RegionFixture.PACKS)
+                    .preview(ADMDVS, 2019, Map.of(Scheme.RESIDENT, 100_000L));
+            assertThat(y.drg()).singleElement().satisfies(d -> {
+                assertThat(d.finalAmount()).isEqualByComparingTo("2300.00");
+                assertThat(d.fundDue()).isEqualByComparingTo("2000.00");
+                assertThat(d.advanced()).isEqualByComparingTo("2100.00");
+                assertThat(d.balance()).isEqualByComparingTo("-100.00");
+            });
+            assertThat(y.dip()).singleElement().satisfies(d -> {
+                assertThat(d.points()).isEqualByComparingTo("63.6");
+                assertThat(d.finalAmount()).isEqualByComparingTo("1100.00");
+                assertThat(d.advanced()).isEqualByComparingTo("1000.00");
+                assertThat(d.balance()).isEqualByComparingTo("0");
+            });
         }
     }
 
@@ -64,8 +86,8 @@ class CaseAdvanceTest {
                 + " WHERE s.setl_id = ?", setlId);
         db.jdbc.update("INSERT INTO discharged_case (mdtrt_id, admdvs, institution_code, person_id, principal_diagnosis, age_years,"
                         + " age_days, sex, admitted_on, discharged_on, length_of_stay, setl_id, settled_on, cost_fen, fund_paid_fen,"
-                        + " method, outcome, payment_kind, payment_fen, points_ppm, status, updated_at) VALUES (?, ?, ?, ?, 'I21.9',"
-                        + " 60, 0, '1', ?, ?, 1, ?, ?, ?, ?, ?, 'grouped', 'standard', ?, ?, 'settled', CURRENT_TIMESTAMP)",
+                        + " method, outcome, payment_kind, payment_fen, points_ppm, status, updated_at, scheme) VALUES (?, ?, ?, ?, 'I21.9',"
+                        + " 60, 0, '1', ?, ?, 1, ?, ?, ?, ?, ?, 'grouped', 'standard', ?, ?, 'settled', CURRENT_TIMESTAMP, 'resident')",
                 s.get("mdtrt_id"), ADMDVS, s.get("institution_code"), s.get("person_id"), s.get("visit_date"), s.get("visit_date"),
                 setlId, s.get("visit_date"), s.get("medfee_sumamt"), s.get("fund_pay_sumamt"), method, paymentFen, pointsPpm);
     }
