@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import org.openyibao.engine.grouping.GroupingCheck;
+import org.openyibao.engine.grouping.GroupingTables;
+import org.openyibao.engine.grouping.TableSelection;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Bibliography;
 import org.openyibao.engine.policy.Dated;
@@ -63,6 +66,25 @@ public final class PolicyCommand {
             System.out.println("ok: " + pack.region() + " (" + pack.name() + ")" + bases + ": " + counts + "; rules from "
                     + pack.changeDates().get(0) + ", " + pack.changeDates().size() + " change dates");
             if (reform != null) System.out.println("ok: reform " + reform + " on " + pack.region());
+            return checkGrouping(dir);
+        }
+
+        /** The grouping tables beside the pack and the pack's grouping.yaml (docs/grouping.md#checking). */
+        private static int checkGrouping(Path dir) {
+            Path region = dir.toAbsolutePath().normalize();
+            Path root = region.getParent();
+            if (!Files.isDirectory(root.resolve(GroupingTables.DIR)) && !Files.isRegularFile(region.resolve(TableSelection.FILE)))
+                return 0;
+            List<Problem> problems = GroupingCheck.problems(root, region);
+            if (!problems.isEmpty()) return refused(problems, "the grouping tables");
+            GroupingTables tables = GroupingTables.load(root);
+            int vectors = tables.versions().stream().mapToInt(v -> tables.vectors(v).size()).sum();
+            StringBuilder selected = new StringBuilder();
+            for (TableSelection.Entry e : TableSelection.of(region).entries())
+                selected.append(selected.length() == 0 ? "; " + region.getFileName() + " groups with " : ", ")
+                        .append(e.version()).append(" from ").append(e.from());
+            System.out.println("ok: grouping: " + tables.versions().size() + " table versions " + tables.versions() + ", "
+                    + vectors + " conformance vectors pass" + selected);
             return 0;
         }
 

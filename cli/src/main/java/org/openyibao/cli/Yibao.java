@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "OpenYibao: a multi-tier public medical insurance platform.",
         subcommands = {DemoCommand.class, ServeCommand.class, CalcCommand.class, ExamplesCommand.class, PolicyCommand.class,
                 LedgerCommand.class, AuditLogCommand.class, ImportCommand.class, CallCommand.class, GenerateCommand.class, SimulateCommand.class,
-                EvaluateCommand.class, CloseYearCommand.class, CommandLine.HelpCommand.class})
+                EvaluateCommand.class, CloseYearCommand.class, GroupCommand.class, CommandLine.HelpCommand.class})
 public final class Yibao {
 
     public static void main(String[] args) {

@@ -21,7 +21,8 @@ import org.openyibao.engine.policy.Scheme;
  * final         = points × point value, shared by largest remainder so the finals sum to distributable exactly
  * fund due      = final − patients' share;  balance = fund due − advanced
  * </pre>
- * Money is conserved: the funds' dues sum to the budget exactly.
+ * Money is conserved: the funds' dues sum to the budget exactly. A scheme without cases has no pool (its budget is
+ * not shared, and a step says so); a pool whose cases have no points is refused.
  */
 public record DipYearEnd(List<DipPool> pools, List<CasePaymentStep> steps) {
     public DipYearEnd {
@@ -39,7 +40,13 @@ public record DipYearEnd(List<DipPool> pools, List<CasePaymentStep> steps) {
         if (rules.separatePointValues()) {
             for (Scheme s : Scheme.values()) {
                 List<DipHospitalYear> in = hospitals.stream().filter(h -> h.scheme() == s).toList();
-                if (in.isEmpty() && !budgetFen.containsKey(s)) continue;
+                if (in.isEmpty()) {
+                    if (budgetFen.containsKey(s)) {
+                        steps.add(new CasePaymentStep("point value (" + s.key + ")", "no " + s.key + " DIP cases this year:"
+                                + " the budget " + format(budgetFen.get(s)) + " is not shared", List.of()));
+                    }
+                    continue;
+                }
                 pools.add(pool(s, in, budget(budgetFen, s), steps));
             }
         } else {

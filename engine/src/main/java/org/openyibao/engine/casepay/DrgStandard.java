@@ -8,8 +8,8 @@ import org.openyibao.engine.policy.CasePaymentRules;
 import org.openyibao.engine.policy.Ratio;
 
 /**
- * A DRG case near its group's average cost is paid the group's standard: relative weight × base rate × the hospital
- * level's coefficient (CHS-DRG 1.1), rounded half-up to the fen once.
+ * A DRG case near its group's average cost is paid the group's standard: relative weight (CHS-DRG 1.1's groups) ×
+ * base rate × the hospital level's coefficient, rounded half-up to the fen once.
  */
 final class DrgStandard implements CaseRule {
     @Override

@@ -9,8 +9,12 @@ import java.util.regex.Pattern;
  * with a reason naming the field.
  */
 final class CaseCheck {
-    /** An ICD-10 code: a letter, two digits, then an optional dot and up to five more characters. */
-    private static final Pattern ICD10 = Pattern.compile("[A-Za-z][0-9]{2}[0-9A-Za-z]?(\\.[0-9A-Za-z+*]{0,5})?");
+    /**
+     * An ICD-10 code as China's national clinical version writes it: a letter, two digits, an optional dot and
+     * extension ({@code I21.000x001}, {@code A33.x00}), and an optional dagger-asterisk pair ({@code A01.000x005+J17.0*}).
+     */
+    private static final Pattern ICD10 = Pattern.compile(
+            "[A-Za-z][0-9]{2}[0-9A-Za-z]?(\\.[0-9A-Za-z]{0,12})?\\*?(\\+[A-Za-z][0-9]{2}(\\.[0-9A-Za-z]{0,12})?\\*?)?");
     /** The oldest age a case can state (years); anything above is a data error. */
     static final int OLDEST = 150;
 

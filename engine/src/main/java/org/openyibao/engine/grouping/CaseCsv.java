@@ -3,6 +3,8 @@ package org.openyibao.engine.grouping;
 import java.util.Arrays;
 import java.util.List;
 
+import org.openyibao.engine.error.DomainException;
+
 /**
  * Discharged cases as CSV rows, the layout of the conformance vectors and of {@code yibao group FILE.csv}:
  * {@code case,principal,secondary,procedures,age_years,age_days,sex,los,discharge,birth_weight,cost}; secondary
@@ -22,9 +24,13 @@ public final class CaseCsv {
                 r.integer("birth_weight", 0), r.get("cost").isEmpty() ? 0 : r.fen("cost"));
     }
 
-    /** The cases of a CSV text; an error names the line and column. */
+    /** The cases of a CSV text; an error (INVALID_CASE) names the line and column. */
     public static List<DischargedCase> parse(String text, String file) {
-        return Csv.parse(text, file).stream().map(CaseCsv::of).toList();
+        try {
+            return Csv.parse(text, file).stream().map(CaseCsv::of).toList();
+        } catch (DomainException e) {
+            throw new DomainException(GroupingError.INVALID_CASE, e.field(), e.getMessage());
+        }
     }
 
     static List<String> codes(String cell) {

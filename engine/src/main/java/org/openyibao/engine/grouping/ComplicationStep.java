@@ -37,6 +37,10 @@ final class ComplicationStep {
         for (DrgTable.Exclusion e : t.exclusionsByComplication.getOrDefault(CodeIndex.normal(cc.code()), List.of())) {
             if (CodeIndex.startsWith(principal, e.principal())) return e;
         }
+        if (cc.exclusionTable() != null && cc.exclusionTable().equals(t.principalExclusionTable.find(principal))) {
+            return new DrgTable.Exclusion(cc.code(), principal, "exclusion table " + cc.exclusionTable()
+                    + " holds the principal diagnosis too");
+        }
         return null;
     }
 }

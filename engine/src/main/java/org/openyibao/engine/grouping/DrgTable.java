@@ -50,7 +50,8 @@ final class DrgTable {
 
     enum Level { NONE, CC, MCC }
 
-    record Complication(String code, Level level, String name) {}
+    /** A complication; {@code exclusionTable} is its exclusion table's number in a published layout, else null. */
+    record Complication(String code, Level level, String name, String exclusionTable) {}
 
     record Exclusion(String complication, String principal, String note) {}
 
@@ -62,6 +63,11 @@ final class DrgTable {
     final Map<String, List<Drg>> drgsByAdrg = new HashMap<>();
     final CodeIndex<Complication> complications = new CodeIndex<>();
     final Map<String, List<Exclusion>> exclusionsByComplication = new HashMap<>();
+    /**
+     * The exclusion table of each principal diagnosis, in layouts that number them (OpenDRG's CCE): a complication in
+     * the same table as the principal diagnosis does not count.
+     */
+    final CodeIndex<String> principalExclusionTable = new CodeIndex<>();
     /** Every diagnosis code the table lists (for random cases). */
     final List<String> diagnosisCodes = new ArrayList<>();
 
@@ -101,7 +107,7 @@ final class DrgTable {
             if (!level.equals("MCC") && !level.equals("CC"))
                 throw Csv.invalid(r.file(), r.line(), "level must be MCC or CC, not '" + level + "'");
             t.complications.put(r.required("diagnosis"),
-                    new Complication(r.required("diagnosis"), Level.valueOf(level), r.get("name")));
+                    new Complication(r.required("diagnosis"), Level.valueOf(level), r.get("name"), null));
             t.diagnosisCodes.add(r.required("diagnosis"));
         }
         for (Csv.Row r : optionalRows(v, "exclusions")) {

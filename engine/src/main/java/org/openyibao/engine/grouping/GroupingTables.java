@@ -55,9 +55,19 @@ public final class GroupingTables {
         for (String name : raw.keySet()) versions.put(name, resolve(name, raw, dirs, new LinkedHashSet<>()));
         Map<String, Grouper> groupers = new HashMap<>();
         for (TableVersion v : versions.values()) {
-            groupers.put(v.version(), v.method() == Method.DRG ? DrgGrouper.of(v) : DipGrouper.of(v));
+            groupers.put(v.version(), grouper(v));
         }
         return new GroupingTables(Map.copyOf(versions), Map.copyOf(groupers));
+    }
+
+    private static Grouper grouper(TableVersion v) {
+        if (TableVersion.OPENDRG.equals(v.layout())) {
+            if (v.method() != Method.DRG || v.file("data") == null)
+                throw Csv.invalid(DIR + "/" + v.version() + "/version.yaml", 0,
+                        "layout opendrg needs method drg and files: {data: DATA}");
+            return OpenDrgLoader.load(v.version(), v.file("data"), v.file("weights"));
+        }
+        return v.method() == Method.DRG ? DrgGrouper.of(v) : DipGrouper.of(v);
     }
 
     private static TableVersion resolve(String name, Map<String, Map<String, Object>> raw, Map<String, Path> dirs,
@@ -86,7 +96,11 @@ public final class GroupingTables {
         } else if (listed != null) {
             throw Csv.invalid(shown, 0, "files must map a role to a file name");
         }
-        return new TableVersion(name, method, GroupingYaml.text(m, "name", shown, false),
+        String layout = GroupingYaml.text(m, "layout", shown, false);
+        if (layout == null) layout = base == null ? TableVersion.OPENYIBAO : base.layout();
+        if (!layout.equals(TableVersion.OPENYIBAO) && !layout.equals(TableVersion.OPENDRG))
+            throw Csv.invalid(shown, 0, "layout must be openyibao or opendrg, not '" + layout + "'");
+        return new TableVersion(name, method, layout, GroupingYaml.text(m, "name", shown, false),
                 GroupingYaml.date(m, "from", shown), GroupingYaml.text(m, "source", shown, true), ext, dir, files);
     }
 

@@ -10,11 +10,16 @@ import java.util.Map;
  * that {@code extends:} another takes the other's files and overrides those it lists itself, so packs share by
  * extending, never by copying.
  *
+ * @param layout how its files are laid out: {@link #OPENYIBAO} (our CSV files) or {@link #OPENDRG} (OpenDRG's DATA
+ *               directory, read by {@link OpenDrgLoader})
  * @param extendsVersion the version it extends, or null
  * @param files each role's file, resolved through the {@code extends:} chain
  */
-public record TableVersion(String version, Method method, String name, LocalDate from, String source,
+public record TableVersion(String version, Method method, String layout, String name, LocalDate from, String source,
                            String extendsVersion, Path dir, Map<String, Path> files) {
+    public static final String OPENYIBAO = "openyibao";
+    public static final String OPENDRG = "opendrg";
+
     public TableVersion {
         files = Map.copyOf(files);
     }

@@ -165,7 +165,9 @@ public final class PolicyPack {
         }
         if (first == null) return;
         for (LocalDate date : changeDates) {
-            if (!date.isBefore(first)) CasePaymentRules.compile(this, date, problems);
+            if (date.isBefore(first)) continue;
+            CasePaymentRules.compile(this, date, problems);
+            CaseAdvanceRules.compile(this, date, problems);
         }
     }
 

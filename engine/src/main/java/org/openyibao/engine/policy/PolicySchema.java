@@ -193,6 +193,11 @@ public final class PolicySchema {
                 "a case costing less than this multiple of its group's average cost scores cost ÷ average × base score");
         value("hospital.case_payment.dip.score_cap", Unit.MULTIPLE,
                 "the regional cap of a case's points, as a multiple of its group's base score");
+        value("hospital.case_payment.advance.share", Unit.RATIO,
+                "share of a month's estimated case dues (DRG payments, or DIP points × the estimated point value, less"
+                        + " the patients' share) the fund advances to the hospital");
+        value("hospital.case_payment.advance.dip_point_value", Unit.CURRENCY,
+                "the estimated value of one DIP point for the monthly advances, until the year-end fixes it");
         value("hospital.case_payment.dip.separate_point_values", Unit.BOOLEAN,
                 "employees' and residents' cases have separate budgets and point values at the year-end");
 

@@ -87,6 +87,13 @@ class CasePaymentCasesTest {
         assertThat(p.pendingReview()).isEqualTo(expect.path("pending_review").asBoolean(false));
         assertThat(p.paymentFen()).isNotNegative();
         assertThat(p.pointsPpm()).isNotNegative();
+        boolean ruleOfThePack = p.kind() != CasePayment.Kind.NO_GROUP
+                && !(p.kind() == CasePayment.Kind.STANDARD && p.method() == Method.DIP);
+        if (ruleOfThePack) {
+            // the step that decided cites the pack values it used, each with its source
+            assertThat(p.trace()).anySatisfy(step -> assertThat(step.parameters()).isNotEmpty()
+                    .allSatisfy(cited -> assertThat(cited.source()).isNotBlank()));
+        }
     }
 
     private static GroupResult group(JsonNode g, Method method) {

@@ -14,6 +14,7 @@ import org.openyibao.engine.error.DomainException;
 import org.openyibao.engine.grouping.DischargeType;
 import org.openyibao.engine.grouping.GroupResult;
 import org.openyibao.engine.grouping.Method;
+import org.openyibao.engine.policy.CaseAdvanceRules;
 import org.openyibao.engine.policy.CasePaymentRules;
 import org.openyibao.engine.policy.Level;
 import org.openyibao.engine.policy.PackLoader;
@@ -85,6 +86,15 @@ class CasePaymentTest {
     }
 
     @Test
+    void aSchemeWithoutCasesHasNoPool() {
+        DipYearEnd end = DipYearEnd.of(List.of(new DipHospitalYear("A", Scheme.EMPLOYEE, 1_000_000, 0, 0)),
+                Map.of(Scheme.EMPLOYEE, 500L, Scheme.RESIDENT, 700L), RULES);
+        assertThat(end.pools()).singleElement().satisfies(p -> assertThat(p.scheme()).isEqualTo(Scheme.EMPLOYEE));
+        assertThat(end.of("A", Scheme.EMPLOYEE).fundDueFen()).isEqualTo(500);
+        assertThat(end.steps()).anySatisfy(s -> assertThat(s.explanation()).contains("the budget 7.00 is not shared"));
+    }
+
+    @Test
     void theDrgYearEndIsTheSumOfTheCasesAgainstTheAdvances() {
         CasePayment a = DrgCasePayment.of(Cases.at(Cases.drg("GD15", 780_000, 920_400), 800_000, Level.LEVEL2, 5, false), RULES);
         CasePayment b = DrgCasePayment.of(Cases.at(Cases.drg("GD13", 950_000, 1_121_000), 3_000_000, Level.LEVEL3, 9, false), RULES);
@@ -94,6 +104,35 @@ class CasePaymentTest {
         assertThat(y.fundDueFen()).isEqualTo(2_085_540);
         assertThat(y.balanceFen()).isEqualTo(-114_460);
         assertThat(y.step().explanation()).contains("the fund recovers 1144.60");
+    }
+
+    @Test
+    void monthlyAdvancesWorkedByHand() {
+        CaseAdvanceRules advance = CaseAdvanceRules.of(Packs.zhanjiang(), LocalDate.of(2022, 6, 1));
+        CasePayment a = DrgCasePayment.of(Cases.at(Cases.drg("GD15", 780_000, 920_400), 800_000, Level.LEVEL2, 5, false), RULES);
+        CasePayment b = DrgCasePayment.of(Cases.at(Cases.drg("GD13", 950_000, 1_121_000), 3_000_000, Level.LEVEL3, 9, false), RULES);
+        CasePayment c = DrgCasePayment.of(Cases.at(Cases.drg("GD13", 950_000, 1_121_000), 3_000_000, Level.LEVEL3, 9, true), RULES);
+        // DRG: 7,823.40 + 18,032.00 = 25,855.40 − patients 2,000.00 + 6,000.00 = 17,855.40; × 0.9 = 16,069.86 advanced;
+        // the emergency case by fee: 30,000.00 − 9,000.00 = 21,000.00 paid in full
+        MonthlyCaseAdvance drg = MonthlyCaseAdvance.of(List.of(new PaidCase(a, 200_000), new PaidCase(b, 600_000),
+                new PaidCase(c, 900_000)), advance);
+        assertThat(drg.byFeeDueFen()).isEqualTo(2_100_000);
+        assertThat(drg.estimatedFen()).isEqualTo(2_585_540);
+        assertThat(drg.estimatedDueFen()).isEqualTo(1_785_540);
+        assertThat(drg.advanceFen()).isEqualTo(1_606_986);
+        // the DRG year-end leaves the case paid by fee out
+        assertThat(DrgYearEnd.of("H1", List.of(a, b, c), 800_000, drg.advanceFen()).finalFen()).isEqualTo(2_585_540);
+
+        // DIP: (78 + 122) points × 95.00 = 19,000.00 − patients 5,500.00 = 13,500.00; × 0.9 = 12,150.00
+        CasePayment p = DipCaseScore.of(Cases.at(Cases.dip("K35-01", 78_000_000, 780_000), 800_000, Level.LEVEL2, 5, false), RULES);
+        CasePayment q = DipCaseScore.of(Cases.at(Cases.dip("K35-01", 78_000_000, 780_000), 2_000_000, Level.LEVEL2, 7, false), RULES);
+        MonthlyCaseAdvance dip = MonthlyCaseAdvance.of(List.of(new PaidCase(p, 150_000), new PaidCase(q, 400_000)), advance);
+        assertThat(dip.pointsPpm()).isEqualTo(200_000_000);
+        assertThat(dip.advanceFen()).isEqualTo(1_215_000);
+        assertThat(dip.steps().get(1).explanation()).contains("200 points × 95.00");
+
+        // patients who paid more than the estimate: nothing is advanced
+        assertThat(MonthlyCaseAdvance.of(List.of(new PaidCase(p, 1_000_000)), advance).advanceFen()).isZero();
     }
 
     @Test

@@ -19,6 +19,11 @@ class DrgGrouperTest {
         assertThat(group(Cases.adult("", "", "", 40, "M", 1000)).reason()).isEqualTo("missing-principal");
         assertThat(group(Cases.adult("12345", "", "", 40, "M", 1000)).reason()).isEqualTo("invalid-principal");
         assertThat(group(Cases.adult("J18.9", "", "", 151, "M", 1000)).reason()).isEqualTo("invalid-age");
+        // the national clinical version's codes are well formed: an extension, a dagger-asterisk pair
+        assertThat(group(Cases.adult("J18.900x001", "", "", 40, "M", 1000)).code()).isEqualTo("ES35");
+        assertThat(group(Cases.adult("A41.900+J17.0*", "", "", 40, "M", 1000)).code()).isEqualTo("SR15");
+        assertThat(group(Cases.adult("J18", "", "", 40, "M", 1000)).code()).isEqualTo("ES35");
+        assertThat(group(Cases.adult("J1", "", "", 40, "M", 1000)).reason()).isEqualTo("invalid-principal");
         DischargedCase noStay = new DischargedCase("t", "J18.9", List.of(), List.of(), 40, 0, Sex.MALE, 0,
                 DischargeType.ORDERED, 0, 100_000);
         GroupResult r = group(noStay);

@@ -29,6 +29,28 @@ class GroupingPropertiesTest {
         }
     }
 
+    @Property(tries = 1000)
+    void aSecondaryDiagnosisOnlyMovesACaseWithinItsAdrgAndNeverDown(@ForAll("cases") DischargedCase c,
+                                                                    @ForAll("complications") String extra) {
+        Grouper g = TABLES.grouper("illustrative-drg-1");
+        GroupResult before = g.group(c);
+        List<String> more = new ArrayList<>(c.secondaryDiagnoses());
+        more.add(extra);
+        GroupResult after = g.group(new DischargedCase(c.caseId(), c.principalDiagnosis(), more, c.procedures(),
+                c.ageYears(), c.ageDays(), c.sex(), c.lengthOfStay(), c.dischargeType(), c.birthWeightGrams(),
+                c.costFen()));
+        // the MDC and ADRG do not read the secondary diagnoses; a further complication cannot lower the weight
+        assertThat(after.outcome()).isEqualTo(before.outcome());
+        assertThat(after.mdc()).isEqualTo(before.mdc());
+        assertThat(after.adrg()).isEqualTo(before.adrg());
+        assertThat(after.weightPpm()).isGreaterThanOrEqualTo(before.weightPpm());
+    }
+
+    @Provide
+    Arbitrary<String> complications() {
+        return Arbitraries.of(((DrgGrouper) TABLES.grouper("illustrative-drg-1")).table().diagnosisCodes);
+    }
+
     private static void wellFormed(GroupResult r) {
         assertThat(r.trace()).isNotEmpty();
         switch (r.outcome()) {

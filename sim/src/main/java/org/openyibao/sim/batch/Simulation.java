@@ -18,8 +18,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.openyibao.engine.policy.CasePaymentRules;
 import org.openyibao.engine.policy.PolicyPack;
 import org.openyibao.sim.evaluate.InstitutionYear;
+import org.openyibao.sim.io.CaseWriter;
 import org.openyibao.sim.io.Parquet.CloseableIterator;
 import org.openyibao.sim.io.PopulationFiles;
 import org.openyibao.sim.io.PopulationReader;
@@ -47,11 +49,17 @@ public final class Simulation {
      * is {@link PackComparison#version}. Either may be null (not recorded: the evaluation says so).
      */
     public record Spec(Path population, PolicyPack pack, String scenario, String reformFile, Path out, int threads,
-                       long averageWageFen, PolicyPack base, String packVersion) {
+                       long averageWageFen, PolicyPack base, String packVersion, CasePaymentSpec payment) {
+        /** A run that does not pay inpatient cases apart (no {@code cases/}, no case_payment.json). */
+        public Spec(Path population, PolicyPack pack, String scenario, String reformFile, Path out, int threads,
+                    long averageWageFen, PolicyPack base, String packVersion) {
+            this(population, pack, scenario, reformFile, out, threads, averageWageFen, base, packVersion, null);
+        }
+
         /** A run whose base pack and version are not recorded. */
         public Spec(Path population, PolicyPack pack, String scenario, String reformFile, Path out, int threads,
                     long averageWageFen) {
-            this(population, pack, scenario, reformFile, out, threads, averageWageFen, null, null);
+            this(population, pack, scenario, reformFile, out, threads, averageWageFen, null, null, null);
         }
     }
 
@@ -60,7 +68,7 @@ public final class Simulation {
      * {@code institutions.parquet}).
      */
     public record Result(long households, long persons, long visits, double seconds, Map<String, Map<String, Long>> funds,
-                         List<InstitutionYear> institutions, long poolingOnVisitsFen) {
+                         List<InstitutionYear> institutions, long poolingOnVisitsFen, CaseYear cases) {
         public double visitsPerSecond() {
             return seconds > 0 ? visits / seconds : 0;
         }
@@ -130,6 +138,14 @@ public final class Simulation {
     public Result run() throws InterruptedException {
         JsonNode region = region(spec.population());
         int year = region.path("year").asInt();
+        CasePaymentSpec payment = spec.payment();
+        if (payment != null && payment.method() != PaymentMethod.FEE_FOR_SERVICE
+                && region.path("generator").asInt(0) < 3) {
+            throw new IllegalArgumentException(spec.population() + " was made by generator "
+                    + region.path("generator").asText("?") + ", whose admissions have no diagnoses and procedures to group:"
+                    + " generate it again (yibao generate, generator 3) to pay by " + payment.method().key);
+        }
+        CaseSums cases = new CaseSums();
         PopulationReader reader = new PopulationReader(spec.population());
         HouseholdYear settle = new HouseholdYear(spec.pack(), year, new Contributions(spec.pack(), year, spec.averageWageFen()));
         FundSums funds = new FundSums();
@@ -143,13 +159,20 @@ public final class Simulation {
                 parts.add(pool.submit(() -> {
                     FundSums mine = new FundSums();
                     InstitutionSums mineByInstitution = new InstitutionSums();
+                    CaseSums mineCases = new CaseSums();
+                    CasePayer payer = payment == null ? null : new CasePayer(payment, spec.pack(), mineCases);
                     try (CloseableIterator<Household> households = reader.part(part);
-                         RunWriter out = new RunWriter(spec.out(), part)) {
+                         RunWriter out = new RunWriter(spec.out(), part);
+                         CaseWriter caseOut = payment == null ? null : new CaseWriter(spec.out(), part)) {
                         while (households.hasNext()) {
                             Household h = households.next();
                             out.household(settle.settle(h, (m, v, s) -> {
                                 out.settled(m, v, s);
                                 mineByInstitution.settlement(v, s);
+                                if (payer != null) {
+                                    PaidCase c = payer.pay(m, v, s);
+                                    if (c != null) caseOut.write(c);
+                                }
                                 visitsDone.increment();
                             }, mine));
                             householdsDone.increment();
@@ -157,6 +180,7 @@ public final class Simulation {
                     }
                     funds.add(mine);
                     institutions.add(mineByInstitution);
+                    cases.add(mineCases);
                     return null;
                 }));
             }
@@ -173,9 +197,12 @@ public final class Simulation {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        CaseYear caseYear = payment == null ? null : CaseYear.of(payment.method(), cases,
+                CasePaymentRules.of(spec.pack(), java.time.LocalDate.of(year, 12, 31)));
         Result result = new Result(householdsDone.sum(), funds.persons, funds.visits, seconds, funds.funds(),
-                institutions.rows(reader.institutions()), funds.poolingOnVisitsFen());
+                institutions.rows(reader.institutions()), funds.poolingOnVisitsFen(), caseYear);
         RunWriter.writeInstitutions(spec.out(), result.institutions());
+        if (caseYear != null) writeJson(spec.out().resolve(RunFiles.CASE_PAYMENT), caseYear.json());
         writeRun(region, year, result);
         return result;
     }
@@ -212,13 +239,19 @@ public final class Simulation {
         if (insurer != null) run.put("insurer", insurer);
         // each institution's pooling-fund payments and the budget rules (docs/sim.md#hospital-budgets)
         run.put("hospitals", HospitalYear.json(spec.pack(), year, r.institutions()));
+        // the inpatient cases under the run's payment method (docs/sim.md#case-payment); absent when not paid apart
+        if (r.cases() != null) run.put("payment", r.cases().summary());
         run.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         run.put("visits_per_second", Math.round(r.visitsPerSecond()));
         run.put("threads", spec.threads());
         // what the population was calibrated to, for the report's "Calibrated to" (docs/sim.md "Generator")
         if (region.path("calibration").isObject()) run.put("calibration", region.path("calibration"));
+        writeJson(spec.out().resolve(RunFiles.RUN), run);
+    }
+
+    private static void writeJson(Path file, Object value) {
         try {
-            JSON.writeValue(spec.out().resolve(RunFiles.RUN).toFile(), run);
+            JSON.writeValue(file.toFile(), value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

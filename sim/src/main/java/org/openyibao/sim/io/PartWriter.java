@@ -112,7 +112,8 @@ public abstract class PartWriter implements AutoCloseable {
                 persons = open(dir, PopulationFiles.PERSONS, part, "person_id,household_id,sex,birth_date,insured,scheme,"
                         + "employment,category,contribution,enrolled_since,arrears,wage_base_fen,account_balance_fen");
                 visits = open(dir, PopulationFiles.VISITS, part, "visit_id,person_id,household_id,date,type,level,"
-                        + "institution_code,diagnosis,days,emergency_case");
+                        + "institution_code,diagnosis,days,emergency_case,secondary_diagnoses,procedures,discharge_type,"
+                        + "birth_weight_g,age_days");
                 lines = open(dir, PopulationFiles.VISIT_LINES, part,
                         "visit_id,line_no,code,class,amount_fen,self_pay_first_ppm,over_limit_fen");
             } catch (IOException e) {
@@ -125,6 +126,14 @@ public abstract class PartWriter implements AutoCloseable {
             w.write(header);
             w.write('\n');
             return w;
+        }
+
+        /** An admission's clinical columns, the lists' codes joined by spaces; empty for other visits. */
+        private static String clinical(VisitRecord v) {
+            if (v.type() != org.openyibao.engine.policy.VisitType.INPATIENT) return ",,,,";
+            var k = v.clinical();
+            return String.join(" ", k.secondaryDiagnoses()) + "," + String.join(" ", k.procedures()) + ","
+                    + k.dischargeType().code + "," + k.birthWeightGrams() + "," + k.ageDays();
         }
 
         private static String key(Object o) {
@@ -148,7 +157,7 @@ public abstract class PartWriter implements AutoCloseable {
                     for (VisitRecord v : m.visits()) {
                         visits.write(v.visitId() + "," + v.personId() + "," + v.householdId() + "," + v.date() + ","
                                 + v.type().key + "," + v.level().key + "," + v.institutionCode() + "," + key(v.diagnosis())
-                                + "," + v.days() + "," + v.emergencyCase().key + "\n");
+                                + "," + v.days() + "," + v.emergencyCase().key + "," + clinical(v) + "\n");
                         int n = 0;
                         for (LineRecord l : v.lines()) {
                             lines.write(v.visitId() + "," + n++ + "," + csv(l.code()) + "," + l.lineClass().key + ","

@@ -15,6 +15,7 @@ import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.GroupType;
+import org.openyibao.engine.grouping.DischargeType;
 import org.openyibao.engine.policy.Category;
 import org.openyibao.engine.policy.Contribution;
 import org.openyibao.engine.policy.EmergencyCase;
@@ -23,6 +24,7 @@ import org.openyibao.engine.policy.Level;
 import org.openyibao.engine.policy.LineClass;
 import org.openyibao.engine.policy.Scheme;
 import org.openyibao.engine.policy.VisitType;
+import org.openyibao.sim.population.Clinical;
 import org.openyibao.sim.population.Household;
 import org.openyibao.sim.population.Institution;
 import org.openyibao.sim.population.LineRecord;
@@ -155,9 +157,10 @@ final class RowReaders {
     static Rows<VisitRecord> visits(GroupType schema) {
         return new Rows<>() {
             long id, person, household, amount, over;
-            int date, days, spf;
-            String type, level, institution, diagnosis, emergency, code, cls;
+            int date, days, spf, birthWeight, ageDays;
+            String type, level, institution, diagnosis, emergency, code, cls, discharge;
             List<LineRecord> lines;
+            List<String> secondary, procedures;
             final Group root;
             {
                 GroupType linesType = schema.getType("lines").asGroupType();
@@ -172,21 +175,43 @@ final class RowReaders {
                 Group list = new Group(listType, Map.of(listType.getFieldName(0), element), () -> {}, () -> {});
                 Group linesGroup = new Group(linesType, Map.of(linesType.getFieldName(0), list),
                         () -> lines = new ArrayList<>(4), () -> {});
-                root = new Group(schema, Map.ofEntries(
+                Map<String, Converter> columns = new java.util.HashMap<>(Map.ofEntries(
                         Map.entry("visit_id", i64(v -> id = v)), Map.entry("person_id", i64(v -> person = v)),
                         Map.entry("household_id", i64(v -> household = v)), Map.entry("date", i32(v -> date = v)),
                         Map.entry("type", new Str(v -> type = v)), Map.entry("level", new Str(v -> level = v)),
                         Map.entry("institution_code", new Str(v -> institution = v)),
                         Map.entry("diagnosis", new Str(v -> diagnosis = v)), Map.entry("days", i32(v -> days = v)),
-                        Map.entry("emergency_case", new Str(v -> emergency = v)), Map.entry("lines", linesGroup)),
+                        Map.entry("emergency_case", new Str(v -> emergency = v)), Map.entry("lines", linesGroup),
+                        Map.entry("discharge_type", new Str(v -> discharge = v)),
+                        Map.entry("birth_weight_g", i32(v -> birthWeight = v)), Map.entry("age_days", i32(v -> ageDays = v))));
+                if (schema.containsField("secondary_diagnoses")) {
+                    columns.put("secondary_diagnoses", strings(schema.getType("secondary_diagnoses").asGroupType(),
+                            () -> secondary = new ArrayList<>(2), v -> secondary.add(v)));
+                }
+                if (schema.containsField("procedures")) {
+                    columns.put("procedures", strings(schema.getType("procedures").asGroupType(),
+                            () -> procedures = new ArrayList<>(1), v -> procedures.add(v)));
+                }
+                root = new Group(schema, columns,
                         () -> {
-                            diagnosis = null;
+                            diagnosis = discharge = null;
                             lines = List.of();
+                            secondary = procedures = List.of();
+                            birthWeight = ageDays = 0;
                         },
                         () -> current = new VisitRecord(id, person, household, LocalDate.ofEpochDay(date), VisitType.of(type),
-                                Level.of(level), institution, diagnosis, days, EmergencyCase.of(emergency), lines));
+                                Level.of(level), institution, diagnosis, days, EmergencyCase.of(emergency), lines,
+                                discharge == null ? Clinical.NONE
+                                        : new Clinical(secondary, procedures, DischargeType.of(discharge), birthWeight, ageDays)));
             }
             @Override public GroupConverter getRootConverter() { return root; }
         };
+    }
+
+    /** A standard three-level LIST of strings: {@code start} when the list begins, {@code add} for each element. */
+    private static Group strings(GroupType listType, Runnable start, Consumer<String> add) {
+        GroupType repeated = listType.getType(0).asGroupType();
+        Group list = new Group(repeated, Map.of(repeated.getFieldName(0), new Str(add)), () -> {}, () -> {});
+        return new Group(listType, Map.of(listType.getFieldName(0), list), start, () -> {});
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.openyibao.sim.population.Clinical;
 import org.openyibao.sim.population.Household;
 import org.openyibao.sim.population.Institution;
 import org.openyibao.sim.population.LineRecord;
@@ -117,5 +118,29 @@ final class RowWriters {
         }
         c.endGroup();
         c.endField("lines", 10);
+        if (v.type() != org.openyibao.engine.policy.VisitType.INPATIENT) return;
+        Clinical k = v.clinical();
+        strings(c, 11, "secondary_diagnoses", k.secondaryDiagnoses());
+        strings(c, 12, "procedures", k.procedures());
+        str(c, 13, "discharge_type", k.dischargeType().code);
+        i32(c, 14, "birth_weight_g", k.birthWeightGrams());
+        i32(c, 15, "age_days", k.ageDays());
+    }
+
+    /** A standard three-level LIST of strings. */
+    private static void strings(RecordConsumer c, int i, String name, List<String> values) {
+        c.startField(name, i);
+        c.startGroup();
+        if (!values.isEmpty()) {
+            c.startField("list", 0);
+            for (String s : values) {
+                c.startGroup();
+                str(c, 0, "element", s);
+                c.endGroup();
+            }
+            c.endField("list", 0);
+        }
+        c.endGroup();
+        c.endField(name, i);
     }
 }

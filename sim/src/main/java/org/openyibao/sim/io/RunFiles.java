@@ -20,6 +20,33 @@ public final class RunFiles {
     public static final String RUN = "run.json";
     /** One file for the whole run: each institution's pooling-fund payments (docs/sim.md#hospital-budgets). */
     public static final String INSTITUTIONS = "institutions.parquet";
+    /** The inpatient cases as paid, one Parquet part per population part (docs/sim.md#case-payment). */
+    public static final String CASES = "cases";
+    /** The year-end of the inpatient cases under the run's payment method (docs/sim.md#case-payment). */
+    public static final String CASE_PAYMENT = "case_payment.json";
+
+    /** One inpatient case as paid: {@link org.openyibao.sim.batch.PaidCase}'s columns. */
+    public static final MessageType CASE = MessageTypeParser.parseMessageType("""
+            message paid_case {
+              required int64 case_id;
+              required int64 person_id;
+              required binary institution_code (STRING);
+              required binary level (STRING);
+              required binary scheme (STRING);
+              required int32 discharge (DATE);
+              required int32 days;
+              required binary method (STRING);
+              optional binary table_version (STRING);
+              optional binary outcome (STRING);
+              optional binary group (STRING);
+              required int64 weight_ppm;
+              required int64 cost_fen;
+              required int64 fund_fen;
+              required int64 patient_share_fen;
+              required binary kind (STRING);
+              required int64 payment_fen;
+              required int64 points_ppm;
+            }""");
 
     private RunFiles() {}
 

@@ -44,7 +44,11 @@ public final class Schemas {
               required int64 account_balance_fen;
             }""");
 
-    /** {@code lines} is the standard three-level LIST (pyarrow, pandas and Spark read it as a list of structs). */
+    /**
+     * {@code lines} is the standard three-level LIST (pyarrow, pandas and Spark read it as a list of structs). The
+     * clinical columns after it (generator 3, docs/sim.md#clinical-detail) are optional: admissions have them,
+     * other visits and the files of older generators do not (read as no clinical detail).
+     */
     public static final MessageType VISITS = MessageTypeParser.parseMessageType("""
             message visit {
               required int64 visit_id;
@@ -68,5 +72,18 @@ public final class Schemas {
                   }
                 }
               }
+              optional group secondary_diagnoses (LIST) {
+                repeated group list {
+                  required binary element (STRING);
+                }
+              }
+              optional group procedures (LIST) {
+                repeated group list {
+                  required binary element (STRING);
+                }
+              }
+              optional binary discharge_type (STRING);
+              optional int32 birth_weight_g;
+              optional int32 age_days;
             }""");
 }

@@ -29,8 +29,9 @@ public final class Generator {
     /**
      * region.json's "generator": changes when the same seed makes another region. 2: the fund calibration
      * (docs/sim.md#calibration), serious illness as a course of treatment, employees' admissions and income gradient.
+     * 3: admissions' clinical detail (docs/sim.md#clinical-detail): condition, treatment, complications, discharge.
      */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
     public static final int DEFAULT_PART_HOUSEHOLDS = 100_000;
 
     private final Region region;
@@ -50,6 +51,8 @@ public final class Generator {
     /** the region's care numbers, their arrays copied once here (Visits reads them for every admission) */
     private final Region.Care care;
     private final double[] inpatientCost, inpatientSigma, seriousShare, employeeInpatientLevels;
+    /** the admission mix's cost normalisers for the region's spreads */
+    private final AdmissionMix mix;
 
     public Generator(Region region, int year, long seed, long persons, int partHouseholds) {
         if (persons <= 0) throw new IllegalArgumentException("persons must be positive");
@@ -93,6 +96,7 @@ public final class Generator {
         inpatientSigma = care.inpatientSigma();
         seriousShare = care.seriousShare();
         employeeInpatientLevels = care.employeeInpatientLevels();
+        mix = new AdmissionMix(inpatientSigma);
     }
 
     public Region region() { return region; }
@@ -260,7 +264,7 @@ public final class Generator {
                 arrears = r.nextDouble() < ARREARS;
             }
         }
-        List<VisitRecord> visits = Visits.year(r, this, personId, householdId, district, agricultural, age, sex, scheme,
+        List<VisitRecord> visits = Visits.year(r, this, personId, householdId, district, agricultural, age, sex, birth, scheme,
                 insured, category);
         return new Member(personId, householdId, sex, birth, insured, scheme, employment, category, contribution, since,
                 arrears, wage, account, visits);
@@ -278,6 +282,8 @@ public final class Generator {
     LocalDate jan1() { return jan1; }
 
     Region.Care care() { return care; }
+
+    AdmissionMix mix() { return mix; }
 
     /** Mean cost of an ordinary admission at level ordinal {@code level}, yuan (the region's care numbers). */
     double inpatientCost(int level) { return inpatientCost[level]; }

@@ -1,10 +1,12 @@
 package org.openyibao.sim.population;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.openyibao.engine.grouping.DischargeType;
 import org.openyibao.engine.policy.Category;
 import org.openyibao.engine.policy.EmergencyCase;
 import org.openyibao.engine.policy.Level;
@@ -75,8 +77,8 @@ final class Visits {
     static final double OVER_LIMIT = 0.03;
 
     static List<VisitRecord> year(SplittableRandom r, Generator g, long personId, long householdId, int district,
-                                  boolean agricultural, int age, String sex, Scheme scheme, boolean insured,
-                                  Category category) {
+                                  boolean agricultural, int age, String sex, LocalDate birth, Scheme scheme,
+                                  boolean insured, Category category) {
         int b = band(age);
         double factor = !insured ? UNINSURED_FACTOR : scheme == Scheme.EMPLOYEE ? EMPLOYEE_FACTOR : 1;
         List<VisitRecord> out = new ArrayList<>();
@@ -84,7 +86,7 @@ final class Visits {
         for (int i = 0; i < n; i++) {
             Level level = Level.values()[Generator.pick(r, OUTPATIENT_LEVELS[agricultural ? 0 : 1])];
             double cost = Economy.lognormal(r, OUTPATIENT_COST[level.ordinal()], OUTPATIENT_SIGMA[level.ordinal()]);
-            out.add(visit(r, g, VisitType.OUTPATIENT, level, district, pickOf(r, GENERAL_OUTPATIENT), 0, cost, false));
+            out.add(visit(r, g, VisitType.OUTPATIENT, level, district, pickOf(r, GENERAL_OUTPATIENT), 0, cost, false, null));
         }
         if (r.nextDouble() < CHRONIC[b]) {
             String dx = pickOf(r, CHRONIC_DX);
@@ -92,14 +94,14 @@ final class Visits {
             int k = poisson(r, CHRONIC_VISITS);
             for (int i = 0; i < k; i++) {
                 double cost = Economy.lognormal(r, CHRONIC_COST, CHRONIC_SIGMA);
-                out.add(visit(r, g, VisitType.OUTPATIENT, level, district, dx, 0, cost, false));
+                out.add(visit(r, g, VisitType.OUTPATIENT, level, district, dx, 0, cost, false, null));
             }
         }
-        admissions(r, g, out, district, age, sex, insured, insured && scheme == Scheme.EMPLOYEE);
+        admissions(r, g, out, district, age, sex, birth, insured, insured && scheme == Scheme.EMPLOYEE);
         n = poisson(r, PHARMACY[b] * factor);
         for (int i = 0; i < n; i++) {
             double cost = Economy.lognormal(r, PHARMACY_COST, PHARMACY_SIGMA);
-            out.add(visit(r, g, VisitType.PHARMACY, Level.LEVEL1, district, null, 0, cost, true));
+            out.add(visit(r, g, VisitType.PHARMACY, Level.LEVEL1, district, null, 0, cost, true, null));
         }
         // date order, then ids in that order (docs/sim.md: visits sorted by date, then visit_id)
         out.sort(Comparator.comparing(VisitRecord::date));
@@ -107,7 +109,7 @@ final class Visits {
         for (int k = 0; k < out.size() && k < 1000; k++) {
             VisitRecord v = out.get(k);
             sorted.add(new VisitRecord(personId * 1000 + k, personId, householdId, v.date(), v.type(), v.level(),
-                    v.institutionCode(), v.diagnosis(), v.days(), v.emergencyCase(), v.lines()));
+                    v.institutionCode(), v.diagnosis(), v.days(), v.emergencyCase(), v.lines(), v.clinical()));
         }
         return sorted;
     }
@@ -116,12 +118,15 @@ final class Visits {
      * The year's admissions: by age, more for employees and at higher levels ({@link Region.Care}, calibrated to the
      * employees' pooling fund). A serious illness is a course of treatment, the first admission and on average
      * {@code seriousCourse} more at the same level (calibrated to the serious-illness claims, docs/sim.md#calibration).
+     * Every admission has its clinical detail (docs/sim.md#clinical-detail): an ordinary one's condition, treatment and
+     * complications set its cost relative to the level's calibrated mean ({@link AdmissionMix}).
      */
     private static void admissions(SplittableRandom r, Generator g, List<VisitRecord> out, int district, int age, String sex,
-                                   boolean insured, boolean employee) {
+                                   LocalDate birth, boolean insured, boolean employee) {
         Region.Care care = g.care();
         int n = poisson(r, INPATIENT[band(age)] * (!insured ? UNINSURED_FACTOR : employee ? care.employeeAdmissions() : 1));
         double[] levels = employee ? g.employeeInpatientLevels() : INPATIENT_LEVELS;
+        boolean female = sex.equals("F");
         for (int i = 0; i < n; i++) {
             Level level = Level.values()[Generator.pick(r, levels)];
             int l = level.ordinal();
@@ -133,21 +138,68 @@ final class Visits {
                 for (int k = 0; k < stays; k++) {
                     double cost = Economy.lognormal(r, care.seriousCost(), care.seriousSigma());
                     int days = (int) Math.max(1, Math.round(Economy.lognormal(r, INPATIENT_DAYS[l], 0.5) * 1.8));
-                    out.add(visit(r, g, VisitType.INPATIENT, level, district, dx, days, cost, false));
+                    List<String> procedures = Conditions.seriousProcedures(dx, r.nextDouble());
+                    Complications.Drawn comp = Complications.draw(r, band(age), dx);
+                    // a solid cancer's chemotherapy stay is coded as such (Z51.1), the cancer first among the others
+                    boolean chemo = procedures.equals(Conditions.CHEMOTHERAPY) && dx.startsWith("C") && !dx.startsWith("C91");
+                    List<String> secondary = comp.codes();
+                    if (chemo) {
+                        secondary = new ArrayList<>(secondary);
+                        secondary.add(0, dx);
+                    }
+                    VisitRecord v = visit(r, g, VisitType.INPATIENT, level, district, chemo ? Conditions.CHEMOTHERAPY_DX : dx,
+                            days, cost, false, null);
+                    out.add(v.with(clinical(v, birth, secondary, procedures, Stay.discharge(r, band(age), comp.severity()), 0)));
                 }
                 continue;
             }
-            String dx = age >= 18 && age < 40 && sex.equals("F") && r.nextDouble() < 0.35 ? "O80.0"
-                    : pickOf(r, GENERAL_INPATIENT);
-            double cost = Economy.lognormal(r, g.inpatientCost(l), g.inpatientSigma(l));
-            int days = (int) Math.max(1, Math.round(Economy.lognormal(r, INPATIENT_DAYS[l], 0.5)));
-            out.add(visit(r, g, VisitType.INPATIENT, level, district, dx, days, cost, false));
+            Condition c = AdmissionMix.condition(r, age, female, l);
+            Condition.Treatment t = AdmissionMix.treatment(r, c);
+            Complications.Drawn comp = Complications.draw(r, band(age), c.principal());
+            double relative = t.relativeCost() * Complications.FACTOR[comp.severity()] / g.mix().mean(age, female, l);
+            double cost = Economy.lognormal(r, g.inpatientCost(l) * relative, g.mix().sigma(age, female, l));
+            int days = Stay.days(r, l, relative);
+            VisitRecord v = visit(r, g, VisitType.INPATIENT, level, district, c.principal(), days, cost, false, null);
+            out.add(v.with(clinical(v, birth, comp.codes(), t.procedures(), Stay.discharge(r, band(age), comp.severity()), 0)));
         }
+        newborn(r, g, out, district, birth, female);
+    }
+
+    /** DECISION: a child born in the 28 days before 1 January is admitted as a newborn with this probability. */
+    static final double NEWBORN_ADMISSION = 0.15;
+
+    /**
+     * A newborn's admission in its first 28 days, for the few persons born late enough in the previous year (the
+     * population is the one registered on 1 January: children born during the year are not in it). Its cost is scaled
+     * like an infant's ordinary admission.
+     */
+    private static void newborn(SplittableRandom r, Generator g, List<VisitRecord> out, int district, LocalDate birth,
+                                boolean female) {
+        long before = g.jan1().toEpochDay() - birth.toEpochDay();
+        if (before < 0 || before >= 28 || r.nextDouble() >= NEWBORN_ADMISSION) return;
+        Level level = Level.values()[Generator.pick(r, INPATIENT_LEVELS)];
+        int l = level.ordinal();
+        Condition c = AdmissionMix.pick(r, Conditions.NEWBORN, 0, l);
+        Condition.Treatment t = AdmissionMix.treatment(r, c);
+        double relative = t.relativeCost() / g.mix().mean(0, female, l);
+        double cost = Economy.lognormal(r, g.inpatientCost(l) * relative, g.mix().sigma(0, female, l));
+        LocalDate date = g.jan1().plusDays(r.nextInt((int) (28 - before)));
+        VisitRecord v = visit(r, g, VisitType.INPATIENT, level, district, c.principal(), Stay.days(r, l, relative), cost,
+                false, date);
+        int weight = Stay.birthWeight(r, c.principal().startsWith("P07"));
+        out.add(v.with(clinical(v, birth, List.of(), t.procedures(), Stay.discharge(r, 0, 0), weight)));
+    }
+
+    private static Clinical clinical(VisitRecord v, LocalDate birth, List<String> secondary, List<String> procedures,
+                                     DischargeType discharge, int birthWeight) {
+        long days = v.date().toEpochDay() - birth.toEpochDay();
+        int ageDays = birth.plusYears(1).isAfter(v.date()) ? (int) Math.max(0, days) : 0;
+        return new Clinical(secondary, procedures, discharge, birthWeight, ageDays);
     }
 
     private static VisitRecord visit(SplittableRandom r, Generator g, VisitType type, Level level, int district, String dx,
-                                     int days, double costYuan, boolean pharmacy) {
-        int dayOfYear = r.nextInt(g.jan1().lengthOfYear());
+                                     int days, double costYuan, boolean pharmacy, LocalDate date) {
+        LocalDate when = date != null ? date : g.jan1().plusDays(r.nextInt(g.jan1().lengthOfYear()));
         String inst = g.institution(r, district, level, pharmacy);
         int t = type == VisitType.OUTPATIENT ? 0 : type == VisitType.INPATIENT ? 1 : 2;
         int lines = type == VisitType.INPATIENT ? 3 + r.nextInt(6) : 1 + r.nextInt(type == VisitType.OUTPATIENT ? 4 : 3);
@@ -165,7 +217,7 @@ final class Visits {
             if (cls != LineClass.C && r.nextDouble() < OVER_LIMIT) over = Math.round(amount * (0.05 + 0.35 * r.nextDouble()));
             out.add(new LineRecord(code, cls, amount, spf, over));
         }
-        return new VisitRecord(0, 0, 0, g.jan1().plusDays(dayOfYear), type, level, inst, dx, days, EmergencyCase.NONE,
+        return new VisitRecord(0, 0, 0, when, type, level, inst, dx, days, EmergencyCase.NONE,
                 List.copyOf(out));
     }
 

@@ -92,9 +92,9 @@ final class Zhanjiang {
                 new double[] {0, 0.7, 0.8, 0.9, 1.0},           // its log-spread (a long tail: fewer households near the
                                                                 // catastrophic threshold for the same mean)
                 new double[] {0, 0, 0.004, 0.02, 0.06},         // serious illness among admissions by level
-                77_500, 0.8,                                    // one admission for a serious illness, lognormal
+                68_500, 0.8,                                    // one admission for a serious illness, lognormal
                 2.0,                                            // further admissions in the year of a serious illness
-                1.8,                                            // employees' admissions relative to residents of their age
+                2.0,                                            // employees' admissions relative to residents of their age
                 new double[] {0, 0.10, 0.15, 0.40, 0.35},       // employees' admissions by level (urban, level2–3 heavy)
                 1.0);                                           // employment's gradient with household income
     }

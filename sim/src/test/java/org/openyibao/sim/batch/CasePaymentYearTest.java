@@ -1,0 +1,128 @@
+package org.openyibao.sim.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openyibao.engine.casepay.DipPool;
+import org.openyibao.engine.grouping.GroupingTables;
+import org.openyibao.engine.grouping.TableSelection;
+import org.openyibao.sim.io.Format;
+import org.openyibao.sim.io.RegionWriter;
+import org.openyibao.sim.io.RunFiles;
+import org.openyibao.sim.population.Generator;
+import org.openyibao.sim.population.Region;
+
+/**
+ * A small year paid by fee, by DRG and by DIP (docs/sim.md#case-payment): the patients' share does not move, each
+ * hospital's income is the fund's due plus its patients' share, the DIP dues sum to the budget exactly (the fund's
+ * fee-for-service payments on the scored cases) and the same sums come out on 1 and 2 threads.
+ */
+class CasePaymentYearTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path POLICIES = Path.of(System.getProperty("yibao.policies", "../policies"));
+
+    @TempDir static Path dir;
+    static Path population;
+    static GroupingTables tables;
+    static Simulation.Result ffs, drg, dip, dip2;
+
+    @BeforeAll
+    static void simulate() throws Exception {
+        population = dir.resolve("pop");
+        RegionWriter.write(new Generator(Region.KNOWN.get("zhanjiang"), 2018, 9, 3_000, 200), population, Format.PARQUET, 2,
+                null, null);
+        tables = GroupingTables.load(POLICIES);
+        TableSelection selection = TableSelection.of(POLICIES.resolve("zhanjiang"));
+        ffs = run("ffs", CasePaymentSpec.FEE_FOR_SERVICE, 2);
+        drg = run("drg", new CasePaymentSpec(PaymentMethod.DRG, tables, selection, "illustrative-drg-1"), 2);
+        dip = run("dip", new CasePaymentSpec(PaymentMethod.DIP, tables, selection, "illustrative-dip-1"), 2);
+        dip2 = run("dip2", new CasePaymentSpec(PaymentMethod.DIP, tables, selection, "illustrative-dip-1"), 1);
+    }
+
+    static Simulation.Result run(String name, CasePaymentSpec payment, int threads) throws Exception {
+        return new Simulation(new Simulation.Spec(population, ContributionsTest.PACK, "baseline", null, dir.resolve(name),
+                threads, 560_000, null, null, payment)).run();
+    }
+
+    @Test
+    void thePatientsShareAndTheCasesAreTheSameWhateverTheMethod() {
+        for (Simulation.Result r : new Simulation.Result[] {drg, dip}) {
+            assertThat(r.cases().total(CaseYear.Row::cases)).isEqualTo(ffs.cases().total(CaseYear.Row::cases)).isGreaterThan(300);
+            assertThat(r.cases().total(CaseYear.Row::patientShareFen)).isEqualTo(ffs.cases().total(CaseYear.Row::patientShareFen));
+            assertThat(r.cases().total(CaseYear.Row::costFen)).isEqualTo(ffs.cases().total(CaseYear.Row::costFen));
+        }
+        // fee for service: the hospital's income is the cases' cost, the fund owes what it paid as settled
+        for (CaseYear.Row row : ffs.cases().rows()) {
+            assertThat(row.incomeFen()).isEqualTo(row.costFen());
+            assertThat(row.fundDueFen()).isEqualTo(row.fundFfsFen());
+        }
+    }
+
+    @Test
+    void eachHospitalsIncomeIsTheFundsDuePlusItsPatientsShare() {
+        for (Simulation.Result r : new Simulation.Result[] {drg, dip}) {
+            for (CaseYear.Row row : r.cases().rows()) {
+                assertThat(row.incomeFen()).isEqualTo(row.fundDueFen() + row.patientShareFen());
+            }
+            assertThat(r.cases().total(CaseYear.Row::incomeFen))
+                    .isEqualTo(r.cases().total(CaseYear.Row::fundDueFen) + r.cases().total(CaseYear.Row::patientShareFen));
+        }
+        assertThat(drg.cases().total(CaseYear.Row::grouped)).isGreaterThan(drg.cases().total(CaseYear.Row::cases) * 95 / 100);
+    }
+
+    /** DIP shares the fund's fee-for-service money on the scored cases by points: its dues sum to that exactly. */
+    @Test
+    void theDipDuesSumToTheBudgetExactly() {
+        long budget = dip.cases().pools().stream().mapToLong(DipPool::budgetFen).sum();
+        long feeCasesFund = dip.cases().total(CaseYear.Row::fundFfsFen) - budget;
+        assertThat(budget).isPositive();
+        assertThat(dip.cases().total(CaseYear.Row::fundDueFen)).isEqualTo(budget + feeCasesFund)
+                .isEqualTo(ffs.cases().total(CaseYear.Row::fundDueFen));
+        assertThat(dip.cases().pools()).hasSize(2); // employees' and residents' point values apart (the pack says so)
+        for (DipPool p : dip.cases().pools()) {
+            long finals = p.hospitals().stream().mapToLong(h -> h.finalFen()).sum();
+            assertThat(finals).isEqualTo(p.budgetFen() + p.patientShareFen());
+        }
+    }
+
+    @Test
+    void theSameYearOnOneAndTwoThreads() {
+        assertThat(dip2.cases().rows()).isEqualTo(dip.cases().rows());
+        assertThat(dip2.cases().summary()).isEqualTo(dip.cases().summary());
+    }
+
+    @Test
+    void runJsonAndCasePaymentJsonSayWhatWasPaid() throws Exception {
+        JsonNode run = JSON.readTree(dir.resolve("drg").resolve(RunFiles.RUN).toFile());
+        assertThat(run.path("payment").path("method").asText()).isEqualTo("drg");
+        assertThat(run.path("payment").path("versions").get(0).asText()).isEqualTo("illustrative-drg-1");
+        assertThat(run.path("payment").path("fund_due_fen").asLong()).isEqualTo(drg.cases().total(CaseYear.Row::fundDueFen));
+        JsonNode cp = JSON.readTree(dir.resolve("dip").resolve(RunFiles.CASE_PAYMENT).toFile());
+        assertThat(cp.path("hospitals").size()).isEqualTo(dip.cases().rows().size());
+        assertThat(cp.path("dip_pools").get(0).path("point_value_yuan").asText()).isNotBlank();
+        assertThat(RunFiles.parts(dir.resolve("dip"), RunFiles.CASES)).isEqualTo(RunFiles.parts(dir.resolve("dip"), RunFiles.SETTLEMENTS));
+        assertThat(Files.exists(dir.resolve("ffs").resolve(RunFiles.CASE_PAYMENT))).isTrue();
+    }
+
+    @Test
+    void withNoTableInForceTheRunIsRefusedNamingTheOption() {
+        CasePaymentSpec none = new CasePaymentSpec(PaymentMethod.DRG, tables, TableSelection.of(POLICIES.resolve("zhanjiang")), null);
+        assertThatThrownBy(() -> run("none", none, 1)).hasMessageContaining("--tables").hasMessageContaining("drg");
+    }
+
+    @Test
+    void aDrgTableCannotPayByDip() {
+        assertThatThrownBy(() -> new CasePaymentSpec(PaymentMethod.DIP, tables, null, "illustrative-drg-1"))
+                .hasMessageContaining("illustrative-drg-1 is a drg table, not dip");
+    }
+
+}
