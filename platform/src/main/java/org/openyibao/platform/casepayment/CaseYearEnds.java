@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,7 +32,8 @@ import org.openyibao.platform.web.ApiException;
  * The DRG/DIP year-end per hospital as it would be (docs/hospital-payment.md#case-year-end-preview), from the year's
  * settled cases, by the engine's {@link DrgYearEnd} and {@link DipYearEnd}: the final (the cases' payments, or points ×
  * the point value of the year's DIP budget), less the patients' share, less what the payment runs advanced for those
- * cases (their funds' payments, a DRG case's adjusted as {@link CaseAdvances} paid it). A preview: nothing is posted.
+ * cases ({@link CaseAdvances}). A preview: nothing is posted. A case stored before its scheme was (V162) counts as a
+ * resident's.
  */
 @Service
 public class CaseYearEnds {
@@ -102,9 +102,9 @@ public class CaseYearEnds {
             DipYearEnd e = DipYearEnd.of(years, dipBudget, rules(admdvs, year));
             for (DipPool p : e.pools()) {
                 pools.add(new Pool(p.scheme() == null ? null : p.scheme().key, Money.yuan(p.budgetFen()), Money.yuan(p.patientShareFen()),
-                        Money.yuan(p.distributableFen()), BigDecimal.valueOf(p.pointsPpm(), 6).stripTrailingZeros(), p.pointValueYuan()));
+                        Money.yuan(p.distributableFen()), points(p.pointsPpm()), p.pointValueYuan()));
                 for (DipHospitalFinal f : p.hospitals()) {
-                    dips.add(new Dip(f.hospital(), f.scheme().key, BigDecimal.valueOf(f.pointsPpm(), 6).stripTrailingZeros(),
+                    dips.add(new Dip(f.hospital(), f.scheme().key, points(f.pointsPpm()),
                             Money.yuan(f.finalFen()), Money.yuan(f.patientShareFen()), Money.yuan(f.fundDueFen()),
                             Money.yuan(f.advancedFen()), Money.yuan(f.balanceFen())));
                 }
@@ -123,29 +123,24 @@ public class CaseYearEnds {
     }
 
     private List<Row> rows(String admdvs, int year) {
-        // advanced: the funds' payments of a case whose settlement a payment run paid, a DRG case's pooling part adjusted
-        return jdbc.query("SELECT c.*, s.hifp_pay, EXISTS (SELECT 1 FROM clearing_settlement cs JOIN payment_run_line l"
-                        + " ON l.clr_appy_evt_id = cs.clr_appy_evt_id WHERE cs.setl_id = c.setl_id) AS advanced"
-                        + " FROM discharged_case c JOIN settlement s ON s.setl_id = c.setl_id WHERE c.admdvs = ?"
-                        + " AND c.status = 'settled' AND c.method IS NOT NULL AND c.payment_kind IS NOT NULL"
-                        + " AND c.settled_on >= ? AND c.settled_on <= ? ORDER BY c.institution_code, c.mdtrt_id",
-                (rs, i) -> {
-                    Method method = Method.of(rs.getString("method"));
-                    String kind = rs.getString("payment_kind");
-                    CasePayment.Kind k = "by_fee".equals(kind) ? CasePayment.Kind.NO_GROUP
-                            : CasePayment.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
-                    long cost = rs.getLong("cost_fen"), fund = rs.getLong("fund_paid_fen"), hifp = rs.getLong("hifp_pay");
-                    long payment = rs.getLong("payment_fen");
-                    long points = rs.getLong("points_ppm");
-                    CasePayment p = new CasePayment(rs.getString("mdtrt_id"), k, method, rs.getString("group_code"),
-                            method == Method.DRG ? payment : (k.byFee() ? payment : 0), method == Method.DIP ? points : 0,
-                            "pending".equals(rs.getString("review_status")), List.of());
-                    long advanced = !rs.getBoolean("advanced") ? 0
-                            : fund + (method == Method.DRG ? Math.max(payment - cost, -hifp) : 0);
-                    String scheme = rs.getString("scheme");
-                    return new Row(rs.getString("institution_code"), method, scheme == null ? Scheme.RESIDENT : Scheme.of(scheme), p,
-                            cost - fund, advanced);
-                }, admdvs, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        List<Row> out = new ArrayList<>();
+        for (Map<String, Object> c : jdbc.queryForList("SELECT * FROM discharged_case WHERE admdvs = ? AND status = 'settled'"
+                + " AND method IS NOT NULL AND payment_kind IS NOT NULL AND settled_on >= ? AND settled_on <= ?"
+                + " ORDER BY institution_code, mdtrt_id", admdvs, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
+            long cost = ((Number) c.get("cost_fen")).longValue(), fund = ((Number) c.get("fund_paid_fen")).longValue();
+            // advanced: what the payment runs paid for the case (CaseAdvances), 0 before a run paid it
+            long advanced = c.get("advanced_fen") == null ? 0 : ((Number) c.get("advanced_fen")).longValue();
+            String scheme = (String) c.get("scheme");
+            out.add(new Row((String) c.get("institution_code"), Method.of((String) c.get("method")),
+                    scheme == null ? Scheme.RESIDENT : Scheme.of(scheme), CaseAdvances.payment(c), Math.max(0, cost - fund), advanced));
+        }
+        return out;
+    }
+
+    /** Points in millionths as a plain decimal (260, 63.6), never in exponent form. */
+    static BigDecimal points(long ppm) {
+        BigDecimal d = BigDecimal.valueOf(ppm, 6).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     /** A DIP budget typed as yuan, or null when not given; refused naming {@code field}. */

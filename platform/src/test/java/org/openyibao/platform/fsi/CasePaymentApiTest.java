@@ -150,10 +150,11 @@ class CasePaymentApiTest extends FsiServerTest {
         stay("2026-08-01", "2026-08-05", "I21.9"); // a DIP-scored case of the hospital's, whatever else the year has
         assertThat(agency("GET", "/api/case-payment/440800/year-end?year=2026", null, 400).toString())
                 .as("the residents' pool has points but no budget").contains("budget.resident");
-        // no employee was treated: an employees' budget has no points to be shared among
-        assertThat(agency("GET", "/api/case-payment/440800/year-end?year=2026&dip_budget_resident=100000.00"
-                + "&dip_budget_employee=50000.00", null, 400).toString()).contains("points");
-        JsonNode y = agency("GET", "/api/case-payment/440800/year-end?year=2026&dip_budget_resident=100000.00", null, 200);
+        // no employee was treated: the employees' budget is not shared, and says so
+        JsonNode y = agency("GET", "/api/case-payment/440800/year-end?year=2026&dip_budget_resident=100000.00"
+                + "&dip_budget_employee=50000.00", null, 200);
+        assertThat(y.get("steps").toString()).contains("no employee DIP cases");
+        assertThat(y.toString()).doesNotContain("E+");
         JsonNode pool = null;
         for (JsonNode p : y.get("pools")) if ("resident".equals(p.get("scheme").asText())) pool = p;
         assertThat(pool).as(y.toString()).isNotNull();
