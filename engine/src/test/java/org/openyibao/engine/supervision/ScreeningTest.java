@@ -48,4 +48,14 @@ class ScreeningTest {
         ClaimVisit v = visit().sex(Sex.FEMALE).age(30).diagnosis("J18.9").line("XA01", 12).line("F002", 1).build();
         assertThat(Screening.screen(RULES, v, History.NONE)).isEmpty();
     }
+
+    @Test
+    void aCrossRegionRuleRunsOnAnyVisitOutsideTheHomeRegion() {
+        Rule rule = new Rule("X", "x", RuleKind.POLICY, Set.of(Scene.CROSS_REGION), Stage.DURING,
+                new Window(Window.Unit.VISIT, 0), "ItemSexLimit", java.util.Map.of(), Severity.LOW, false, "s", "f", 1);
+        ClaimVisit home = visit().build();
+        ClaimVisit away = new ClaimVisit("A", "P1", Sex.FEMALE, 40, "H1", null, null, Scene.OUTPATIENT, true, D, D, "", List.of(), List.of());
+        assertThat(rule.appliesTo(home)).isFalse();
+        assertThat(rule.appliesTo(away)).isTrue();
+    }
 }
