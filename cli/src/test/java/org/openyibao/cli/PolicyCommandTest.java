@@ -110,7 +110,7 @@ class PolicyCommandTest {
     void checkCoversTheSupervisionRuleSetsAndTheRegionsSelection() throws IOException {
         Run r = run(null, "policy", "check", zhanjiang());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("ok: supervision: 1 rule sets [illustrative-1], 17 rules, each naming a check class;"
+        assertThat(r.out()).contains("ok: supervision: 1 rule sets [illustrative-1], 18 rules, each naming a check class;"
                 + " zhanjiang screens with illustrative-1 from 2019-01-01");
         // a copy of the policies whose region selects a version that does not exist
         Path root = tmp.resolve("policies");

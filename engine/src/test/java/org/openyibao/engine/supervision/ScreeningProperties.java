@@ -50,7 +50,7 @@ class ScreeningProperties {
                     }
                     return new ClaimVisit("V" + Long.toHexString(sd) + s + len, "P1", r.nextBoolean() ? Sex.MALE : Sex.FEMALE,
                             r.nextInt(90), inst, Level.values()[r.nextInt(5)], r.nextBoolean() ? Scheme.RESIDENT : Scheme.EMPLOYEE,
-                            sc, false, in, out, dx, List.of(), lines);
+                            sc, false, in, out, dx, List.of(), lines, sc == Scene.PHARMACY ? r.nextInt(100_000) : 0);
                 });
     }
 

@@ -54,7 +54,7 @@ class ScreeningTest {
         Rule rule = new Rule("X", "x", RuleKind.POLICY, Set.of(Scene.CROSS_REGION), Stage.DURING,
                 new Window(Window.Unit.VISIT, 0), "ItemSexLimit", java.util.Map.of(), Severity.LOW, false, "s", "f", 1);
         ClaimVisit home = visit().build();
-        ClaimVisit away = new ClaimVisit("A", "P1", Sex.FEMALE, 40, "H1", null, null, Scene.OUTPATIENT, true, D, D, "", List.of(), List.of());
+        ClaimVisit away = new ClaimVisit("A", "P1", Sex.FEMALE, 40, "H1", null, null, Scene.OUTPATIENT, true, D, D, "", List.of(), List.of(), 0);
         assertThat(rule.appliesTo(home)).isFalse();
         assertThat(rule.appliesTo(away)).isTrue();
     }
