@@ -101,7 +101,7 @@ public class CaseCapture {
                     + " emergency = FALSE, method = NULL, table_version = NULL, outcome = NULL, mdc = NULL, adrg = NULL,"
                     + " group_code = NULL, group_name = NULL, weight_ppm = NULL, score_ppm = NULL, average_cost_fen = NULL,"
                     + " group_reason = NULL, group_trace = NULL, payment_kind = NULL, payment_fen = NULL, points_ppm = NULL,"
-                    + " payment_trace = NULL, review_status = NULL, reviewed_fen = NULL,"
+                    + " payment_trace = NULL, review_status = NULL, reviewed_fen = NULL, scheme = NULL,"
                     + " status = CASE WHEN status = 'settled' THEN 'discharged' ELSE status END, updated_at = ? WHERE mdtrt_id = ?",
                     now(), c.get("mdtrt_id"));
             event((String) c.get("mdtrt_id"), (String) c.get("admdvs"), "unsettled", null, null, (String) c.get("institution_code"));

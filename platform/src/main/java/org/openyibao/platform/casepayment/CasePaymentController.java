@@ -30,11 +30,13 @@ public class CasePaymentController {
     private final CaseQueries queries;
     private final CaseIndicators indicators;
     private final CaseReviews reviews;
+    private final CaseYearEnds yearEnds;
 
-    public CasePaymentController(CaseQueries queries, CaseIndicators indicators, CaseReviews reviews) {
+    public CasePaymentController(CaseQueries queries, CaseIndicators indicators, CaseReviews reviews, CaseYearEnds yearEnds) {
         this.queries = queries;
         this.indicators = indicators;
         this.reviews = reviews;
+        this.yearEnds = yearEnds;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -74,5 +76,17 @@ public class CasePaymentController {
                                         @RequestBody(required = false) DecisionRequest body, Principal who) {
         DecisionRequest d = body == null ? new DecisionRequest(null, null, null) : body;
         return reviews.decide(admdvs, mdtrtId, new CaseReviews.Decision(d.decision(), d.reviewed(), d.reason()), who.getName());
+    }
+
+    @GetMapping("/year-end")
+    @Operation(summary = "The DRG/DIP year-end per hospital as it would be (a preview, nothing posted)",
+            description = "DRG: the cases' payments − the patients' share − what the runs advanced. DIP: the point value of"
+                    + " the year's budget (dip_budget_employee, dip_budget_resident in yuan) over all points; each hospital's"
+                    + " points × the value − the patients' share − what was advanced.")
+    public CaseYearEnds.Preview yearEnd(@PathVariable String admdvs, @RequestParam(required = false) Integer year,
+                                        @RequestParam(name = "dip_budget_employee", required = false) java.math.BigDecimal employee,
+                                        @RequestParam(name = "dip_budget_resident", required = false) java.math.BigDecimal resident) {
+        return yearEnds.preview(admdvs, HospitalRegions.year(year), CaseYearEnds.budgets(
+                CaseYearEnds.budgetFen("dip_budget_employee", employee), CaseYearEnds.budgetFen("dip_budget_resident", resident)));
     }
 }

@@ -60,7 +60,11 @@ public class CaseSettlement {
     }
 
     /** A case's group and payment, as computed now from its stored row. */
-    public record Priced(Method method, GroupResult group, CasePayment payment, String problem) {}
+    public record Priced(Method method, GroupResult group, CasePayment payment, String problem, Scheme scheme) {
+        Priced(Method method, GroupResult group, CasePayment payment, String problem) {
+            this(method, group, payment, problem, null);
+        }
+    }
 
     /** Groups and pays the settled case {@code mdtrtId} and stores the result; returns it. */
     public Priced groupAndPay(String mdtrtId) {
@@ -84,11 +88,12 @@ public class CaseSettlement {
             Optional<Grouper> grouper = tables.grouper((String) row.get("policy_pack"), method, discharged);
             if (grouper.isEmpty()) return new Priced(method, null, null, "no " + method.name() + " table version in force on " + discharged);
             GroupResult g = grouper.get().group(dischargedCase(row, cost));
+            Scheme scheme = scheme(row, discharged);
             CaseToPay c = new CaseToPay((String) row.get("mdtrt_id"), g, cost, Level.of((String) row.get("level")),
                     ((Number) row.get("length_of_stay")).intValue(), DischargeType.of((String) row.get("dscg_way")),
-                    Boolean.TRUE.equals(row.get("emergency")), scheme(row, discharged));
+                    Boolean.TRUE.equals(row.get("emergency")), scheme);
             CasePayment pay = method == Method.DRG ? DrgCasePayment.of(c, rules) : DipCaseScore.of(c, rules);
-            return new Priced(method, g, pay, null);
+            return new Priced(method, g, pay, null, scheme);
         } catch (RuntimeException e) {
             // the patient's settlement stands whatever the grouping makes of the case
             LOG.warn("case {} could not be grouped or paid by case: {}", row.get("mdtrt_id"), e.getMessage());
@@ -133,13 +138,13 @@ public class CaseSettlement {
         String reason = g != null ? g.reason() : p.problem();
         jdbc.update("UPDATE discharged_case SET method = ?, table_version = ?, outcome = ?, mdc = ?, adrg = ?, group_code = ?,"
                         + " group_name = ?, weight_ppm = ?, score_ppm = ?, average_cost_fen = ?, group_reason = ?, group_trace = ?,"
-                        + " payment_kind = ?, payment_fen = ?, points_ppm = ?, payment_trace = ?, review_status = ?, reviewed_fen = NULL"
-                        + " WHERE mdtrt_id = ?",
+                        + " payment_kind = ?, payment_fen = ?, points_ppm = ?, payment_trace = ?, review_status = ?, reviewed_fen = NULL,"
+                        + " scheme = ? WHERE mdtrt_id = ?",
                 p.method() == null ? null : p.method().key, g == null ? null : g.version(), outcome, g == null ? null : g.mdc(),
                 g == null ? null : g.adrg(), g == null ? null : g.code(), g == null ? null : truncate(g.name(), 200),
                 g == null ? null : g.weightPpm(), g == null ? null : g.scorePpm(), g == null ? null : g.averageCostFen(),
                 truncate(reason, 200), g == null ? null : json(g.trace()), kind, paymentFen, points,
-                pay == null ? null : json(steps(pay)), pay != null && pay.pendingReview() ? "pending" : null, mdtrtId);
+                pay == null ? null : json(steps(pay)), pay != null && pay.pendingReview() ? "pending" : null, p.scheme() == null ? null : p.scheme().key, mdtrtId);
         String admdvs = (String) row.get("admdvs");
         events.record(mdtrtId, admdvs, "grouped", paymentFen, truncate(summary(g, pay, p.problem()), 400),
                 CaseEvents.PLATFORM);

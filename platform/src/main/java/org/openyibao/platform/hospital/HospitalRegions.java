@@ -48,6 +48,11 @@ public class HospitalRegions {
         return LocalDate.of(year, 1, 1);
     }
 
+    /** The region's policy pack. */
+    public PolicyPack pack(String admdvs) {
+        return packs.pack(jdbc.queryForObject("SELECT policy_pack FROM region WHERE admdvs = ?", String.class, admdvs));
+    }
+
     /** The region's budget rules for {@code year}; refused (422 hospital.budget) when its pack has none or lacks a value. */
     public BudgetRules rules(String admdvs, int year) {
         String name = jdbc.queryForObject("SELECT policy_pack FROM region WHERE admdvs = ?", String.class, admdvs);

@@ -120,8 +120,8 @@ public class PaymentRuns {
         List<long[]> rows = new ArrayList<>();
         List<Fund> funds = new ArrayList<>();
         long paidFromBanks = 0;
-        // DRG cases: the pooling fund owes the case payment less what the others paid (CaseAdvances), not its fees
-        long caseAdjustment = CaseAdvances.drgAdjustment(jdbc, application);
+        // cases paid by DRG or DIP are advanced as the case payment rules say (CaseAdvances), not by their fees
+        long caseAdjustment = CaseAdvances.advance(jdbc, regions.pack(admdvs), application, runId);
         if (caseAdjustment > 0) entry.move(Fund.POOLING.account("benefits"), Fund.POOLING.account("payable_institutions"), caseAdjustment);
         if (caseAdjustment < 0) entry.move(Fund.POOLING.account("payable_institutions"), Fund.POOLING.account("benefits"), -caseAdjustment);
         for (Fund f : Fund.values()) {

@@ -146,6 +146,37 @@ class CasePaymentApiTest extends FsiServerTest {
     }
 
     @Test
+    void theDipYearEndPreviewSharesTheBudgetByPointsAndSaysWhatIsDue() throws Exception {
+        stay("2026-08-01", "2026-08-05", "I21.9"); // a DIP-scored case of the hospital's, whatever else the year has
+        assertThat(agency("GET", "/api/case-payment/440800/year-end?year=2026", null, 400).toString())
+                .as("the residents' pool has points but no budget").contains("budget.resident");
+        // no employee was treated: the employees' budget is not shared, and says so
+        JsonNode y = agency("GET", "/api/case-payment/440800/year-end?year=2026&dip_budget_resident=100000.00"
+                + "&dip_budget_employee=50000.00", null, 200);
+        assertThat(y.get("steps").toString()).contains("no employee DIP cases");
+        assertThat(y.toString()).doesNotContain("E+");
+        JsonNode pool = null;
+        for (JsonNode p : y.get("pools")) if ("resident".equals(p.get("scheme").asText())) pool = p;
+        assertThat(pool).as(y.toString()).isNotNull();
+        // distributable = budget + the patients' share; the finals share it exactly, the funds' dues share the budget
+        assertThat(pool.get("budget").decimalValue()).isEqualByComparingTo("100000.00");
+        assertThat(pool.get("distributable").decimalValue())
+                .isEqualByComparingTo(pool.get("budget").decimalValue().add(pool.get("patient_share").decimalValue()));
+        java.math.BigDecimal finals = java.math.BigDecimal.ZERO, dues = java.math.BigDecimal.ZERO;
+        for (JsonNode h : y.get("dip")) {
+            if (!"resident".equals(h.get("scheme").asText())) continue;
+            finals = finals.add(h.get("final_amount").decimalValue());
+            dues = dues.add(h.get("fund_due").decimalValue());
+            assertThat(h.get("balance").decimalValue()).isEqualByComparingTo(h.get("fund_due").decimalValue()
+                    .subtract(h.get("advanced").decimalValue()));
+        }
+        assertThat(finals).isEqualByComparingTo(pool.get("distributable").decimalValue());
+        assertThat(dues).isEqualByComparingTo("100000.00");
+        assertThat(y.get("dip").findValuesAsText("institution_code")).contains(HOSPITAL);
+        agency("GET", "/api/case-payment/440800/year-end?year=2026&dip_budget_resident=-1", null, 400);
+    }
+
+    @Test
     void badFiltersAreRefusedNamingTheField() throws Exception {
         assertThat(agency("GET", "/api/case-payment/440800/cases?month=2026-13", null, 400).toString()).contains("month");
         assertThat(agency("GET", "/api/case-payment/440800/cases?size=1000", null, 400).toString()).contains("size");
