@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The synthetic-region year (issue 5): generate a Zhanjiang-sized population, settle its year through the
-# engine (baseline and the two serious-illness scenarios), evaluate the three runs. Prints wall time,
+# engine (baseline and the two serious-illness scenarios), pay its inpatient cases by DRG and by DIP (issue 14: the
+# "payment" steps, each a whole simulated year with grouping and case payment on top), evaluate the runs. Prints wall time,
 # rate and peak memory of each step. Usage: bench/sim-benchmark.sh [PERSONS] [WORKDIR]
 #   PERSONS  default 7332000 (Zhanjiang's permanent population, REFERENCE §9): about 10 million visits
 #   WORKDIR  default a fresh directory under /tmp (removed at the end unless KEEP=1)
@@ -25,8 +26,15 @@ step() { # name, then the command; prints the command's last line, wall seconds 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 step generate java -jar "$JAR" generate --region zhanjiang --persons "$PERSONS" --year 2018 --seed 1 --out "$WORK/pop" --no-oop
 step baseline java -jar "$JAR" simulate --population "$WORK/pop" --out "$WORK/baseline"
-step si-50 java -jar "$JAR" simulate --population "$WORK/pop" --reform policies/zhanjiang/scenarios/si-50.yaml --out "$WORK/si-50"
-step si-100 java -jar "$JAR" simulate --population "$WORK/pop" --reform policies/zhanjiang/scenarios/si-100.yaml --out "$WORK/si-100"
-step evaluate java -jar "$JAR" evaluate "$WORK/baseline" "$WORK/si-50" "$WORK/si-100" --out "$WORK/report"
+[ "${PAYMENT_ONLY:-0}" = 1 ] || step si-50 java -jar "$JAR" simulate --population "$WORK/pop" --reform policies/zhanjiang/scenarios/si-50.yaml --out "$WORK/si-50"
+[ "${PAYMENT_ONLY:-0}" = 1 ] || step si-100 java -jar "$JAR" simulate --population "$WORK/pop" --reform policies/zhanjiang/scenarios/si-100.yaml --out "$WORK/si-100"
+step payment-drg java -jar "$JAR" simulate --population "$WORK/pop" --payment drg --tables zhanjiang-drg-1 --scenario drg --out "$WORK/drg"
+step payment-dip java -jar "$JAR" simulate --population "$WORK/pop" --payment dip --tables zhanjiang-dip-1 --scenario dip --out "$WORK/dip"
+for run in baseline payment-drg payment-dip; do sed -n 2p "$WORK/$run.out" | sed "s/^/$run /"; done
+if [ "${PAYMENT_ONLY:-0}" = 1 ]; then
+  step evaluate java -jar "$JAR" evaluate "$WORK/baseline" "$WORK/drg" "$WORK/dip" --out "$WORK/report"
+else
+  step evaluate java -jar "$JAR" evaluate "$WORK/baseline" "$WORK/si-50" "$WORK/si-100" "$WORK/drg" "$WORK/dip" --out "$WORK/report"
+fi
 du -sh "$WORK/pop" "$WORK/baseline" | sed 's/^/size /'
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -99,6 +99,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Locale l : locales) o.println("  " + out.resolve("report." + l.getLanguage() + ".html"));
         o.println("  " + out.resolve("indicators.csv"));
         o.println("  " + out.resolve("indicators.json"));
+        if (result.payments() != null) o.println("  " + out.resolve(Evaluation.PAYMENT_METHODS_CSV)
+                + "   (hospitals paid by " + String.join(", ", result.payments().runs().stream()
+                .map(r -> r.label() + ": " + r.method()).toList()) + ")");
         o.flush();
         return 0;
     }

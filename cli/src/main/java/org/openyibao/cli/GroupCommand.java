@@ -26,6 +26,9 @@ import org.openyibao.engine.grouping.GroupingTables;
 import org.openyibao.engine.grouping.Method;
 import org.openyibao.engine.grouping.Sex;
 import org.openyibao.engine.grouping.TableSelection;
+import org.openyibao.engine.policy.CasePaymentRules;
+import org.openyibao.engine.policy.Level;
+import org.openyibao.engine.policy.Scheme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,6 +55,18 @@ public final class GroupCommand implements Callable<Integer> {
             description = "with --region: the method whose version is chosen (default drg)")
     String method;
 
+    @Option(names = "--level", paramLabel = "L", defaultValue = "level2",
+            description = "with --region: the hospital's level the payment is for (village, township, level1, level2, "
+                    + "level3; default level2)")
+    String level;
+
+    @Option(names = "--scheme", paramLabel = "S", defaultValue = "resident",
+            description = "with --region: the patients' scheme, resident or employee (default resident)")
+    String scheme;
+
+    @Option(names = "--emergency", description = "with --region: the cases are emergency or epidemic cases")
+    boolean emergency;
+
     @Option(names = "--check", description = "run the version's conformance vectors (every version's without "
             + "--version) and exit 2 naming each case that does not match")
     boolean check;
@@ -62,8 +77,25 @@ public final class GroupCommand implements Callable<Integer> {
         if (check) return check(tables);
         if (file == null) throw new UserError("FILE: give a file of cases (or --check)");
         Grouper grouper = tables.grouper(chosenVersion());
-        for (DischargedCase c : read(file)) print(c, grouper.group(c));
+        CasePricing pricing = pricing();
+        for (DischargedCase c : read(file)) {
+            GroupResult r = grouper.group(c);
+            print(c, r);
+            for (String line : pricing.lines(c, r)) System.out.println("    " + line);
+        }
         return 0;
+    }
+
+    /** How the cases are paid: with --region, by the region's case-payment rules on --date; else not at all. */
+    private CasePricing pricing() {
+        if (region == null) return CasePricing.NONE;
+        Level l = Level.of(level);
+        if (l == null) throw new UserError("--level: '" + level + "' is not village, township, level1, level2 or level3");
+        Scheme s = Scheme.of(scheme);
+        if (s == null) throw new UserError("--scheme: '" + scheme + "' is not resident or employee");
+        CasePaymentRules rules = CasePaymentRules.of(Policies.standard().pack(region), date);
+        if (rules == null) return CasePricing.NONE;
+        return new CasePricing(rules, l, s, emergency);
     }
 
     private String chosenVersion() {
@@ -106,15 +138,6 @@ public final class GroupCommand implements Callable<Integer> {
         }
         System.out.println(head.append("  [").append(r.version()).append("]"));
         for (GroupStep s : r.trace()) System.out.println("    " + s.step() + ": " + s.chose() + " - " + s.because());
-        for (String line : payment(c, r)) System.out.println("    " + line);
-    }
-
-    /**
-     * Hook for the case's payment (DRG payment standard, DIP score and outlier rules): the lines printed after the
-     * grouping trace. Empty until the case-payment work is wired in.
-     */
-    static List<String> payment(DischargedCase c, GroupResult r) {
-        return List.of();
     }
 
     private static String decimal(long units, int scale) {
@@ -170,9 +193,9 @@ public final class GroupCommand implements Callable<Integer> {
     private static int whole(JsonNode n, String field, int absent, String at) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return absent;
-        if (!v.canConvertToInt() || !(v.isIntegralNumber() || v.asText().matches("-?\\d+")))
-            throw new UserError(at + "." + field + ": a whole number is needed, not " + v);
-        return v.isIntegralNumber() ? v.asInt() : Integer.parseInt(v.asText());
+        if (v.isIntegralNumber() && v.canConvertToInt()) return v.asInt();
+        if (v.isTextual() && v.asText().trim().matches("-?\\d{1,9}")) return Integer.parseInt(v.asText().trim());
+        throw new UserError(at + "." + field + ": a whole number is needed, not " + v);
     }
 
     private static long fen(JsonNode n, String at) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.openyibao.engine.error.DomainException;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.PolicyPack;
+import org.openyibao.engine.grouping.GroupingTables;
+import org.openyibao.engine.grouping.TableSelection;
+import org.openyibao.engine.policy.CasePaymentRules;
+import org.openyibao.sim.batch.CasePaymentSpec;
+import org.openyibao.sim.batch.CaseYear;
 import org.openyibao.sim.batch.PackComparison;
+import org.openyibao.sim.batch.PaymentMethod;
 import org.openyibao.sim.batch.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +52,12 @@ public final class SimulateCommand implements Callable<Integer> {
     BigDecimal averageWage;
     @Option(names = "--force", description = "replace a non-empty DIR")
     boolean force;
+    @Option(names = "--payment", paramLabel = "METHOD",
+            description = "how hospitals are paid for inpatient cases: fee-for-service, drg or dip (default: what the pack says)")
+    String payment;
+    @Option(names = "--tables", paramLabel = "VERSION",
+            description = "the grouping table version for every case (default: the region's grouping.yaml on each discharge date)")
+    String tables;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -70,6 +83,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new UserError("--reform: " + e.getMessage());
         }
         refuseReformWithoutEffect(base, p, region.path("year").asInt());
+        CasePaymentSpec casePayment = casePayment(policies, pack, p, region.path("year").asInt());
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) throw new UserError("--threads: must be positive, got " + t);
         long wage = averageWageFen();
@@ -79,11 +93,56 @@ public final class SimulateCommand implements Callable<Integer> {
 
         long total = region.path("visits").asLong();
         Simulation sim = new Simulation(new Simulation.Spec(population, p, label, reform == null ? null : reform.toString(), out, t,
-                wage, base, PackComparison.version(policies.root(), pack, base)));
+                wage, base, PackComparison.version(policies.root(), pack, base), casePayment));
         long t0 = System.nanoTime();
         Simulation.Result r = runWithProgress(sim, total, t0);
         print(r, label, pack, t);
         return 0;
+    }
+
+    /**
+     * The run's case payment (docs/sim.md#case-payment): --payment, else the pack's method on 1 January; the grouping
+     * tables, and a version in force all year (--tables, or the region's selection on 1 January and 31 December).
+     */
+    private CasePaymentSpec casePayment(Policies policies, String pack, PolicyPack p, int year) {
+        PaymentMethod method;
+        if (payment != null) {
+            method = PaymentMethod.of(payment);
+            if (method == null) throw new UserError("--payment: must be fee-for-service, drg or dip, not '" + payment + "'");
+        } else {
+            CasePaymentRules rules = CasePaymentRules.of(p, LocalDate.of(year, 1, 1));
+            method = rules == null || rules.feeForService() ? PaymentMethod.FEE_FOR_SERVICE
+                    : PaymentMethod.of(rules.method().key);
+        }
+        if (method == PaymentMethod.FEE_FOR_SERVICE) {
+            if (tables != null) throw new UserError("--tables: fee-for-service groups nothing; name --payment drg or dip");
+            return CasePaymentSpec.FEE_FOR_SERVICE;
+        }
+        if (CasePaymentRules.of(p, LocalDate.of(year, 1, 1)) == null) {
+            throw new UserError("--payment: the pack " + pack + " has no hospital.case_payment rules to pay by " + method.key);
+        }
+        GroupingTables all;
+        TableSelection selection;
+        try {
+            all = GroupingTables.load(policies.root());
+            selection = TableSelection.of(policies.root().resolve(pack));
+            if (tables != null) all.version(tables);
+        } catch (DomainException e) {
+            throw new UserError("--tables: " + e.getMessage());
+        }
+        try {
+            CasePaymentSpec s = new CasePaymentSpec(method, all, selection, tables);
+            for (LocalDate d : List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
+                if (s.versionOn(d).isEmpty()) {
+                    throw new UserError("--tables: no " + method.key + " table version is in force on " + d + " in "
+                            + pack + "/grouping.yaml; name one, for example --tables " + String.join(" or ",
+                            all.versions().stream().filter(v -> all.version(v).method() == method.grouping).toList()));
+                }
+            }
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage().startsWith("--tables") ? e.getMessage() : "--tables: " + e.getMessage());
+        }
     }
 
     private long averageWageFen() {
@@ -117,6 +176,9 @@ public final class SimulateCommand implements Callable<Integer> {
             r = sim.run();
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new UserError("--population: " + e.getMessage());
+        } catch (DomainException e) {
+            // a case the payment rules refuse (a field named by the engine)
+            throw new UserError("--payment: " + e.getMessage());
         } finally {
             progress.interrupt();
             progress.join();
@@ -135,6 +197,16 @@ public final class SimulateCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%s: %s (%s), %,d households, %,d persons, %,d visits settled in %s (%,.0f visits/s, %d threads)%n",
                 out, label, pack, r.households(), r.persons(), r.visits(), OutputDir.duration((long) (r.seconds() * 1e9)),
                 r.visitsPerSecond(), threads);
+        if (r.cases() != null) {
+            CaseYear c = r.cases();
+            o.printf(Locale.ROOT, "  inpatient cases paid by %s%s: %,d cases (%,d not grouped), hospitals' income %s,"
+                            + " the fund owes %s yuan (%s by fee for each service)%n", c.method().key,
+                    c.versions().isEmpty() ? "" : " (" + String.join(", ", c.versions()) + ")",
+                    c.total(CaseYear.Row::cases), c.method() == PaymentMethod.FEE_FOR_SERVICE ? 0
+                            : c.total(CaseYear.Row::cases) - c.total(CaseYear.Row::grouped),
+                    Money.format(c.total(CaseYear.Row::incomeFen)), Money.format(c.total(CaseYear.Row::fundDueFen)),
+                    Money.format(c.total(CaseYear.Row::fundFfsFen)));
+        }
         for (Map.Entry<String, Map<String, Long>> f : r.funds().entrySet()) {
             o.printf(Locale.ROOT, "  %-18s income %18s  expenditure %18s  balance %18s yuan%s%n", f.getKey(),
                     Money.format(f.getValue().get("income_fen")), Money.format(f.getValue().get("expenditure_fen")),

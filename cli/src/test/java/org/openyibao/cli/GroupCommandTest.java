@@ -50,9 +50,37 @@ class GroupCommandTest {
     }
 
     @Test
+    void withARegionEachCaseIsPaidByItsRules() throws IOException {
+        // DRG on 2024-03-01 (illustrative-drg-2), a level-2 hospital: pci-1 is FM15, weight 2.544, average cost
+        // 2.544 × 12,400 = 31,545.60; its cost 40,000 is 1.27 × that, inside the outlier bounds (0.5×, 2×), so it is
+        // paid the standard: 2.544 × base rate 11,800.00 × level-2 coefficient 0.85 = 25,516.32 yuan.
+        Run drg = run(null, "group", csv().toString(), "--region", "zhanjiang", "--date", "2024-03-01");
+        assertThat(drg.exit()).as(drg.err()).isZero();
+        assertThat(drg.out()).contains("    payment: STANDARD, 25516.32 yuan")
+                .contains("standard = weight 2.544 × base rate 11800.00 × level2 coefficient 0.85 = 25516.32")
+                .contains("note: on this day the region pays inpatient cases by DIP; shown as DRG would pay it");
+        // DIP: pneumonia-2 is J18-01 (score 70, average 7,000); 9,000 is 1.29 × the average: its 70 points.
+        Run dip = run(null, "group", csv().toString(), "--region", "zhanjiang", "--date", "2024-03-01", "--method", "dip");
+        assertThat(dip.out()).contains("    payment: STANDARD, 70 points (their money value is fixed at the year-end)")
+                .doesNotContain("note:");
+        // An emergency case is paid its cost by fee, outside the rules.
+        Run emergency = run(null, "group", csv().toString(), "--region", "zhanjiang", "--date", "2024-03-01", "--emergency");
+        assertThat(emergency.out()).contains("    payment: EMERGENCY_OUTSIDE, 40000.00 yuan");
+        Run bad = run(null, "group", csv().toString(), "--region", "zhanjiang", "--date", "2024-03-01", "--level", "level9");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--level: 'level9' is not village, township, level1, level2 or level3");
+    }
+
+    @Test
+    void withAVersionAloneNoPaymentIsPrinted() throws IOException {
+        Run r = run(null, "group", csv().toString(), "--version", "illustrative-drg-1");
+        assertThat(r.out()).doesNotContain("payment:");
+    }
+
+    @Test
     void readsJsonAndNamesABadField() throws IOException {
         Path ok = Files.writeString(tmp.resolve("cases.json"), """
-                [{"case": "c1", "principal": "K35.8", "procedures": ["47.01", "47.09"], "age_years": 20, "sex": "M",
+                [{"case": "c1", "principal": "K35.8", "procedures": ["47.01", "47.09"], "age_years": "20", "sex": "M",
                   "los": 3, "cost": "7400.00"}]
                 """);
         Run r = run(null, "group", ok.toString(), "--version", "illustrative-dip-1");
@@ -103,8 +131,9 @@ class GroupCommandTest {
     void policyCheckChecksTheGroupingTables() {
         Run r = run(null, "policy", "check", repo().resolve("policies/zhanjiang").toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("ok: grouping: 3 table versions [illustrative-dip-1, illustrative-drg-1, "
-                + "illustrative-drg-2], 247 conformance vectors pass; zhanjiang groups with illustrative-drg-1 from "
+        // the simulation's local versions (zhanjiang-drg-1, zhanjiang-dip-1, docs/decisions.md#sim-case-payment) too
+        assertThat(r.out()).contains("ok: grouping: 5 table versions [illustrative-dip-1, illustrative-drg-1, "
+                + "illustrative-drg-2, zhanjiang-dip-1, zhanjiang-drg-1], 399 conformance vectors pass; zhanjiang groups with illustrative-drg-1 from "
                 + "2019-01-01, illustrative-drg-2 from 2024-01-01, illustrative-dip-1 from 2019-01-01");
     }
 }

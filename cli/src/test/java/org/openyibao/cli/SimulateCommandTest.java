@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -215,5 +216,60 @@ class SimulateCommandTest {
                 .userError("--threads");
         Cli.run("simulate", "--population", pop.toString(), "--average-wage", "0", "--out", dir.resolve("o11").toString())
                 .userError("--average-wage");
+    }
+
+    /** --payment drg and dip (docs/sim.md#case-payment): the cases paid, the fund's due, run.json's payment. */
+    @Test
+    void payingHospitalsByDrgAndDip() throws Exception {
+        Path drg = dir.resolve("drg"), dip = dir.resolve("dip"), ffs = dir.resolve("ffs");
+        Cli.Result r = Cli.run("simulate", "--population", pop.toString(), "--out", drg.toString(), "--payment", "drg",
+                "--tables", "zhanjiang-drg-1").ok();
+        assertThat(r.out()).contains("inpatient cases paid by drg (zhanjiang-drg-1)").contains("the fund owes");
+        Cli.run("simulate", "--population", pop.toString(), "--out", dip.toString(), "--payment", "dip",
+                "--tables", "zhanjiang-dip-1").ok();
+        // the pack's method in 2018 is fee for each service
+        Cli.run("simulate", "--population", pop.toString(), "--out", ffs.toString()).ok();
+        JsonNode d = JSON.readTree(drg.resolve(RunFiles.RUN).toFile()).path("payment");
+        JsonNode p = JSON.readTree(dip.resolve(RunFiles.RUN).toFile()).path("payment");
+        JsonNode f = JSON.readTree(ffs.resolve(RunFiles.RUN).toFile()).path("payment");
+        assertThat(f.path("method").asText()).isEqualTo("fee-for-service");
+        assertThat(d.path("method").asText()).isEqualTo("drg");
+        assertThat(d.path("cases").asLong()).isEqualTo(p.path("cases").asLong()).isEqualTo(f.path("cases").asLong()).isPositive();
+        assertThat(d.path("patient_share_fen").asLong()).isEqualTo(f.path("patient_share_fen").asLong());
+        // DIP shares the fund's fee-for-service money by points: the fund owes the same in total
+        assertThat(p.path("fund_due_fen").asLong()).isEqualTo(f.path("fund_due_fen").asLong());
+        assertThat(p.path("dip_pools")).hasSize(2);
+        JsonNode hospitals = JSON.readTree(drg.resolve(RunFiles.CASE_PAYMENT).toFile()).path("hospitals");
+        long due = 0;
+        for (JsonNode h : hospitals) due += h.path("fund_due_fen").asLong();
+        assertThat(due).isEqualTo(d.path("fund_due_fen").asLong());
+        assertThat(RunFiles.parts(drg, RunFiles.CASES)).isEqualTo(new PopulationReader(pop).parts());
+    }
+
+    @Test
+    void paymentErrorsNameTheOption() {
+        Cli.run("simulate", "--population", pop.toString(), "--out", dir.resolve("p1").toString(), "--payment", "capitation")
+                .userError("--payment", "capitation", "fee-for-service, drg or dip");
+        // 2018 is before Zhanjiang's first DRG table (grouping.yaml: 2019): the run needs a version named
+        Cli.run("simulate", "--population", pop.toString(), "--out", dir.resolve("p2").toString(), "--payment", "drg")
+                .userError("--tables", "no drg table version is in force on 2018-01-01", "zhanjiang-drg-1");
+        Cli.run("simulate", "--population", pop.toString(), "--out", dir.resolve("p3").toString(), "--payment", "drg",
+                "--tables", "no-such-table").userError("--tables", "no-such-table");
+        Cli.run("simulate", "--population", pop.toString(), "--out", dir.resolve("p4").toString(), "--payment", "dip",
+                "--tables", "zhanjiang-drg-1").userError("--tables", "zhanjiang-drg-1 is a drg table, not dip");
+        for (String o : List.of("p1", "p2", "p3", "p4")) assertThat(dir.resolve(o)).doesNotExist();
+    }
+
+    /** A population made before generator 3 has no diagnoses and procedures to group: refused for drg, read for fee. */
+    @Test
+    void aGenerator2PopulationIsRefusedForDrgWithTheReason(@TempDir Path tmp) throws Exception {
+        Path old = tmp.resolve("old");
+        Cli.run("generate", "--region", "zhanjiang", "--persons", "60", "--seed", "4", "--no-oop", "--out", old.toString()).ok();
+        Path region = old.resolve("region.json");
+        Files.writeString(region, Files.readString(region).replaceFirst("\"generator\" *: *\"3\"", "\"generator\" : \"2\""));
+        assertThat(Files.readString(region)).contains("\"2\"");
+        Cli.run("simulate", "--population", old.toString(), "--out", tmp.resolve("r1").toString(), "--payment", "drg",
+                "--tables", "zhanjiang-drg-1").userError("--population", "generator 2", "generate it again");
+        Cli.run("simulate", "--population", old.toString(), "--out", tmp.resolve("r2").toString()).ok();
     }
 }

@@ -16,6 +16,8 @@ import org.openyibao.engine.policy.Scheme;
  * @param costFen the stay's total cost in fen (the fund's and the patient's shares together)
  * @param level the hospital's level (the DRG level coefficient)
  * @param lengthOfStay days in hospital
+ * @param dischargeType how the stay ended; no Zhanjiang rule reads it yet (a region that treats a death or a transfer
+ *                      apart from a low-cost outlier would), a missing one is {@link DischargeType#OTHER}
  * @param emergency an emergency or epidemic case (He 2020, §4: treatment is not held back by the payment method)
  */
 public record CaseToPay(String caseId, GroupResult group, long costFen, Level level, int lengthOfStay,

@@ -1,6 +1,5 @@
 package org.openyibao.engine.grouping;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -9,7 +8,7 @@ import java.util.Map;
  * found under {@code K35} unless {@code K35.8} is listed too (docs/decisions.md#illustrative-grouping-tables).
  */
 final class CodeIndex<V> {
-    private final Map<String, V> byCode = new HashMap<>();
+    private final Map<String, V> byCode = new java.util.LinkedHashMap<>();
     private int longest;
 
     /** Lists {@code code}; a second listing of the same code keeps the first (tables list each code once). */
@@ -40,6 +39,11 @@ final class CodeIndex<V> {
             if (byCode.containsKey(p)) return p;
         }
         return null;
+    }
+
+    /** The listed codes, in the order they were listed. */
+    java.util.List<String> codes() {
+        return java.util.List.copyOf(byCode.keySet());
     }
 
     boolean isEmpty() {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The DIP grouper of one table version (DIP 2020, §3): case check, the highest procedure class, a core combination,
- * else a comprehensive group. Pure, deterministic and total: an ungroupable or ambiguous case is a result.
+ * else a comprehensive group. Pure, deterministic and total: an ungroupable or ambiguous case is a result. Immutable
+ * once loaded: one instance serves every thread.
  */
 public final class DipGrouper implements Grouper {
     private final DipTable table;

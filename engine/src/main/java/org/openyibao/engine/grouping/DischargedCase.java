@@ -3,7 +3,7 @@ package org.openyibao.engine.grouping;
 import java.util.List;
 
 /**
- * A discharged inpatient case as a grouper reads it (docs/drg-dip.md): the medical-record front page's diagnoses and
+ * A discharged inpatient case as a grouper reads it (docs/grouping.md): the medical-record front page's diagnoses and
  * procedures, the patient's age and sex, the stay, and its cost. Codes are ICD-10 (diagnoses) and ICD-9-CM-3
  * (procedures) as the table version spells them.
  *

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * The DRG grouper of one table version (CHS-DRG 1.1, §3): case check, MDC, ADRG, complications, DRG, each step adding
  * its reason to the trace. Pure, deterministic and total: an ungroupable or ambiguous case is a result with a reason.
+ * Immutable once loaded: one instance serves every thread.
  */
 public final class DrgGrouper implements Grouper {
     private final DrgTable table;

@@ -3,7 +3,7 @@ package org.openyibao.engine.grouping;
 import java.util.List;
 
 /**
- * What a grouper made of a case (docs/drg-dip.md): a group, or a named reason why there is none. Never thrown: an
+ * What a grouper made of a case (docs/grouping.md): a group, or a named reason why there is none. Never thrown: an
  * ungroupable or ambiguous case is a result like any other, with the trace that led there.
  *
  * @param version the table version that grouped it (for example {@code "illustrative-drg-2024"})

@@ -67,8 +67,12 @@ public final class GroupingCheck {
             out.add(new Problem(null, 0, null, e.getMessage()));
             return out;
         }
+        java.util.Set<String> dates = new java.util.HashSet<>();
         for (TableSelection.Entry e : selection.entries()) {
             String path = e.method().key + "." + e.version();
+            if (!dates.add(e.method().key + " " + e.from()))
+                out.add(new Problem(file, 0, path, "a second " + e.method().key + " version from " + e.from()
+                        + ": one version a method a date"));
             if (!tables.versions().contains(e.version())) {
                 out.add(new Problem(file, 0, path, "no grouping table version '" + e.version() + "' (known: "
                         + tables.versions() + ")"));

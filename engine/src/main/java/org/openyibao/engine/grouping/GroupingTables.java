@@ -123,6 +123,11 @@ public final class GroupingTables {
         return g;
     }
 
+    /** The codes the version lists, for drawing cases it can group; UNKNOWN_TABLE_VERSION for an unknown name. */
+    public TableCodes codes(String version) {
+        return TableCodes.of(grouper(version));
+    }
+
     /** The version's conformance vectors (the {@code vectors} file of version.yaml), empty when it lists none. */
     public List<ConformanceVectors.Vector> vectors(String version) {
         Path p = version(version).file("vectors");

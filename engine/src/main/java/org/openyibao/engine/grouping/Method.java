@@ -1,6 +1,6 @@
 package org.openyibao.engine.grouping;
 
-/** The case-based payment methods (docs/drg-dip.md): DRG groups with relative weights, DIP combinations with scores. */
+/** The case-based payment methods (docs/grouping.md, docs/case-payment.md): DRG groups with relative weights, DIP combinations with scores. */
 public enum Method {
     DRG("drg"),
     DIP("dip");

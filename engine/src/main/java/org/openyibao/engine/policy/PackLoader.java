@@ -374,10 +374,12 @@ public final class PackLoader {
     }
 
     /**
-     * The YAML files of a pack directory that are not parameter files: pack.yaml, and grouping.yaml (which table
-     * versions the region groups with, read by {@code org.openyibao.engine.grouping.TableSelection}).
+     * The YAML files of a pack directory that are not parameter files: pack.yaml, grouping.yaml (which table
+     * versions the region groups with, read by {@code org.openyibao.engine.grouping.TableSelection}) and
+     * supervision.yaml (which supervision rule sets it screens with, read by
+     * {@code org.openyibao.engine.supervision.RuleSelection}).
      */
-    static final List<String> NOT_PARAMETERS = List.of("pack.yaml", "grouping.yaml");
+    static final List<String> NOT_PARAMETERS = List.of("pack.yaml", "grouping.yaml", "supervision.yaml");
 
     /** Walks every parameter file of the pack (all {@code *.yaml} but {@link #NOT_PARAMETERS}); false when the directory cannot be listed. */
     private boolean readParameterFiles(Path dir) {

@@ -23,6 +23,7 @@ import org.openyibao.engine.grouping.DischargeType;
 import org.openyibao.engine.grouping.GroupResult;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Amount;
+import org.openyibao.engine.policy.CaseAdvanceRules;
 import org.openyibao.engine.policy.CasePaymentRules;
 import org.openyibao.engine.policy.Cited;
 import org.openyibao.engine.policy.Level;
@@ -33,7 +34,7 @@ import org.openyibao.engine.policy.Scheme;
  * Invariants of case payment, for any rules and any case: no payment or points are negative; a DIP case's points are
  * at most the larger of its group's score and the cap; a DRG payment never falls as the weight rises (the group's
  * average cost held); and the DIP year-end shares the distributable amount exactly (the finals sum to it, the funds'
- * dues to the budget, each final within a fen of its exact share).
+ * dues to the budget, each final within a fen of its exact share); a month's advance is within [0, the estimated due].
  */
 class CasePaymentProperties {
     private static final CasePaymentRules SHIPPED = CasePaymentRules.of(Packs.zhanjiang(), LocalDate.of(2022, 6, 1));
@@ -146,6 +147,18 @@ class CasePaymentProperties {
         assertThat(p.kind()).isEqualTo(CasePayment.Kind.SPECIAL_REVIEW);
         assertThat(p.pendingReview()).isTrue();
         assertThat(p.paymentFen()).isEqualTo(DrgStandard.standardFen(longStay, SHIPPED));
+    }
+
+    @Property(tries = 500)
+    void aMonthsAdvanceIsNeverNegativeNorAboveTheEstimatedDue(@ForAll("drgCases") CaseToPay c, @ForAll("dipCases") CaseToPay d,
+                                                             @ForAll @LongRange(min = 0, max = 5_000_000_000L) long patients,
+                                                             @ForAll("rules") CasePaymentRules r) {
+        CaseAdvanceRules advance = CaseAdvanceRules.of(Packs.zhanjiang(), LocalDate.of(2022, 6, 1));
+        List<PaidCase> month = List.of(new PaidCase(DrgCasePayment.of(c, r), Math.min(patients, c.costFen())),
+                new PaidCase(DipCaseScore.of(d, r), Math.min(patients, d.costFen())));
+        MonthlyCaseAdvance m = MonthlyCaseAdvance.of(month, advance);
+        assertThat(m.advanceFen()).isBetween(0L, Math.max(0, m.estimatedDueFen()));
+        assertThat(m.byFeeDueFen()).isNotNegative();
     }
 
     private static Ratio ratio(int ppm) {

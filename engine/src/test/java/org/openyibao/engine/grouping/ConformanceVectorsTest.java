@@ -39,6 +39,30 @@ class ConformanceVectorsTest {
     }
 
     @Test
+    void theDrgVectorsReachEverySplitConditionEveryMdcAndEveryReason() {
+        DrgGrouper g = (DrgGrouper) TABLES.grouper("illustrative-drg-1");
+        java.util.Set<String> splits = new java.util.TreeSet<>();
+        java.util.Set<String> mdcs = new java.util.TreeSet<>();
+        java.util.Set<String> reasons = new java.util.TreeSet<>();
+        for (ConformanceVectors.Vector v : TABLES.vectors("illustrative-drg-1")) {
+            GroupResult r = g.group(v.c());
+            if (r.grouped()) {
+                mdcs.add(r.mdc());
+                g.table().drgsByAdrg.get(r.adrg()).stream().filter(d -> d.code().equals(r.code()))
+                        .forEach(d -> splits.add(d.split().toString()));
+            } else {
+                reasons.add(r.reason());
+            }
+        }
+        java.util.Set<String> allSplits = new java.util.TreeSet<>();
+        g.table().drgsByAdrg.values().forEach(ds -> ds.forEach(d -> allSplits.add(d.split().toString())));
+        assertThat(splits).isEqualTo(allSplits);
+        assertThat(mdcs).containsAll(g.table().mdcs.keySet());
+        assertThat(reasons).contains("missing-principal", "invalid-principal", "invalid-age", "invalid-los",
+                "unknown-principal", "mdc-sex-conflict", "mdc-age-conflict", "no-adrg", "ambiguous-adrg");
+    }
+
+    @Test
     void aWrongExpectationIsReportedNamingTheCase() {
         ConformanceVectors.Vector v = TABLES.vectors("illustrative-drg-1").get(0);
         ConformanceVectors.Vector wrong = new ConformanceVectors.Vector(v.file(), v.line(), v.c(), v.outcome(), "AH15",

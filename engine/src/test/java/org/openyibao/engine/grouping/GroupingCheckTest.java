@@ -48,14 +48,19 @@ class GroupingCheckTest {
                 drg:
                   - {version: illustrative-drg-9, from: 2019-01-01, source: "DECISION (docs/decisions.md#x): test"}
                   - {version: illustrative-dip-1, from: 2020-01-01, source: "my guess"}
+                dip:
+                  - {version: illustrative-dip-1, from: 2019-01-01, source: "DECISION (docs/decisions.md#x): test"}
+                  - {version: illustrative-dip-1, from: 2019-01-01, source: "DECISION (docs/decisions.md#x): again"}
                 """);
         assertThat(GroupingCheck.problems(tmp, region)).extracting(Problem::toString).containsExactly(
                 "grouping/illustrative-dip-1/vectors.csv:3: case P001: expected group I21-02, got I21-01",
                 "somewhere/grouping.yaml: drg.illustrative-drg-9: no grouping table version 'illustrative-drg-9' (known: "
-                        + "[illustrative-dip-1, illustrative-drg-1, illustrative-drg-2])",
+                        + GroupingTables.load(tmp).versions() + ")",
                 "somewhere/grouping.yaml: drg.illustrative-dip-1: is a dip table, listed under drg",
                 "somewhere/grouping.yaml: drg.illustrative-dip-1: " + org.openyibao.engine.policy.Citations.problems(
-                        "my guess", org.openyibao.engine.policy.Bibliography.of(tmp)).get(0));
+                        "my guess", org.openyibao.engine.policy.Bibliography.of(tmp)).get(0),
+                "somewhere/grouping.yaml: dip.illustrative-dip-1: a second dip version from 2019-01-01: one version a"
+                        + " method a date");
     }
 
     private static void copy(Path from, Path to) throws IOException {

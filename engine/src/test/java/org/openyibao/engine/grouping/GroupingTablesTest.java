@@ -25,6 +25,25 @@ class GroupingTablesTest {
     }
 
     @Test
+    void theCodesOfAVersionAreWhatItGroups() {
+        TableCodes drg = TABLES.codes("illustrative-drg-1");
+        assertThat(drg.principals()).contains("I21", "J18", "O", "P07").doesNotHaveDuplicates();
+        assertThat(drg.complications()).contains("J96.0", "E87.1");
+        assertThat(drg.procedures()).contains("36.07", "31.1", "96.72");
+        Grouper g = TABLES.grouper("illustrative-drg-1");
+        // every listed principal diagnosis reaches an MDC (a newborn's with a newborn's age)
+        for (String p : drg.principals()) {
+            if (p.length() < 3) continue; // a chapter ("O", "P") is a prefix, not a code a case can carry
+            GroupResult r = g.group(p.startsWith("P") ? Cases.newborn(p, 3, 2500) : Cases.adult(p, "", "", 40, "F", 9000));
+            assertThat(r.reason()).as(p).isNotIn("unknown-principal", "invalid-principal");
+        }
+        TableCodes dip = TABLES.codes("illustrative-dip-1");
+        assertThat(dip.principals()).contains("C34", "Z51.1");
+        assertThat(dip.procedures()).contains("00.66", "93.96");
+        assertThat(dip.complications()).isEmpty();
+    }
+
+    @Test
     void anUnknownVersionIsANamedError() {
         assertThatThrownBy(() -> TABLES.grouper("drg-1999")).isInstanceOfSatisfying(DomainException.class,
                 e -> {

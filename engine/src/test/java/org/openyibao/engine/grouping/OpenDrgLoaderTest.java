@@ -72,12 +72,15 @@ class OpenDrgLoaderTest {
                 layout: opendrg
                 from: 2024-01-01
                 source: "test"
-                files: {data: DATA, weights: weights.csv}
+                files: {data: DATA, weights: weights.csv, vectors: vectors.csv}
                 """);
         GroupingTables tables = GroupingTables.load(root);
         assertThat(tables.version("opendrg-mini-2024").layout()).isEqualTo(TableVersion.OPENDRG);
         assertThat(tables.grouper("opendrg-mini-2024").group(Cases.adult("J18.900", "", "", 40, "M", 9000)).code())
                 .isEqualTo("ES35");
+        assertThat(tables.vectors("opendrg-mini-2024")).hasSize(8);
+        assertThat(ConformanceVectors.check(tables.grouper("opendrg-mini-2024"), tables.vectors("opendrg-mini-2024")))
+                .extracting(ConformanceVectors.Mismatch::toString).isEmpty();
     }
 
     @Test

@@ -47,6 +47,8 @@ public final class Evaluation {
 
     /** The hospitals' budgets by run and institution level (docs/sim.md#hospital-budgets), when the runs record them. */
     public static final String HOSPITALS_CSV = "hospitals.csv";
+    /** Each run's hospital income and fund cost for the inpatient cases (docs/sim.md#case-payment), when recorded. */
+    public static final String PAYMENT_METHODS_CSV = "payment-methods.csv";
 
     /** Bootstrap replicates by default. */
     public static final int DEFAULT_BOOTSTRAP = Bootstrap.DEFAULT_REPLICATES;
@@ -70,6 +72,7 @@ public final class Evaluation {
         IndicatorFiles.writeCsv(result, outDir.resolve("indicators.csv"));
         IndicatorFiles.writeJson(result, outDir.resolve("indicators.json"));
         if (!result.hospitals().isEmpty()) Files.writeString(outDir.resolve(HOSPITALS_CSV), HospitalFiles.csv(result));
+        if (result.payments() != null) Files.writeString(outDir.resolve(PAYMENT_METHODS_CSV), result.payments().csv());
         List<ReportText> texts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Locale l : langs) {
@@ -137,7 +140,8 @@ public final class Evaluation {
                 Indicators.THRESHOLDS, runs.stream().map(r -> payments(r.households())).toList());
         List<CostEffectiveness> ce = costEffectiveness(runs, results, comparisons, reps);
         return new EvaluationResult(labels.get(0), base.count(), results, reimbursement, funds, comparisons, contexts,
-                Warning.of(labels, runs), uncertainty, distribution, ce, HospitalBudgets.of(labels, runs));
+                Warning.of(labels, runs), uncertainty, distribution, ce, HospitalBudgets.of(labels, runs),
+                PaymentMethods.of(labels, runs));
     }
 
     private static Distribution distribution(List<String> labels, Households base, List<Scenario> scenarios) {

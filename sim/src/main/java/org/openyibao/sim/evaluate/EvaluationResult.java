@@ -19,14 +19,27 @@ import java.util.Map;
  * @param costEffectiveness every further run at each threshold: cost per household kept out of CHE
  * @param hospitals         each run's hospitals against budgets set from the baseline's spending, the baseline first
  *                          (empty when the runs record no institutions or budget rules)
+ * @param payments          paying hospitals by fee, DRG or DIP compared (docs/sim.md#case-payment), null when no run
+ *                          recorded its cases' payment
  */
 public record EvaluationResult(String baseline, long households, List<ScenarioResult> scenarios,
                                Map<String, Reimbursement> reimbursement, Map<String, FundTotals> funds,
                                List<Comparison> comparisons, Map<String, RunContext> contexts, List<Warning> warnings,
                                Uncertainty uncertainty, Distribution distribution,
-                               List<CostEffectiveness> costEffectiveness, List<HospitalOutcome> hospitals) {
+                               List<CostEffectiveness> costEffectiveness, List<HospitalOutcome> hospitals,
+                               PaymentMethods payments) {
     public EvaluationResult {
         hospitals = hospitals == null ? List.of() : List.copyOf(hospitals);
+    }
+
+    /** A result without the comparison of payment methods. */
+    public EvaluationResult(String baseline, long households, List<ScenarioResult> scenarios,
+                            Map<String, Reimbursement> reimbursement, Map<String, FundTotals> funds,
+                            List<Comparison> comparisons, Map<String, RunContext> contexts, List<Warning> warnings,
+                            Uncertainty uncertainty, Distribution distribution, List<CostEffectiveness> costEffectiveness,
+                            List<HospitalOutcome> hospitals) {
+        this(baseline, households, scenarios, reimbursement, funds, comparisons, contexts, warnings, uncertainty, distribution,
+                costEffectiveness, hospitals, null);
     }
 
     /** A result without the hospitals' budgets. */

@@ -114,6 +114,7 @@ final class HtmlReport {
         if (!r.funds().isEmpty()) funds(b, r, t);
         InsurerSection.render(b, r, t);
         HospitalSection.render(b, r, t);
+        PaymentSection.render(b, r, t);
         UncertaintySection.render(b, r, t);
         DistributionSection.render(b, r, t);
         CostSection.render(b, r, t);

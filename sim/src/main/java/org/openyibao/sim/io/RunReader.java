@@ -35,6 +35,7 @@ import org.openyibao.sim.evaluate.HospitalFigures;
 import org.openyibao.sim.evaluate.InstitutionYear;
 import org.openyibao.sim.evaluate.InsurerFigures;
 import org.openyibao.sim.evaluate.RunContext;
+import org.openyibao.sim.evaluate.PaymentRun;
 import org.openyibao.sim.evaluate.RunInput;
 import org.openyibao.sim.evaluate.SettlementAggregate;
 
@@ -75,7 +76,7 @@ public final class RunReader {
     public RunInput read(Households rankingOf, int threads) throws InterruptedException {
         Households h = households();
         if (rankingOf != null) h.useRankingOf(rankingOf);
-        return new RunInput(scenario(), h, settlements(h, threads), funds(), context());
+        return new RunInput(scenario(), h, settlements(h, threads), funds(), context(), payment());
     }
 
     /**
@@ -182,6 +183,36 @@ public final class RunReader {
         run.path("funds").fields().forEachRemaining(f -> m.put(f.getKey(),
                 new FundFlow(f.getValue().path("income_fen").asLong(), f.getValue().path("expenditure_fen").asLong())));
         return new FundTotals(m, insurer(), hospitals());
+    }
+
+    /** The inpatient cases' payment (RUN/case_payment.json, docs/sim.md#case-payment), or null in a run without it. */
+    public PaymentRun payment() {
+        Path file = dir.resolve(RunFiles.CASE_PAYMENT);
+        if (!Files.isRegularFile(file)) return null;
+        JsonNode j;
+        try {
+            j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage());
+        }
+        Map<String, long[]> sums = new java.util.TreeMap<>();
+        Map<String, String> levels = new java.util.HashMap<>();
+        for (JsonNode h : j.path("hospitals")) {
+            String code = h.path("institution").asText();
+            levels.putIfAbsent(code, h.path("level").asText(null));
+            long[] a = sums.computeIfAbsent(code, c -> new long[6]);
+            a[0] += h.path("cases").asLong();
+            a[1] += h.path("grouped").asLong();
+            a[2] += h.path("weight_ppm").asLong();
+            a[3] += h.path("cost_fen").asLong();
+            a[4] += h.path("income_fen").asLong();
+            a[5] += h.path("fund_due_fen").asLong();
+        }
+        List<PaymentRun.Hospital> rows = new ArrayList<>();
+        sums.forEach((c, a) -> rows.add(new PaymentRun.Hospital(c, levels.get(c), a[0], a[1], a[2], a[3], a[4], a[5])));
+        List<String> versions = new ArrayList<>();
+        j.path("versions").forEach(v -> versions.add(v.asText()));
+        return new PaymentRun(j.path("method").asText(), versions, rows);
     }
 
     /**

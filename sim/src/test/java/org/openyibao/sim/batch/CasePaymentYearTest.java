@@ -125,4 +125,30 @@ class CasePaymentYearTest {
                 .hasMessageContaining("illustrative-drg-1 is a drg table, not dip");
     }
 
+
+    /**
+     * evaluate compares the methods (docs/sim.md#case-payment): payment-methods.csv has a line per run and hospital whose
+     * income and fund due are the run's, the reference is the fee-for-service run, and the report has the section.
+     */
+    @Test
+    void theEvaluationComparesTheMethods() throws Exception {
+        java.util.List<org.openyibao.sim.io.RunReader> readers = java.util.List.of(new org.openyibao.sim.io.RunReader(dir.resolve("ffs")),
+                new org.openyibao.sim.io.RunReader(dir.resolve("drg")), new org.openyibao.sim.io.RunReader(dir.resolve("dip")));
+        Path out = dir.resolve("report");
+        org.openyibao.sim.evaluate.EvaluationResult r = org.openyibao.sim.evaluate.Evaluation.run(
+                org.openyibao.sim.io.RunReader.readAll(readers, 2), out, java.util.Set.of(java.util.Locale.ENGLISH),
+                new org.openyibao.sim.evaluate.Evaluation.Options(0, 1, 2));
+        org.openyibao.sim.evaluate.PaymentMethods p = r.payments();
+        assertThat(p.runs()).extracting(org.openyibao.sim.evaluate.PaymentMethods.Run::method)
+                .containsExactly("fee-for-service", "drg", "dip");
+        assertThat(p.referenceIndex()).isZero();
+        assertThat(p.runs().get(1).fundDueFen()).isEqualTo(drg.cases().total(CaseYear.Row::fundDueFen));
+        assertThat(p.runs().get(2).fundDueFen()).isEqualTo(p.runs().get(0).fundDueFen());
+        assertThat(p.runs().get(0).winners() + p.runs().get(0).losers()).isZero(); // the reference against itself
+        java.util.List<String> csv = Files.readAllLines(out.resolve(org.openyibao.sim.evaluate.Evaluation.PAYMENT_METHODS_CSV));
+        assertThat(csv).hasSize(1 + 3 * p.hospitals().size());
+        long drgDue = csv.stream().skip(1).map(l -> l.split(",")).filter(c -> c[1].equals("drg")).mapToLong(c -> Long.parseLong(c[8])).sum();
+        assertThat(drgDue).isEqualTo(drg.cases().total(CaseYear.Row::fundDueFen));
+        assertThat(Files.readString(out.resolve("report.en.html"))).contains("Case payment: fee-for-service, DRG and DIP compared");
+    }
 }
