@@ -149,6 +149,7 @@ class CasePaymentBrowserTest {
             d.findElement(By.xpath("//a[text()='" + stays.get(0) + "']")).click();
             Browser.waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.id("grouping")));
             assertThat(d.findElement(By.id("group-code")).getText()).startsWith("I21-03");
+            Browser.assertFitsThePhone(d);
             Browser.shot(d, "case-payment-clerk-phone-zh");
             // the agency's pages are not the clerk's
             d.get(url("/console/case-payment"));
