@@ -13,6 +13,9 @@ import java.util.concurrent.Callable;
 import org.openyibao.engine.grouping.GroupingCheck;
 import org.openyibao.engine.grouping.GroupingTables;
 import org.openyibao.engine.grouping.TableSelection;
+import org.openyibao.engine.supervision.RuleSelection;
+import org.openyibao.engine.supervision.RuleSets;
+import org.openyibao.engine.supervision.SupervisionCheck;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Bibliography;
 import org.openyibao.engine.policy.Dated;
@@ -66,7 +69,9 @@ public final class PolicyCommand {
             System.out.println("ok: " + pack.region() + " (" + pack.name() + ")" + bases + ": " + counts + "; rules from "
                     + pack.changeDates().get(0) + ", " + pack.changeDates().size() + " change dates");
             if (reform != null) System.out.println("ok: reform " + reform + " on " + pack.region());
-            return checkGrouping(dir);
+            int grouping = checkGrouping(dir);
+            if (grouping != 0) return grouping;
+            return checkSupervision(dir);
         }
 
         /** The grouping tables beside the pack and the pack's grouping.yaml (docs/grouping.md#checking). */
@@ -85,6 +90,25 @@ public final class PolicyCommand {
                         .append(e.version()).append(" from ").append(e.from());
             System.out.println("ok: grouping: " + tables.versions().size() + " table versions " + tables.versions() + ", "
                     + vectors + " conformance vectors pass" + selected);
+            return 0;
+        }
+
+        /** The supervision rule sets beside the pack and the pack's supervision.yaml (docs/supervision.md#checking). */
+        private static int checkSupervision(Path dir) {
+            Path region = dir.toAbsolutePath().normalize();
+            Path root = region.getParent();
+            if (!Files.isDirectory(root.resolve(RuleSets.DIR)) && !Files.isRegularFile(region.resolve(RuleSelection.FILE)))
+                return 0;
+            List<Problem> problems = SupervisionCheck.problems(root, region);
+            if (!problems.isEmpty()) return refused(problems, "the supervision rules");
+            RuleSets sets = RuleSets.load(root);
+            int rules = sets.versions().stream().mapToInt(v -> sets.version(v).rules().size()).sum();
+            StringBuilder selected = new StringBuilder();
+            for (RuleSelection.Entry e : RuleSelection.of(region).entries())
+                selected.append(selected.length() == 0 ? "; " + region.getFileName() + " screens with " : ", ")
+                        .append(e.version()).append(" from ").append(e.from());
+            System.out.println("ok: supervision: " + sets.versions().size() + " rule sets " + sets.versions() + ", "
+                    + rules + " rules, each naming a check class" + selected);
             return 0;
         }
 

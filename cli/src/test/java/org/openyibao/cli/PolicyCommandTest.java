@@ -105,4 +105,42 @@ class PolicyCommandTest {
         Run shown = run(null, "policy", "show", "zhanjiang", "--date", "2021-06-01", "--reform", example.toString());
         assertThat(shown.out()).contains("with reform ").contains("REFORM");
     }
+
+    @Test
+    void checkCoversTheSupervisionRuleSetsAndTheRegionsSelection() throws IOException {
+        Run r = run(null, "policy", "check", zhanjiang());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ok: supervision: 1 rule sets [illustrative-1], 18 rules, each naming a check class;"
+                + " zhanjiang screens with illustrative-1 from 2019-01-01");
+        // a copy of the policies whose region selects a version that does not exist
+        Path root = tmp.resolve("policies");
+        copy(repo().resolve("policies"), root);
+        Files.writeString(root.resolve("zhanjiang/supervision.yaml"), """
+                versions:
+                  - version: illustrative-9
+                    from: 2019-01-01
+                    source: "DECISION (docs/decisions.md#supervision-illustrative-rules): a test"
+                """);
+        Run bad = run(null, "policy", "check", root.resolve("zhanjiang").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("zhanjiang/supervision.yaml:2: illustrative-9: no supervision rule set"
+                + " 'illustrative-9' (known: [illustrative-1])\n1 problem in the supervision rules\n");
+        // a rule that names a check class that does not exist
+        Path rules = root.resolve("supervision/illustrative-1/rules.yaml");
+        Files.writeString(rules, Files.readString(rules).replace("check: LongStay", "check: LongStays"));
+        Run unknown = run(null, "policy", "check", root.resolve("zhanjiang").toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("<pack>: supervision/illustrative-1/rules.yaml:")
+                .contains(".check: no check class 'LongStays' (known: [");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
 }

@@ -17,7 +17,7 @@ public final class Checks {
                 new ItemSchemeLimit(), new DailyQuantityLimit(), new StayQuantityLimit(), new SameItemTwiceADay(),
                 new MutuallyExclusiveItems(), new MissingDependentItem(), new SwappedItem(),
                 new ReadmissionSameDiagnosis(), new OverlappingStays(), new OutpatientDuringStay(), new LongStay(),
-                new DaysWithoutTreatment(), new RepeatedCostlyDrug())) {
+                new DaysWithoutTreatment(), new RepeatedCostlyDrug(), new AccountDrain())) {
             ALL.put(c.getClass().getSimpleName(), c);
         }
     }

@@ -17,10 +17,12 @@ import org.openyibao.engine.policy.Scheme;
  *
  * @param crossRegion true when the institution is outside the insured's pooling region (异地就医)
  * @param otherDiagnoses the secondary diagnoses, in the order coded
+ * @param accountPaidFen what the individual account paid of the visit, in fen
  */
 public record ClaimVisit(String id, String personId, Sex sex, int age, String institutionId, Level level,
                          Scheme scheme, Scene scene, boolean crossRegion, LocalDate admission, LocalDate discharge,
-                         String principalDiagnosis, List<String> otherDiagnoses, List<ClaimLine> lines) {
+                         String principalDiagnosis, List<String> otherDiagnoses, List<ClaimLine> lines,
+                         long accountPaidFen) {
     public ClaimVisit {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(personId, "personId");

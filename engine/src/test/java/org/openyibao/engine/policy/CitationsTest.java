@@ -48,7 +48,7 @@ class CitationsTest {
     void aKeyNotInTheBibliographyIsNamedWithTheKnownOnes() {
         assertThat(problems("Luo 2021, Table 2-7")).singleElement().satisfies(m ->
                 assertThat(m).isEqualTo("unknown bibliography key 'Luo 2021' (known: Luo 2020, He 2020, Zhang, Wang 2019, "
-                        + "人社部发〔2009〕67号, Zhanjiang [2016] No.514, CHS-DRG 1.1, DIP 2020)"));
+                        + "人社部发〔2009〕67号, Zhanjiang [2016] No.514, CHS-DRG 1.1, DIP 2020, NCCI 2024)"));
         assertThat(problems("Luo 2020, Table 2-7; Smith et al. 2018, p. 12")).singleElement()
                 .satisfies(m -> assertThat(m).startsWith("unknown bibliography key 'Smith et al. 2018'"));
         // a place and a year are no citation

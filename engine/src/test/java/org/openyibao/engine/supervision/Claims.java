@@ -26,12 +26,14 @@ final class Claims {
         Scheme scheme = Scheme.RESIDENT;
         Scene scene = Scene.OUTPATIENT;
         boolean crossRegion;
+        long account;
         LocalDate admission = D, discharge = D;
         List<String> others = new ArrayList<>();
         List<ClaimLine> lines = new ArrayList<>();
 
         V id(String v) { id = v; return this; }
         V at(String v) { institution = v; return this; }
+        V account(long fen) { account = fen; return this; }
         V sex(Sex v) { sex = v; return this; }
         V age(int v) { age = v; return this; }
         V level(Level v) { level = v; return this; }
@@ -52,7 +54,7 @@ final class Claims {
 
         ClaimVisit build() {
             return new ClaimVisit(id, person, sex, age, institution, level, scheme, scene, crossRegion, admission,
-                    discharge, principal, others, lines);
+                    discharge, principal, others, lines, account);
         }
     }
 

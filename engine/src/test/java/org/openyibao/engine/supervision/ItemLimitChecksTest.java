@@ -54,7 +54,7 @@ class ItemLimitChecksTest {
         ClaimVisit secondary = visit().diagnosis("I10").line("X100", 1).build();
         secondary = new ClaimVisit(secondary.id(), secondary.personId(), secondary.sex(), secondary.age(), secondary.institutionId(),
                 secondary.level(), secondary.scheme(), secondary.scene(), false, secondary.admission(), secondary.discharge(),
-                "I10", List.of("J18.0"), secondary.lines());
+                "I10", List.of("J18.0"), secondary.lines(), 0);
         assertThat(run("ItemIndicationLimit", K, secondary)).isEmpty();
     }
 

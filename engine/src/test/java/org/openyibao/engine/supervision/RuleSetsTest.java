@@ -19,7 +19,7 @@ class RuleSetsTest {
     @Test
     void theIllustrativeSetLoadsWithEveryRuleAndItsKnowledge() {
         RuleSet set = RuleSets.load(POLICIES).version("illustrative-1");
-        assertThat(set.rules()).hasSize(17);
+        assertThat(set.rules()).hasSize(18);
         assertThat(set.rules()).extracting(Rule::check).containsExactlyInAnyOrderElementsOf(Checks.names());
         Rule readmission = set.rules().stream().filter(r -> r.id().equals("MGT-READMISSION")).findFirst().orElseThrow();
         assertThat(readmission.parameter("days")).isEqualTo(15);
