@@ -117,6 +117,10 @@ final class DemoGeneratedPopulation implements DemoPopulation {
                     enrolments.addCategory(psnNo, m.category().key, from, null);
                 }
                 if (!m.arrears()) pay(e, m, employee);
+                // in arrears the year was not paid and benefits are suspended from its start, as the batch year settles
+                // them (HouseholdYear: the engine's Person in arrears); without the suspension the platform paid them
+                else enrolments.suspend(e.id(), from.isAfter(LocalDate.of(YEAR, 1, 1)) ? from : LocalDate.of(YEAR, 1, 1),
+                        "the year's contribution was not paid (generated)");
                 for (VisitRecord v : m.visits()) {
                     try {
                         settlements.settle(psnNo, v.institutionCode(), v.date(), (pack, level) -> visit(v, level));

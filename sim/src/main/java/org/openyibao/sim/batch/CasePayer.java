@@ -21,7 +21,8 @@ import org.openyibao.sim.population.VisitRecord;
  * Groups and pays one worker's inpatient cases as they are settled (docs/sim.md#case-payment): the grouper of the
  * table version in force on the discharge date, then the engine's DRG payment or DIP score under the pack's rules on
  * that date. The patient's share is the settlement's, whatever the method: only what the fund owes the hospital
- * changes. An uninsured patient's case is not the fund's and is left out. Not thread-safe: one per worker.
+ * changes. A case the fund does not cover (uninsured, or settled without insurance) is left out. Not thread-safe: one
+ * per worker.
  */
 final class CasePayer {
     private final CasePaymentSpec spec;
@@ -36,9 +37,12 @@ final class CasePayer {
         this.sums = sums;
     }
 
-    /** The paid case, or null when the visit is not a case of the fund's (not an admission, or uninsured). */
+    /**
+     * The paid case, or null when the visit is not a case of the fund's: not an admission, an uninsured patient's, or
+     * one settled without insurance (arrears, the waiting period: the fund pays nothing whatever the method).
+     */
     PaidCase pay(Member m, VisitRecord v, Settlement s) {
-        if (!DischargedCases.isCase(v) || m.scheme() == null || !m.insured()) return null;
+        if (!DischargedCases.isCase(v) || m.scheme() == null || !m.insured() || !s.eligible()) return null;
         LocalDate discharge = DischargedCases.discharge(v);
         long cost = DischargedCases.costFen(v);
         long fund = s.hifpPay();

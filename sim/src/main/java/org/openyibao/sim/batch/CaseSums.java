@@ -1,8 +1,11 @@
 package org.openyibao.sim.batch;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The year's inpatient cases summed by hospital and scheme (docs/sim.md#case-payment), in fen, millionths and counts,
@@ -23,7 +26,7 @@ public final class CaseSums {
 
     private final Map<Key, long[]> byKey = new HashMap<>();
     private final Map<String, String> levels = new HashMap<>();
-    private final java.util.Set<String> versions = new java.util.TreeSet<>();
+    private final Set<String> versions = new TreeSet<>();
 
     void add(PaidCase c, boolean grouped, boolean outlier, boolean byFee) {
         long[] a = byKey.computeIfAbsent(new Key(c.institution(), c.scheme()), k -> new long[SIZE]);
@@ -61,8 +64,8 @@ public final class CaseSums {
     }
 
     /** The table versions that grouped the cases. */
-    synchronized java.util.List<String> versions() {
-        return java.util.List.copyOf(versions);
+    synchronized List<String> versions() {
+        return List.copyOf(versions);
     }
 
     /** The sums by hospital and scheme, in order. */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import org.openyibao.engine.casepay.DipHospitalFinal;
 import org.openyibao.engine.casepay.DipHospitalYear;
@@ -72,7 +73,7 @@ public record CaseYear(PaymentMethod method, List<String> versions, List<Row> ro
     }
 
     /** The sum of a column over the rows. */
-    public long total(java.util.function.ToLongFunction<Row> f) {
+    public long total(ToLongFunction<Row> f) {
         return rows.stream().mapToLong(f).sum();
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +199,7 @@ public final class Simulation {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         CaseYear caseYear = payment == null ? null : CaseYear.of(payment.method(), cases,
-                CasePaymentRules.of(spec.pack(), java.time.LocalDate.of(year, 12, 31)));
+                CasePaymentRules.of(spec.pack(), LocalDate.of(year, 12, 31)));
         Result result = new Result(householdsDone.sum(), funds.persons, funds.visits, seconds, funds.funds(),
                 institutions.rows(reader.institutions()), funds.poolingOnVisitsFen(), caseYear);
         RunWriter.writeInstitutions(spec.out(), result.institutions());

@@ -24,11 +24,14 @@ public record PaymentMethods(String reference, List<Run> runs, List<Hospital> ho
     public record Hospital(String institution, String level, long cases, long costFen, List<Long> incomeFen,
                            List<Long> fundDueFen) {}
 
-    /** The comparison of the runs that recorded their cases' payment, or null when none did. */
+    /**
+     * The comparison of the runs that recorded their cases' payment, or null when fewer than two methods are among
+     * them (a reform's runs, all paid by fee, have nothing to compare here).
+     */
     public static PaymentMethods of(List<String> labels, List<RunInput> inputs) {
         List<Integer> paid = new ArrayList<>();
         for (int k = 0; k < inputs.size(); k++) if (inputs.get(k).payment() != null) paid.add(k);
-        if (paid.isEmpty()) return null;
+        if (paid.stream().map(k -> inputs.get(k).payment().method()).distinct().count() < 2) return null;
         int ref = paid.stream().filter(k -> inputs.get(k).payment().method().equals("fee-for-service")).findFirst()
                 .orElse(paid.get(0));
         Map<String, Hospital> byCode = new TreeMap<>();

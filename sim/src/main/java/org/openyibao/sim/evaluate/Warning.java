@@ -43,15 +43,25 @@ public record Warning(String kind, List<String> args) {
         RunContext base = runs.get(0).context();
         for (int k = 1; k < runs.size(); k++) {
             RunContext c = runs.get(k).context();
-            if (c.differences() != null && c.differences().isEmpty()) out.add(new Warning(NO_DIFFERENCES, List.of(labels.get(k))));
+            // a run paying hospitals by another method than the baseline compares that, not a reform of the pack
+            if (c.differences() != null && c.differences().isEmpty() && !otherPayment(runs.get(0), runs.get(k))) out.add(new Warning(NO_DIFFERENCES, List.of(labels.get(k))));
             if (c.packVersion() != null && base.packVersion() != null && !Objects.equals(c.packVersion(), base.packVersion()))
                 out.add(new Warning(OTHER_PACK, List.of(labels.get(k), c.packVersion(), base.packVersion())));
         }
         for (int a = 0; a < runs.size(); a++)
             for (int b = a + 1; b < runs.size(); b++)
-                if (runs.get(a).households().sameResults(runs.get(b).households()) && sameInsurer(runs.get(a), runs.get(b)))
+                if (runs.get(a).households().sameResults(runs.get(b).households()) && sameInsurer(runs.get(a), runs.get(b))
+                        && !otherPayment(runs.get(a), runs.get(b)))
                     out.add(new Warning(IDENTICAL, List.of(labels.get(a), labels.get(b))));
         return out;
+    }
+
+    /**
+     * Whether the two runs paid hospitals for inpatient cases by different methods (docs/sim.md#case-payment): the
+     * households' results are the same by design (the patient's share does not change), the hospitals' are not.
+     */
+    private static boolean otherPayment(RunInput a, RunInput b) {
+        return a.payment() != null && b.payment() != null && !a.payment().method().equals(b.payment().method());
     }
 
     /** Whether the insurer's year is the same in both runs: a contract overlay changes it and not the households. */

@@ -2,6 +2,7 @@ package org.openyibao.sim.io;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -175,7 +176,7 @@ final class RowReaders {
                 Group list = new Group(listType, Map.of(listType.getFieldName(0), element), () -> {}, () -> {});
                 Group linesGroup = new Group(linesType, Map.of(linesType.getFieldName(0), list),
                         () -> lines = new ArrayList<>(4), () -> {});
-                Map<String, Converter> columns = new java.util.HashMap<>(Map.ofEntries(
+                Map<String, Converter> columns = new HashMap<>(Map.ofEntries(
                         Map.entry("visit_id", i64(v -> id = v)), Map.entry("person_id", i64(v -> person = v)),
                         Map.entry("household_id", i64(v -> household = v)), Map.entry("date", i32(v -> date = v)),
                         Map.entry("type", new Str(v -> type = v)), Map.entry("level", new Str(v -> level = v)),

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.openyibao.engine.policy.VisitType;
 import org.openyibao.sim.population.Clinical;
 import org.openyibao.sim.population.Household;
 import org.openyibao.sim.population.Institution;
@@ -118,7 +119,7 @@ final class RowWriters {
         }
         c.endGroup();
         c.endField("lines", 10);
-        if (v.type() != org.openyibao.engine.policy.VisitType.INPATIENT) return;
+        if (v.type() != VisitType.INPATIENT) return;
         Clinical k = v.clinical();
         strings(c, 11, "secondary_diagnoses", k.secondaryDiagnoses());
         strings(c, 12, "procedures", k.procedures());

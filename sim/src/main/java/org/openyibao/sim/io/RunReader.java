@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -191,12 +192,12 @@ public final class RunReader {
         if (!Files.isRegularFile(file)) return null;
         JsonNode j;
         try {
-            j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
-        } catch (java.io.IOException e) {
+            j = JSON.readTree(file.toFile());
+        } catch (IOException e) {
             throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage());
         }
-        Map<String, long[]> sums = new java.util.TreeMap<>();
-        Map<String, String> levels = new java.util.HashMap<>();
+        Map<String, long[]> sums = new TreeMap<>();
+        Map<String, String> levels = new HashMap<>();
         for (JsonNode h : j.path("hospitals")) {
             String code = h.path("institution").asText();
             levels.putIfAbsent(code, h.path("level").asText(null));

@@ -150,5 +150,14 @@ class CasePaymentYearTest {
         long drgDue = csv.stream().skip(1).map(l -> l.split(",")).filter(c -> c[1].equals("drg")).mapToLong(c -> Long.parseLong(c[8])).sum();
         assertThat(drgDue).isEqualTo(drg.cases().total(CaseYear.Row::fundDueFen));
         assertThat(Files.readString(out.resolve("report.en.html"))).contains("Case payment: fee-for-service, DRG and DIP compared");
+        // the households' results are the same by design: no "identical" or "no difference" warning between methods
+        assertThat(r.warnings()).isEmpty();
+        // one method only (a reform's runs, all by fee): nothing to compare, no section, no file
+        Path alone = dir.resolve("report-ffs");
+        org.openyibao.sim.evaluate.EvaluationResult one = org.openyibao.sim.evaluate.Evaluation.run(
+                org.openyibao.sim.io.RunReader.readAll(java.util.List.of(new org.openyibao.sim.io.RunReader(dir.resolve("ffs"))), 1),
+                alone, java.util.Set.of(java.util.Locale.ENGLISH), new org.openyibao.sim.evaluate.Evaluation.Options(0, 1, 1));
+        assertThat(one.payments()).isNull();
+        assertThat(alone.resolve(org.openyibao.sim.evaluate.Evaluation.PAYMENT_METHODS_CSV)).doesNotExist();
     }
 }
