@@ -61,9 +61,11 @@ public class CaseReviews {
             throw ApiException.badRequest("reviewed", "reviewed: the amount the review approves, 0 or more");
         }
         tx.executeWithoutResult(s -> {
+            // the case's row locked alone (a join FOR UPDATE would lock the region's and the institution's rows too)
+            jdbc.queryForList("SELECT mdtrt_id FROM discharged_case WHERE admdvs = ? AND mdtrt_id = ? FOR UPDATE", admdvs, mdtrtId);
             List<Map<String, Object>> rows = jdbc.queryForList("SELECT c.*, r.policy_pack, i.level FROM discharged_case c"
                     + " JOIN region r ON r.admdvs = c.admdvs JOIN institution i ON i.code = c.institution_code"
-                    + " WHERE c.admdvs = ? AND c.mdtrt_id = ? FOR UPDATE", admdvs, mdtrtId);
+                    + " WHERE c.admdvs = ? AND c.mdtrt_id = ?", admdvs, mdtrtId);
             if (rows.isEmpty()) throw ApiException.notFound("mdtrt_id", "mdtrt_id: no case " + mdtrtId + " in region " + admdvs);
             Map<String, Object> row = rows.get(0);
             if (!"pending".equals(row.get("review_status")) || !"settled".equals(row.get("status"))) {

@@ -140,8 +140,10 @@ public class CaseSettlement {
                         + " group_name = ?, weight_ppm = ?, score_ppm = ?, average_cost_fen = ?, group_reason = ?, group_trace = ?,"
                         + " payment_kind = ?, payment_fen = ?, points_ppm = ?, payment_trace = ?, review_status = ?, reviewed_fen = NULL,"
                         + " scheme = ? WHERE mdtrt_id = ?",
-                p.method() == null ? null : p.method().key, g == null ? null : g.version(), outcome, g == null ? null : g.mdc(),
-                g == null ? null : g.adrg(), g == null ? null : g.code(), g == null ? null : truncate(g.name(), 200),
+                // cut to the columns' widths: a long code in a loaded national table must not fail the settlement
+                p.method() == null ? null : p.method().key, g == null ? null : truncate(g.version(), 60), outcome,
+                g == null ? null : truncate(g.mdc(), 20), g == null ? null : truncate(g.adrg(), 20),
+                g == null ? null : truncate(g.code(), 100), g == null ? null : truncate(g.name(), 200),
                 g == null ? null : g.weightPpm(), g == null ? null : g.scorePpm(), g == null ? null : g.averageCostFen(),
                 truncate(reason, 200), g == null ? null : json(g.trace()), kind, paymentFen, points,
                 pay == null ? null : json(steps(pay)), pay != null && pay.pendingReview() ? "pending" : null, p.scheme() == null ? null : p.scheme().key, mdtrtId);

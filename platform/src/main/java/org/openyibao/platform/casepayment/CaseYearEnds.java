@@ -150,7 +150,8 @@ public class CaseYearEnds {
         return Money.fen(yuan);
     }
 
-    static Map<Scheme, Long> budgets(Long employee, Long resident) {
+    /** The DIP budgets by scheme, the ones given. */
+    public static Map<Scheme, Long> budgets(Long employee, Long resident) {
         Map<Scheme, Long> m = new EnumMap<>(Scheme.class);
         if (employee != null) m.put(Scheme.EMPLOYEE, employee);
         if (resident != null) m.put(Scheme.RESIDENT, resident);

@@ -76,7 +76,7 @@ public record DischargeRecord(String principal, List<String> secondary, List<Str
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw FsiException.invalid(f.path(name), "must be a whole number; got \"" + s + "\"");
+            return Long.MAX_VALUE; // as the visit's diagnoses take it (VisitTransactions.diagnoses): not a number, last
         }
     }
 

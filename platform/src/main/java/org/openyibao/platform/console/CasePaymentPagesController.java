@@ -17,6 +17,7 @@ import org.openyibao.platform.audit.AuditTrail;
 import org.openyibao.platform.casepayment.CaseIndicators;
 import org.openyibao.platform.casepayment.CaseQueries;
 import org.openyibao.platform.casepayment.CaseReviews;
+import org.openyibao.platform.casepayment.CaseYearEnds;
 import org.openyibao.platform.registry.Region;
 import org.openyibao.platform.registry.RegistryService;
 import org.openyibao.platform.security.ConsoleUser;
@@ -35,10 +36,12 @@ public class CasePaymentPagesController {
     private final CaseQueries cases;
     private final CaseReviews reviews;
     private final CaseIndicators indicators;
+    private final CaseYearEnds yearEnds;
     private final AuditTrail audit;
 
     public CasePaymentPagesController(RegistryService registry, ConsoleQueries consoleQueries, CaseQueries cases,
-                                      CaseReviews reviews, CaseIndicators indicators, AuditTrail audit) {
+                                      CaseReviews reviews, CaseIndicators indicators, CaseYearEnds yearEnds, AuditTrail audit) {
+        this.yearEnds = yearEnds;
         this.registry = registry;
         this.consoleQueries = consoleQueries;
         this.cases = cases;
@@ -50,7 +53,10 @@ public class CasePaymentPagesController {
     @GetMapping("/console/case-payment")
     public String agency(@RequestParam(required = false) String admdvs, @RequestParam(required = false) Integer year,
                          @RequestParam(required = false) String institution, @RequestParam(required = false) String group,
-                         @RequestParam(required = false) String month, @RequestParam(required = false) Integer page, Model model) {
+                         @RequestParam(required = false) String month, @RequestParam(required = false) Integer page,
+                         @RequestParam(name = "dip_budget_resident", required = false) String budgetResident,
+                         @RequestParam(name = "dip_budget_employee", required = false) String budgetEmployee,
+                         @RequestParam(name = "year_end", required = false) String showYearEnd, Model model) {
         Region r = region(admdvs);
         int y = year != null ? year : consoleQueries.latestLedgerYear(r.admdvs());
         model.addAttribute("regions", registry.regions());
@@ -62,6 +68,13 @@ public class CasePaymentPagesController {
         model.addAttribute("found", cases.list(r.admdvs(), new CaseQueries.Filter(institution, group, month, null), page, 20));
         model.addAttribute("queue", reviews.pending(r.admdvs()));
         model.addAttribute("indicators", indicators.year(r.admdvs(), y, null).stream().filter(i -> i.period().length() == 4).toList());
+        model.addAttribute("budgetResident", budgetResident == null ? "" : budgetResident);
+        model.addAttribute("budgetEmployee", budgetEmployee == null ? "" : budgetEmployee);
+        if (showYearEnd != null) {
+            // the DRG/DIP year-end as it would be, with the DIP budgets typed in (a preview: nothing is posted)
+            model.addAttribute("yearEnd", yearEnds.preview(r.admdvs(), y, CaseYearEnds.budgets(
+                    fen("dip_budget_employee", budgetEmployee), fen("dip_budget_resident", budgetResident))));
+        }
         return "console/case-payment";
     }
 
@@ -85,6 +98,11 @@ public class CasePaymentPagesController {
                 amount == null ? "rejected" : String.valueOf(amount));
         return "redirect:/console/case-payment/cases/" + UriUtils.encodePathSegment(mdtrtId, "UTF-8") + "?admdvs=" + admdvs
                 + "&changed=" + decision;
+    }
+
+    private static Long fen(String field, String yuan) {
+        BigDecimal y = ConsoleForms.yuan(field, yuan);
+        return y == null ? null : org.openyibao.engine.money.Money.fen(y);
     }
 
     /** The reviewed amount typed in: yuan for a DRG case (to fen), points for a DIP case (to millionths). */

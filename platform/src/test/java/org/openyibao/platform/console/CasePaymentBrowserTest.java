@@ -24,7 +24,8 @@ import org.openyibao.platform.fsi.FsiTestClient;
  * Case-based payment in a real browser (issue 14): the demo hospital settles two inpatient stays of 2026 over the
  * national interface (Zhanjiang pays them by DIP); one stays 65 days and goes to special review. The agency, in English,
  * finds the case in the queue, reads its grouping and payment steps and approves it at 150 points; the hospital's
- * clerk, on a 375-px phone, sees its own cases and their explanation; the auditor is offered no decision. No console
+ * agency then previews the DIP year-end with a residents' budget; the clerk, on a 375-px phone, sees its own cases and
+ * their explanation; the auditor is offered no decision. No console
  * error. Screenshots {@code case-payment-en.png} and {@code case-payment-clerk-phone-zh.png} in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -119,6 +120,15 @@ class CasePaymentBrowserTest {
             assertThat(d.findElements(By.id("decide"))).as("decided: no more decision offered").isEmpty();
             Browser.noConsoleErrors(d);
             Browser.shot(d, "case-payment-en");
+
+            // the year-end as it would be: the residents' DIP budget typed in, the hospital's points valued
+            d.get(url("/console/case-payment?admdvs=440800&year=2026&lang=en"));
+            d.findElement(By.id("dip_budget_resident")).sendKeys("20000.00");
+            d.findElement(By.cssSelector("#year-end-form button")).click();
+            Browser.waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.id("year-end")));
+            assertThat(d.findElement(By.id("year-end")).getText()).contains(DemoRegion.HOSPITAL, "DIP (resident)");
+            assertThat(d.findElement(By.id("year-end-steps")).getText()).contains("point value (resident)", "20000.00");
+            Browser.noConsoleErrors(d);
         } finally {
             d.quit();
         }
@@ -139,6 +149,7 @@ class CasePaymentBrowserTest {
             d.findElement(By.xpath("//a[text()='" + stays.get(0) + "']")).click();
             Browser.waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.id("grouping")));
             assertThat(d.findElement(By.id("group-code")).getText()).startsWith("I21-03");
+            Browser.assertFitsThePhone(d);
             Browser.shot(d, "case-payment-clerk-phone-zh");
             // the agency's pages are not the clerk's
             d.get(url("/console/case-payment"));

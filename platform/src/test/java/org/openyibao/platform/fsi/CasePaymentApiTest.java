@@ -27,7 +27,7 @@ import org.openyibao.platform.yearend.CloseYear;
  */
 class CasePaymentApiTest extends FsiServerTest {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
-    static final String PATIENT = "44080000000701";
+    static final String PATIENT = "44080000001401";
     static final String CERT = "440802196204040048";
 
     @Autowired
