@@ -26,10 +26,10 @@ import org.openyibao.sim.population.VisitRecord;
  * One thread's grouping and case payment of generated admissions, in memory (docs/benchmarks.md, issue 14): the part
  * of the batch year's payment step that is the engine's. Run like EvaluationBenchmark:
  * java -cp sim/target/test-classes:sim/target/classes:engine/target/classes:$(cat /tmp/sim.cp) \
- *   org.openyibao.sim.batch.CasePaymentBenchmark [PERSONS]
+ *   org.openyibao.sim.batch.GeneratedCasesBenchmark [PERSONS]
  */
-public final class CasePaymentBenchmark {
-    private CasePaymentBenchmark() {}
+public final class GeneratedCasesBenchmark {
+    private GeneratedCasesBenchmark() {}
 
     public static void main(String[] args) {
         long persons = args.length > 0 ? Long.parseLong(args[0]) : 300_000;
