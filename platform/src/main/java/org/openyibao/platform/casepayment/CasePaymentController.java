@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,13 +32,20 @@ public class CasePaymentController {
     private final CaseIndicators indicators;
     private final CaseReviews reviews;
     private final CaseYearEnds yearEnds;
+    private final DipBudgets dipBudgets;
 
-    public CasePaymentController(CaseQueries queries, CaseIndicators indicators, CaseReviews reviews, CaseYearEnds yearEnds) {
+    public CasePaymentController(CaseQueries queries, CaseIndicators indicators, CaseReviews reviews, CaseYearEnds yearEnds,
+                                 DipBudgets dipBudgets) {
         this.queries = queries;
         this.indicators = indicators;
         this.reviews = reviews;
         this.yearEnds = yearEnds;
+        this.dipBudgets = dipBudgets;
     }
+
+    /** The DIP budgets of a year in yuan by scheme; a scheme left out keeps what was stored. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record BudgetRequest(java.math.BigDecimal employee, java.math.BigDecimal resident) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record DecisionRequest(String decision, Long reviewed, String reason) {}
@@ -78,15 +86,36 @@ public class CasePaymentController {
         return reviews.decide(admdvs, mdtrtId, new CaseReviews.Decision(d.decision(), d.reviewed(), d.reason()), who.getName());
     }
 
+    @GetMapping("/budgets/{year}")
+    @Operation(summary = "The year's DIP budgets stored by the agency, in yuan by scheme (employee, resident)")
+    public DipBudgets.Stored budgets(@PathVariable String admdvs, @PathVariable int year) {
+        return dipBudgets.read(admdvs, year);
+    }
+
+    @PutMapping("/budgets/{year}")
+    @Operation(summary = "Store the year's DIP budgets {employee, resident} in yuan (agency staff); the year-end's point value"
+            + " and close-year use them")
+    public DipBudgets.Stored setBudgets(@PathVariable String admdvs, @PathVariable int year,
+                                        @RequestBody(required = false) BudgetRequest body, Principal who) {
+        BudgetRequest b = body == null ? new BudgetRequest(null, null) : body;
+        return dipBudgets.set(admdvs, year, CaseYearEnds.budgets(CaseYearEnds.budgetFen("employee", b.employee()),
+                CaseYearEnds.budgetFen("resident", b.resident())), who.getName());
+    }
+
     @GetMapping("/year-end")
     @Operation(summary = "The DRG/DIP year-end per hospital as it would be (a preview, nothing posted)",
             description = "DRG: the cases' payments − the patients' share − what the runs advanced. DIP: the point value of"
-                    + " the year's budget (dip_budget_employee, dip_budget_resident in yuan) over all points; each hospital's"
+                    + " the year's stored budget (PUT /budgets/{year}; dip_budget_employee, dip_budget_resident in yuan"
+                    + " override it as a what-if) over all points; each hospital's"
                     + " points × the value − the patients' share − what was advanced.")
     public CaseYearEnds.Preview yearEnd(@PathVariable String admdvs, @RequestParam(required = false) Integer year,
                                         @RequestParam(name = "dip_budget_employee", required = false) java.math.BigDecimal employee,
                                         @RequestParam(name = "dip_budget_resident", required = false) java.math.BigDecimal resident) {
-        return yearEnds.preview(admdvs, HospitalRegions.year(year), CaseYearEnds.budgets(
-                CaseYearEnds.budgetFen("dip_budget_employee", employee), CaseYearEnds.budgetFen("dip_budget_resident", resident)));
+        int y = HospitalRegions.year(year);
+        java.util.Map<org.openyibao.engine.policy.Scheme, Long> budgets = new java.util.EnumMap<>(org.openyibao.engine.policy.Scheme.class);
+        budgets.putAll(dipBudgets.budgets(admdvs, y)); // the stored budgets; the typed-in ones are a what-if over them
+        budgets.putAll(CaseYearEnds.budgets(CaseYearEnds.budgetFen("dip_budget_employee", employee),
+                CaseYearEnds.budgetFen("dip_budget_resident", resident)));
+        return yearEnds.preview(admdvs, y, budgets);
     }
 }

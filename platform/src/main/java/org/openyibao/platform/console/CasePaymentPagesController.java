@@ -18,6 +18,7 @@ import org.openyibao.platform.casepayment.CaseIndicators;
 import org.openyibao.platform.casepayment.CaseQueries;
 import org.openyibao.platform.casepayment.CaseReviews;
 import org.openyibao.platform.casepayment.CaseYearEnds;
+import org.openyibao.platform.casepayment.DipBudgets;
 import org.openyibao.platform.registry.Region;
 import org.openyibao.platform.registry.RegistryService;
 import org.openyibao.platform.security.ConsoleUser;
@@ -37,11 +38,14 @@ public class CasePaymentPagesController {
     private final CaseReviews reviews;
     private final CaseIndicators indicators;
     private final CaseYearEnds yearEnds;
+    private final DipBudgets dipBudgets;
     private final AuditTrail audit;
 
     public CasePaymentPagesController(RegistryService registry, ConsoleQueries consoleQueries, CaseQueries cases,
-                                      CaseReviews reviews, CaseIndicators indicators, CaseYearEnds yearEnds, AuditTrail audit) {
+                                      CaseReviews reviews, CaseIndicators indicators, CaseYearEnds yearEnds,
+                                      DipBudgets dipBudgets, AuditTrail audit) {
         this.yearEnds = yearEnds;
+        this.dipBudgets = dipBudgets;
         this.registry = registry;
         this.consoleQueries = consoleQueries;
         this.cases = cases;
@@ -68,14 +72,22 @@ public class CasePaymentPagesController {
         model.addAttribute("found", cases.list(r.admdvs(), new CaseQueries.Filter(institution, group, month, null), page, 20));
         model.addAttribute("queue", reviews.pending(r.admdvs()));
         model.addAttribute("indicators", indicators.year(r.admdvs(), y, null).stream().filter(i -> i.period().length() == 4).toList());
-        model.addAttribute("budgetResident", budgetResident == null ? "" : budgetResident);
-        model.addAttribute("budgetEmployee", budgetEmployee == null ? "" : budgetEmployee);
+        // the fields start from the budgets the agency stored (PUT /api/case-payment/{admdvs}/budgets/{year})
+        java.util.Map<String, java.math.BigDecimal> stored = dipBudgets.read(r.admdvs(), y).budgets();
+        model.addAttribute("budgetResident", budgetResident != null ? budgetResident : shown(stored.get("resident")));
+        model.addAttribute("budgetEmployee", budgetEmployee != null ? budgetEmployee : shown(stored.get("employee")));
         if (showYearEnd != null) {
-            // the DRG/DIP year-end as it would be, with the DIP budgets typed in (a preview: nothing is posted)
-            model.addAttribute("yearEnd", yearEnds.preview(r.admdvs(), y, CaseYearEnds.budgets(
-                    fen("dip_budget_employee", budgetEmployee), fen("dip_budget_resident", budgetResident))));
+            // the DRG/DIP year-end as it would be with the stored budgets, or the ones typed in over them as a what-if
+            // (a preview: nothing is posted)
+            java.util.Map<org.openyibao.engine.policy.Scheme, Long> budgets = new java.util.EnumMap<>(dipBudgets.budgets(r.admdvs(), y));
+            budgets.putAll(CaseYearEnds.budgets(fen("dip_budget_employee", budgetEmployee), fen("dip_budget_resident", budgetResident)));
+            model.addAttribute("yearEnd", yearEnds.preview(r.admdvs(), y, budgets));
         }
         return "console/case-payment";
+    }
+
+    private static String shown(java.math.BigDecimal yuan) {
+        return yuan == null ? "" : yuan.toPlainString();
     }
 
     @GetMapping("/console/case-payment/cases/{mdtrtId}")

@@ -17,6 +17,7 @@ import org.openyibao.engine.insurer.YearEnd;
 import org.openyibao.engine.insurer.YearEndFigures;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.InsurerContract;
+import org.openyibao.platform.casepayment.CaseYearEndEntries;
 import org.openyibao.platform.hospital.InstitutionYearEnds;
 import org.openyibao.platform.ledger.InsurerPremium;
 import org.openyibao.platform.ledger.Ledger;
@@ -27,7 +28,8 @@ import org.openyibao.platform.web.ApiException;
  * {@code yibao close-year} (issue 13; docs/year-end.md): closes a region's year as a whole, in one transaction —
  * refuses an unfinished year listing everything left ({@link UnfinishedWork}); works out the insurer's year-end under
  * its contract from the ledger's figures ({@link InsurerLedgerFigures}, {@link InsurerYearEnd}) and posts its entries
- * ({@link InsurerYearEndEntries}); posts each institution's year-end against its budget ({@link InstitutionYearEnds});
+ * ({@link InsurerYearEndEntries}); posts each institution's year-end against its budget ({@link InstitutionYearEnds})
+ * and each hospital's DRG/DIP year-end ({@link CaseYearEndEntries});
  * then the ledger's closing entry ({@link YearEndClose}); and records the inputs.
  * A second run with the same inputs posts nothing and returns the same year; with other inputs it is refused naming
  * the one that differs.
@@ -38,13 +40,16 @@ public class CloseYear {
     private final Ledger ledger;
     private final InsurerPremium insurerPremium;
     private final InstitutionYearEnds institutions;
+    private final CaseYearEndEntries cases;
     private final YearEndClose ledgerClose;
     private final List<UnfinishedWork> works;
     private final Clock clock;
 
     public CloseYear(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, InsurerPremium insurerPremium,
-                     InstitutionYearEnds institutions, YearEndClose ledgerClose, List<UnfinishedWork> works, Clock clock) {
+                     InstitutionYearEnds institutions, CaseYearEndEntries cases, YearEndClose ledgerClose,
+                     List<UnfinishedWork> works, Clock clock) {
         this.institutions = institutions;
+        this.cases = cases;
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
@@ -89,6 +94,7 @@ public class CloseYear {
             List<Long> insurerEntries = planned.insurer() == null ? List.of()
                     : InsurerYearEndEntries.post(ledger, admdvs, year, planned.insurer().steps());
             institutions.post(admdvs, year, inputs.failedInstitutions());
+            cases.post(admdvs, year);
             YearEndClose.Result closing = ledgerClose.close(admdvs, year);
             Timestamp at = Timestamp.from(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             jdbc.update("INSERT INTO year_close (admdvs, fiscal_year, insurer_admin_cost_fen, policy_change_loss_fen,"
@@ -152,7 +158,7 @@ public class CloseYear {
                             String closedAt) {
         String name = jdbc.queryForObject("SELECT name FROM region WHERE admdvs = ?", String.class, admdvs);
         return new ClosedYear(admdvs, name, year, inputs, again, insurer(admdvs, year, inputs),
-                institutions.preview(admdvs, year, inputs.failedInstitutions()), closing, closedAt);
+                institutions.preview(admdvs, year, inputs.failedInstitutions()), cases.preview(admdvs, year), closing, closedAt);
     }
 
     /** The insurer's part worked out from the ledger (the year-end's own entries are never among its figures). */

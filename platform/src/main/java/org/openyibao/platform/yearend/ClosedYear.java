@@ -3,17 +3,19 @@ package org.openyibao.platform.yearend;
 import java.util.List;
 
 import org.openyibao.engine.insurer.YearEnd;
+import org.openyibao.platform.casepayment.CaseYearEndEntries;
 import org.openyibao.platform.hospital.InstitutionYearEnds;
 import org.openyibao.platform.ledger.YearEndClose;
 
 /**
  * A region's year as {@code yibao close-year} closed it (or would close it: a preview has no entry ids): the inputs, the
- * insurer's part, each budgeted institution's year-end, the ledger's closing entry. Every amount names where it came from or where it went on the ledger.
+ * insurer's part, each budgeted institution's year-end, each hospital's DRG/DIP year-end (cases), the ledger's closing entry. Every amount names where it came from or where it went on the ledger.
  *
  * @param alreadyClosed true when this run found the year closed with the same inputs and posted nothing
  */
 public record ClosedYear(String admdvs, String regionName, int year, YearEndInputs inputs, boolean alreadyClosed,
-                         Insurer insurer, List<InstitutionYearEnds.Row> institutions, YearEndClose.Result ledgerClose,
+                         Insurer insurer, List<InstitutionYearEnds.Row> institutions, CaseYearEndEntries.Part cases,
+                         YearEndClose.Result ledgerClose,
                          String closedAt) {
     public ClosedYear {
         institutions = List.copyOf(institutions);
@@ -24,7 +26,7 @@ public record ClosedYear(String admdvs, String regionName, int year, YearEndInpu
         if (insurer == null) return this;
         Insurer i = new Insurer(insurer.contractSource(), insurer.figures(), insurer.yearEnd(), insurer.steps(), ids,
                 insurer.regulator(), insurer.owedToInsurerFen());
-        return new ClosedYear(admdvs, regionName, year, inputs, alreadyClosed, i, institutions, ledgerClose, closedAt);
+        return new ClosedYear(admdvs, regionName, year, inputs, alreadyClosed, i, institutions, cases, ledgerClose, closedAt);
     }
 
     /**

@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.openyibao.platform.casepayment.CaseYearEndEntries;
+import org.openyibao.platform.casepayment.CaseYearEnds;
+import org.openyibao.platform.casepayment.DipBudgets;
 import org.openyibao.platform.hospital.Budgets;
 import org.openyibao.platform.hospital.HospitalRegions;
 import org.openyibao.platform.hospital.InstitutionYearEnds;
@@ -35,9 +38,10 @@ public class YearEndConfig {
     @Bean
     public CloseYear closeYear(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, InsurerPremium premium,
                                SeriousIllnessCases cases, InstitutionYearEnds institutions, YearEndClose ledgerClose,
-                               Clock clock) {
-        return new CloseYear(jdbc, tx, ledger, premium, institutions, ledgerClose, works(jdbc, premium, cases, institutions),
-                clock);
+                               CaseYearEnds caseYearEnds, DipBudgets dipBudgets, Clock clock) {
+        CaseYearEndEntries caseEntries = new CaseYearEndEntries(jdbc, ledger, caseYearEnds, dipBudgets);
+        return new CloseYear(jdbc, tx, ledger, premium, institutions, caseEntries, ledgerClose,
+                works(jdbc, premium, cases, institutions, caseEntries), clock);
     }
 
     /** The close on a database without the server (yibao close-year). */
@@ -52,14 +56,17 @@ public class YearEndConfig {
         Budgets budgets = new Budgets(jdbc, tx, regions, clock);
         InstitutionYearEnds institutions = new InstitutionYearEnds(jdbc, tx, ledger, regions, budgets,
                 new Prepayments(jdbc, tx, ledger, regions, budgets, clock), new PaymentRuns(jdbc, tx, ledger, regions, clock), clock);
-        return new CloseYear(jdbc, tx, ledger, premium, institutions, new YearEndClose(jdbc, tx, ledger, clock),
-                works(jdbc, premium, cases, institutions), clock);
+        CaseYearEndEntries caseEntries = new CaseYearEndEntries(jdbc, ledger, new CaseYearEnds(jdbc, regions, packs),
+                new DipBudgets(jdbc, regions, clock));
+        return new CloseYear(jdbc, tx, ledger, premium, institutions, caseEntries, new YearEndClose(jdbc, tx, ledger, clock),
+                works(jdbc, premium, cases, institutions, caseEntries), clock);
     }
 
     /** What a year must have finished, in the order the refusal lists it. */
     static List<UnfinishedWork> works(JdbcTemplate jdbc, InsurerPremium premium, SeriousIllnessCases cases,
-                                      InstitutionYearEnds institutions) {
+                                      InstitutionYearEnds institutions, CaseYearEndEntries caseEntries) {
         return List.of(new UnsettledVisits(jdbc), new InsurerMonths(premium), new CasesNotDecided(cases),
-                new SpecialCasesNotDecided(jdbc), new InstitutionsNotSettled(institutions));
+                new SpecialCasesNotDecided(jdbc), new InstitutionsNotSettled(institutions), new DipBudgetsNotStored(caseEntries),
+                new BudgetedCaseHospitals(jdbc));
     }
 }
