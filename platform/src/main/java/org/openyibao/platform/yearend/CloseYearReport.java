@@ -10,6 +10,8 @@ import org.openyibao.engine.insurer.YearEnd;
 import org.openyibao.engine.insurer.YearEndStep;
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Cited;
+import org.openyibao.platform.casepayment.CaseYearEndEntries;
+import org.openyibao.platform.casepayment.CaseYearEnds;
 import org.openyibao.platform.hospital.InstitutionYearEnds;
 import org.openyibao.platform.ledger.YearEndClose;
 
@@ -31,6 +33,7 @@ public final class CloseYearReport {
         ClosedYear.Insurer i = y.insurer();
         if (i != null) insurer(y, i, lines);
         institutions(y, lines);
+        cases(y, lines);
         YearEndClose.Result c = y.ledgerClose();
         if (c != null) {
             for (YearEndClose.Closed f : c.funds()) {
@@ -103,6 +106,29 @@ public final class CloseYearReport {
             lines.add(new Line("institutions", "total clawed back from institutions", yuan(clawed), "", "", ""));
         }
     }
+
+    /**
+     * The DRG/DIP year-end (docs/hospital-payment.md#case-year-end): each DIP pool's point value, then each hospital's
+     * final, the fund's due, what was advanced and the balance, with its entry on the pooling fund.
+     */
+    private static void cases(ClosedYear y, List<Line> lines) {
+        if (y.cases() == null || y.cases().isEmpty()) return;
+        for (CaseYearEnds.Pool p : y.cases().pools()) {
+            lines.add(new Line(CASES, "point value (" + (p.scheme() == null ? "all schemes" : p.scheme()) + ")",
+                    p.pointValue().toPlainString(), "(budget " + plain(p.budget()) + " + the patients' share "
+                    + plain(p.patientShare()) + ") ÷ " + p.points().toPlainString() + " points", "", ""));
+        }
+        for (CaseYearEndEntries.Line l : y.cases().lines()) {
+            long b = Money.fen(l.balance());
+            lines.add(new Line(CASES, l.institutionCode() + " " + l.method() + (l.scheme() == null ? "" : " " + l.scheme())
+                    + (b >= 0 ? ": the fund pays" : ": the fund recovers"), yuan(Math.abs(b)), "final " + plain(l.finalAmount())
+                    + "; the fund's due " + plain(l.fundDue()) + " (less the patients' share); advanced " + plain(l.advanced())
+                    + "; balance " + plain(l.balance()), y.admdvs() + ":pooling:bank",
+                    l.entryId() == null ? "" : String.valueOf(l.entryId())));
+        }
+    }
+
+    static final String CASES = "case-based payment";
 
     public static String csv(ClosedYear y) {
         StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');

@@ -84,7 +84,7 @@ class CaseAdvanceTest {
     }
 
     /** The settlement's visit as a settled discharged case paid by {@code method}: its payment in fen, or its points. */
-    private static void paidByCase(TestDatabase db, String setlId, String method, long paymentFen, Long pointsPpm) {
+    static void paidByCase(TestDatabase db, String setlId, String method, long paymentFen, Long pointsPpm) {
         Map<String, Object> s = db.jdbc.queryForMap("SELECT f.mdtrt_id, s.person_id, s.institution_code, s.medfee_sumamt,"
                 + " s.fund_pay_sumamt, s.visit_date FROM settlement s JOIN fsi_settlement f ON f.setl_id = s.setl_id"
                 + " WHERE s.setl_id = ?", setlId);
