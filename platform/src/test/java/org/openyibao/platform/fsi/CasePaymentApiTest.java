@@ -184,4 +184,42 @@ class CasePaymentApiTest extends FsiServerTest {
         agency("GET", "/api/case-payment/440800/cases/NO-SUCH-CASE", null, 404);
         agency("GET", "/api/case-payment/999999/cases", null, 404);
     }
+
+    @Test
+    void theAgencyStoresTheYearsDipBudgetsTheAuditorOnlyReadsAndBadAmountsAreRefusedNamingTheField() throws Exception {
+        // 2025: a year no other test stores a budget for
+        assertThat(agency("GET", "/api/case-payment/440800/budgets/2025", null, 200).get("budgets").size()).isZero();
+        JsonNode stored = agency("PUT", "/api/case-payment/440800/budgets/2025", "{\"resident\": \"120000.50\"}", 200);
+        assertThat(stored.at("/budgets/resident").decimalValue()).isEqualByComparingTo("120000.50");
+        assertThat(stored.at("/budgets/employee").isMissingNode()).isTrue();
+        // set again with the employees' budget: the residents' stands, the employees' is added
+        agency("PUT", "/api/case-payment/440800/budgets/2025", "{\"employee\": 80000}", 200);
+        JsonNode read = agency("GET", "/api/case-payment/440800/budgets/2025", null, 200);
+        assertThat(read.at("/budgets/resident").decimalValue()).isEqualByComparingTo("120000.50");
+        assertThat(read.at("/budgets/employee").decimalValue()).isEqualByComparingTo("80000.00");
+        assertThat(jdbc.queryForObject("SELECT set_by FROM case_dip_budget WHERE admdvs = '440800' AND fiscal_year = 2025"
+                + " AND scheme = 'employee'", String.class)).isEqualTo("agency");
+
+        assertThat(agency("PUT", "/api/case-payment/440800/budgets/2025", "{\"resident\": -1}", 400).toString())
+                .contains("resident");
+        assertThat(agency("PUT", "/api/case-payment/440800/budgets/2025", "{\"employee\": 1.234}", 400).toString())
+                .contains("employee");
+        assertThat(agency("PUT", "/api/case-payment/440800/budgets/2025", "{}", 400).toString()).contains("budgets");
+        agency("PUT", "/api/case-payment/999999/budgets/2025", "{\"resident\": 1}", 404);
+        assertThat(rest("PUT", "/api/case-payment/440800/budgets/2025", "{\"resident\": 1}", "auditor", AUDITOR_PASSWORD)
+                .statusCode()).isEqualTo(403);
+        assertThat(rest("GET", "/api/case-payment/440800/budgets/2025", null, "auditor", AUDITOR_PASSWORD).statusCode())
+                .isEqualTo(200);
+        assertThat(agency("GET", "/api/case-payment/440800/budgets/2025", null, 200).at("/budgets/resident").decimalValue())
+                .as("nothing refused was stored").isEqualByComparingTo("120000.50");
+
+        // every change is on the operator audit log, as other agency writes are
+        long audited = 0;
+        for (int i = 0; i < 50 && audited < 2; i++) {
+            audited = jdbc.queryForObject("SELECT COUNT(*) FROM operator_audit WHERE action = ? AND subject = ? AND outcome = '200'",
+                    Long.class, "PUT /api/case-payment/{admdvs}/budgets/{year}", "/api/case-payment/440800/budgets/2025");
+            if (audited < 2) Thread.sleep(100);
+        }
+        assertThat(audited).isEqualTo(2);
+    }
 }
