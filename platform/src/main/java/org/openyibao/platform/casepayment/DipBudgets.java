@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.Scheme;
@@ -26,11 +27,13 @@ import org.openyibao.platform.web.ApiException;
 @org.springframework.stereotype.Service
 public class DipBudgets {
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final HospitalRegions regions;
     private final Clock clock;
 
-    public DipBudgets(JdbcTemplate jdbc, HospitalRegions regions, Clock clock) {
+    public DipBudgets(JdbcTemplate jdbc, TransactionTemplate tx, HospitalRegions regions, Clock clock) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.regions = regions;
         this.clock = clock;
     }
@@ -47,17 +50,23 @@ public class DipBudgets {
             throw ApiException.badRequest("budgets", "budgets: give the DIP budget of at least one scheme (employee, resident)"
                     + " in yuan");
         }
-        Integer closed = jdbc.queryForObject("SELECT COUNT(*) FROM year_close WHERE admdvs = ? AND fiscal_year = ?",
-                Integer.class, admdvs, year);
-        if (closed > 0) throw ApiException.conflict("year", "year: " + year + " of region " + admdvs + " is closed; its DIP budgets stand");
         Timestamp at = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        budgets.forEach((scheme, fen) -> {
-            int n = jdbc.update("UPDATE case_dip_budget SET budget_fen = ?, set_by = ?, set_at = ? WHERE admdvs = ?"
-                    + " AND fiscal_year = ? AND scheme = ?", fen, who, at, admdvs, year, scheme.key);
-            if (n == 0) {
-                jdbc.update("INSERT INTO case_dip_budget (admdvs, fiscal_year, scheme, budget_fen, set_by, set_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", admdvs, year, scheme.key, fen, who, at);
+        tx.executeWithoutResult(s -> {
+            // one writer per region at a time, so two first settings of a scheme do not both insert
+            jdbc.queryForList("SELECT admdvs FROM region WHERE admdvs = ? FOR UPDATE", String.class, admdvs);
+            Integer closed = jdbc.queryForObject("SELECT COUNT(*) FROM year_close WHERE admdvs = ? AND fiscal_year = ?",
+                    Integer.class, admdvs, year);
+            if (closed > 0) {
+                throw ApiException.conflict("year", "year: " + year + " of region " + admdvs + " is closed; its DIP budgets stand");
             }
+            budgets.forEach((scheme, fen) -> {
+                int n = jdbc.update("UPDATE case_dip_budget SET budget_fen = ?, set_by = ?, set_at = ? WHERE admdvs = ?"
+                        + " AND fiscal_year = ? AND scheme = ?", fen, who, at, admdvs, year, scheme.key);
+                if (n == 0) {
+                    jdbc.update("INSERT INTO case_dip_budget (admdvs, fiscal_year, scheme, budget_fen, set_by, set_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)", admdvs, year, scheme.key, fen, who, at);
+                }
+            });
         });
         return read(admdvs, year);
     }

@@ -57,7 +57,7 @@ public class YearEndConfig {
         InstitutionYearEnds institutions = new InstitutionYearEnds(jdbc, tx, ledger, regions, budgets,
                 new Prepayments(jdbc, tx, ledger, regions, budgets, clock), new PaymentRuns(jdbc, tx, ledger, regions, clock), clock);
         CaseYearEndEntries caseEntries = new CaseYearEndEntries(jdbc, ledger, new CaseYearEnds(jdbc, regions, packs),
-                new DipBudgets(jdbc, regions, clock));
+                new DipBudgets(jdbc, tx, regions, clock));
         return new CloseYear(jdbc, tx, ledger, premium, institutions, caseEntries, new YearEndClose(jdbc, tx, ledger, clock),
                 works(jdbc, premium, cases, institutions, caseEntries), clock);
     }

@@ -77,7 +77,7 @@ class CaseYearEndCloseTest {
             assertThat(entries(db)).as("a refused close posts nothing").isEqualTo(before);
             db.jdbc.update("DELETE FROM institution_budget WHERE institution_code = 'H2'");
 
-            DipBudgets budgets = new DipBudgets(db.jdbc, h.regions, TODAY);
+            DipBudgets budgets = new DipBudgets(db.jdbc, db.tx, h.regions, TODAY);
             assertThat(budgets.set(ADMDVS, 2019, Map.of(Scheme.RESIDENT, 100_000L), "agency1").budgets())
                     .containsOnlyKeys("resident").extractingByKey("resident").asString().isEqualTo("1000.00");
             ClosedYear y = close.close(ADMDVS, 2019, YearEndInputs.none());
