@@ -18,6 +18,7 @@ import org.openyibao.platform.casepayment.DipBudgets;
 import org.openyibao.platform.ledger.LedgerCheck;
 import org.openyibao.platform.ledger.RegionFixture;
 import org.openyibao.platform.support.TestDatabase;
+import org.openyibao.platform.web.ApiException;
 import org.openyibao.platform.yearend.CloseYear;
 import org.openyibao.platform.yearend.CloseYearReport;
 import org.openyibao.platform.yearend.ClosedYear;
@@ -105,6 +106,12 @@ class CaseYearEndCloseTest {
             assertThat(entries(db)).as("a second close posts nothing").isEqualTo(after);
             assertThat(again.cases().lines()).isEqualTo(cases.lines());
             assertThat(CloseYearReport.csv(again)).isEqualTo(csv);
+            assertThatThrownBy(() -> budgets.set(ADMDVS, 2019, Map.of(Scheme.RESIDENT, 1L), "agency1"))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.field()).isEqualTo("year");
+                        assertThat(e.getMessage()).contains("is closed; its DIP budgets stand");
+                    });
+            assertThat(budgets.budgets(ADMDVS, 2019)).containsEntry(Scheme.RESIDENT, 100_000L);
         }
     }
 
