@@ -34,13 +34,16 @@ import org.openyibao.platform.web.ApiException;
  * balanced entry per institution in the pooling fund dated 31 December (cause {@code institution_year_end}, ref
  * {@code <institution>:<year>}):
  * <pre>
- *   Dr payable_institutions  the year's pooling spending at it not yet set against prepayments (S − O)
+ *   Dr payable_institutions  what the runs left payable for the year (S + A − O)
  *   Cr prepaid_institutions  the year's prepayments not yet set against spending (P − O)
  *   Dr / Cr benefits         what the fund owes beyond / short of the spending (T − S: the saving kept, less what the
  *                            institution bears of an over-spend and a deposit kept)
- *   Cr / Dr bank             the balance paid / clawed back (T − P)
+ *   Cr / Dr bank             the balance paid / clawed back (T − (P − A))
  * </pre>
- * Debits − credits = (S − O) − (P − O) + (T − S) − (T − P) = 0. Idempotent: a second call with the same inputs posts
+ * S is the pooling spending of the settlements not paid by DRG/DIP; A what the runs advanced on the case-paid ones
+ * (their hifp_pay moved by the case adjustment), which the case year-end settles against their final (DECISION,
+ * docs/decisions.md#case-year-end): the budget's share of the prepayments is P − A, the engine's "prepaid".
+ * Debits − credits = (S + A − O) − (P − O) + (T − S) − (T − (P − A)) = 0. Idempotent: a second call with the same inputs posts
  * nothing and returns the same figures; different inputs after posting are refused (409 failed_evaluation).
  */
 @Service
@@ -199,31 +202,68 @@ public class InstitutionYearEnds {
         return new Posted(admdvs, year, 0, List.copyOf(stored.values()));
     }
 
-    /** The year's figures of a budgeted institution: its pooling spending in the budget and in an emergency, its prepayments. */
+    /**
+     * A settlement whose discharged case is paid by DRG or DIP (not by fee): the case year-end settles it
+     * (DECISION, docs/decisions.md#case-year-end), so the budget's year-end leaves it out of the spending it counts.
+     */
+    static final String CASE_PAID = "EXISTS (SELECT 1 FROM discharged_case c WHERE c.setl_id = s.setl_id AND c.status = 'settled'"
+            + " AND c.method IS NOT NULL AND c.payment_kind IS NOT NULL AND c.payment_kind NOT IN ('by_fee', 'no_group',"
+            + " 'emergency_outside') AND NOT (LOWER(c.method) = 'dip' AND COALESCE(c.points_ppm, 0) = 0))";
+
+    /**
+     * The year's figures of a budgeted institution: its pooling spending in the budget and in an emergency, leaving out
+     * its case-paid settlements; its prepayments less what the payment runs advanced on those cases (set against the
+     * prepayments or held payable like any pooling part; the case year-end counts them as paid).
+     */
     private BudgetYearFigures figures(String admdvs, Budgets.Budget b, boolean passed) {
         long[] spending = jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN oth_pay = 0 THEN hifp_pay ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN oth_pay > 0 THEN hifp_pay ELSE 0 END), 0) FROM settlement WHERE admdvs = ?"
-                + " AND institution_code = ? AND status = 'settled' AND visit_date >= ? AND visit_date <= ?",
+                + " COALESCE(SUM(CASE WHEN oth_pay > 0 THEN hifp_pay ELSE 0 END), 0) FROM settlement s WHERE admdvs = ?"
+                + " AND institution_code = ? AND status = 'settled' AND visit_date >= ? AND visit_date <= ? AND NOT " + CASE_PAID,
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, admdvs, b.institutionCode(), LocalDate.of(b.year(), 1, 1),
                 LocalDate.of(b.year(), 12, 31));
         long[] prepaid = prepayments.paidAndDeposit(admdvs, b.institutionCode(), b.year());
-        return new BudgetYearFigures(b.annualFen(), spending[0], spending[1], prepaid[0], prepaid[1], passed);
+        long caseAdvanced = caseAdvanced(admdvs, b.institutionCode(), b.year());
+        if (caseAdvanced > prepaid[0]) {
+            throw ApiException.conflict("unfinished", "unfinished: " + b.institutionCode() + "'s case advances of " + b.year()
+                    + " (" + Money.format(caseAdvanced) + ") exceed its prepayments (" + Money.format(prepaid[0])
+                    + "); its budget's year-end cannot be settled (docs/decisions.md#case-year-end)");
+        }
+        return new BudgetYearFigures(b.annualFen(), spending[0], spending[1], prepaid[0] - caseAdvanced, prepaid[1], passed);
+    }
+
+    /**
+     * What the payment runs put on the pooling fund's payable for the institution's case-paid settlements of the year:
+     * their hifp_pay moved by the case adjustment (advanced_fen − fund_paid_fen, CaseAdvances), in fen.
+     */
+    public static long caseAdvanced(JdbcTemplate jdbc, String admdvs, String institution, int year) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(s.hifp_pay + COALESCE((SELECT SUM(c.advanced_fen - c.fund_paid_fen) FROM"
+                + " discharged_case c WHERE c.setl_id = s.setl_id AND c.status = 'settled' AND c.advanced_fen IS NOT NULL), 0)), 0)"
+                + " FROM settlement s WHERE s.admdvs = ? AND s.institution_code = ? AND s.status = 'settled' AND s.visit_date >= ?"
+                + " AND s.visit_date <= ? AND " + CASE_PAID, Long.class, admdvs, institution, LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31));
+    }
+
+    private long caseAdvanced(String admdvs, String institution, int year) {
+        return caseAdvanced(jdbc, admdvs, institution, year);
     }
 
     private Long postEntry(String admdvs, int year, String code, BudgetYearEnd ye, BudgetYearFigures f) {
+        // S: the spending counted; A: the case advances (runs' pooling part of the case-paid settlements); O: offsets
         long spending = f.inBudgetSpendingFen() + f.emergencySpendingFen();
+        long caseAdvanced = caseAdvanced(admdvs, code, year);
         long offsets = runs.offsets(code, year);
         long adjustment = ye.totalDueFen() - spending;
         long balance = ye.balanceFen();
         List<Posting> lines = new ArrayList<>();
-        add(lines, Accounts.code(admdvs, "pooling:payable_institutions"), spending - offsets);
-        add(lines, Accounts.code(admdvs, Prepayments.PREPAID), -(f.prepaidFen() - offsets));
+        add(lines, Accounts.code(admdvs, "pooling:payable_institutions"), spending + caseAdvanced - offsets);
+        add(lines, Accounts.code(admdvs, Prepayments.PREPAID), -(f.prepaidFen() + caseAdvanced - offsets));
         add(lines, Accounts.code(admdvs, "pooling:benefits"), adjustment);
         add(lines, Accounts.code(admdvs, "pooling:bank"), -balance);
         if (lines.isEmpty()) return null;
         return ledger.post(new JournalEntry(admdvs, LocalDate.of(year, 12, 31), CAUSE, code + ":" + year, "year-end of "
                 + year + " of institution " + code + " against its budget " + Money.format(ye.budgetFen()) + ": due "
-                + Money.format(ye.totalDueFen()) + ", prepaid " + Money.format(ye.prepaidFen()) + (balance >= 0
+                + Money.format(ye.totalDueFen()) + ", prepaid " + Money.format(ye.prepaidFen()) + (caseAdvanced == 0 ? ""
+                : " (after " + Money.format(caseAdvanced) + " of case advances settled by the case year-end)") + (balance >= 0
                 ? ", the fund pays " + Money.format(balance) : ", the fund claws back " + Money.format(-balance)), null,
                 lines));
     }

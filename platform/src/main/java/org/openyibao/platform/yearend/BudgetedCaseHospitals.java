@@ -1,16 +1,19 @@
 package org.openyibao.platform.yearend;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.openyibao.engine.money.Money;
+import org.openyibao.platform.hospital.InstitutionYearEnds;
+
 /**
- * An institution with both a global budget for the year and cases paid by DRG or DIP in it
- * (DECISION, docs/decisions.md#case-year-end): the budget's year-end would count those cases' pooling spending a second
- * time after the case year-end has settled them, so the year is not closed until the budget or the cases' method is
- * sorted out.
+ * An institution with a global budget for the year whose case-paid (DRG/DIP) settlements were advanced by the payment
+ * runs more than it was prepaid (DECISION, docs/decisions.md#case-year-end): the budget's year-end sets the case
+ * advances against the prepayments (the case year-end counts them as paid), and cannot when they exceed them, so the
+ * year is not closed until the prepayments or the budget are sorted out. Any other budgeted institution with case-paid
+ * cases is settled: the case year-end settles its cases, the budget's year-end the rest.
  */
 public final class BudgetedCaseHospitals implements UnfinishedWork {
     private final JdbcTemplate jdbc;
@@ -21,20 +24,23 @@ public final class BudgetedCaseHospitals implements UnfinishedWork {
 
     @Override
     public String what() {
-        return "institutions with a global budget and case-paid cases";
+        return "institutions with a global budget whose case advances exceed their prepayments";
     }
 
     @Override
     public List<String> unfinished(String admdvs, int year) {
         List<String> out = new ArrayList<>();
-        jdbc.query("SELECT c.institution_code, COUNT(*) FROM discharged_case c WHERE c.admdvs = ? AND c.status = 'settled'"
-                + " AND c.method IS NOT NULL AND c.payment_kind IS NOT NULL AND c.settled_on >= ? AND c.settled_on <= ?"
-                + " AND EXISTS (SELECT 1 FROM institution_budget b WHERE b.admdvs = c.admdvs"
-                + " AND b.institution_code = c.institution_code AND b.budget_year = ?)"
-                + " GROUP BY c.institution_code ORDER BY c.institution_code", rs -> {
-            out.add(rs.getString(1) + ": a global budget for " + year + " and " + rs.getLong(2) + " cases paid by DRG/DIP;"
-                    + " their spending would be settled twice (docs/decisions.md#case-year-end)");
-        }, admdvs, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), year);
+        for (String code : jdbc.queryForList("SELECT institution_code FROM institution_budget WHERE admdvs = ? AND budget_year = ?"
+                + " ORDER BY institution_code", String.class, admdvs, year)) {
+            long advanced = InstitutionYearEnds.caseAdvanced(jdbc, admdvs, code, year);
+            if (advanced == 0) continue;
+            long prepaid = jdbc.queryForObject("SELECT COALESCE(SUM(paid_fen), 0) FROM institution_prepayment WHERE admdvs = ?"
+                    + " AND institution_code = ? AND period LIKE ?", Long.class, admdvs, code, year + "-%");
+            if (advanced > prepaid) {
+                out.add(code + ": its case advances of " + year + " (" + Money.format(advanced) + ") exceed its prepayments ("
+                        + Money.format(prepaid) + "); its budget's year-end cannot set them off (docs/decisions.md#case-year-end)");
+            }
+        }
         return out;
     }
 }

@@ -63,7 +63,7 @@ class CaseYearEndCloseTest {
 
             CloseYear close = YearEndConfig.on(db.dataSource, RegionFixture.PACKS, TODAY);
             long before = entries(db);
-            // no DIP budget stored for the residents, whose pool has 15 points; H2 with a global budget too
+            // no DIP budget stored for the residents, whose pool has 15 points; H2 with a global budget, nothing prepaid
             db.jdbc.update("INSERT INTO institution_budget (admdvs, institution_code, budget_year, basis, last_year_spending_fen,"
                     + " annual_fen, monthly_fen, rules_date, steps, set_by, set_at) VALUES (?, 'H2', 2019, 'set_by_hand', 0, 0,"
                     + " '0', DATE '2019-01-01', '[]', 'agency1', CURRENT_TIMESTAMP)", ADMDVS);
@@ -71,9 +71,10 @@ class CaseYearEndCloseTest {
                     e -> {
                         assertThat(e.unfinished().get("DIP budgets not stored")).singleElement().asString()
                                 .contains("resident DIP budget is missing").contains("PUT /api/case-payment/440800/budgets/2019");
-                        assertThat(e.unfinished().get("institutions with a global budget and case-paid cases")).containsExactly(
-                                "H2: a global budget for 2019 and 1 cases paid by DRG/DIP; their spending would be settled twice"
-                                        + " (docs/decisions.md#case-year-end)");
+                        // H2's case advanced 252.00 against nothing prepaid: its budget's year-end cannot set it off
+                        assertThat(e.unfinished().get("institutions with a global budget whose case advances exceed their"
+                                + " prepayments")).containsExactly("H2: its case advances of 2019 (252.00) exceed its prepayments"
+                                + " (0.00); its budget's year-end cannot set them off (docs/decisions.md#case-year-end)");
                     });
             assertThat(entries(db)).as("a refused close posts nothing").isEqualTo(before);
             db.jdbc.update("DELETE FROM institution_budget WHERE institution_code = 'H2'");
@@ -113,6 +114,84 @@ class CaseYearEndCloseTest {
                     });
             assertThat(budgets.budgets(ADMDVS, 2019)).containsEntry(Scheme.RESIDENT, 100_000L);
         }
+    }
+
+    /**
+     * A hospital with a global budget and a DIP case in one year, settled by both year-ends, worked by hand. H1's budget
+     * 12,600.00 set by hand: each month 1,050.00, prepaid 945.00 less a 47.25 deposit = 897.75, the year 10,773.00.
+     * <pre>
+     * outpatient (by fee) 2019-01-10 hifp 4,000.00; 2019-07-10 hifp 6,000.00     S = 10,000.00 counted by the budget
+     * DIP case (resident) 2019-01-11 hifp 1,000.00, 11 points, the patient 100.00: advanced (11 × 95.00 − 100.00) × 0.9
+     *   = 850.50 (the run's case adjustment 850.50 − 1,000.00 = −149.50)         A = 850.50, left out of S
+     * run 2020-01-10: pooling 10,000.00 + 850.50 = 10,850.50; set against the prepayments O = 10,773.00; held 77.50
+     * budget year-end (as HospitalPaymentTest's H1: 10,000.00 spent of 12,600.00, the saving kept 1,300.00): due
+     *   T = 11,300.00; prepaid for the budget P − A = 10,773.00 − 850.50 = 9,922.50; balance 11,300.00 − 9,922.50 = 1,377.50
+     *   Dr payable S + A − O = 77.50, Dr benefits T − S = 1,300.00, Cr bank 1,377.50 (prepaid: P − O = 0, no line)
+     * DIP budget 1,000.00: distributable 1,000.00 + 100.00 = 1,100.00 over 11 points, point value 100.00; final 1,100.00,
+     *   due 1,000.00, advanced 850.50, balance +149.50: Dr benefits / Cr bank 149.50
+     * after the close: payable 11,000.00 − 149.50 − 10,773.00 − 77.50 = 0; prepaid 10,773.00 − 10,773.00 = 0;
+     *   benefits 11,000.00 − 149.50 + 1,300.00 + 149.50 = 12,300.00 = T + the DIP due (11,300.00 + 1,000.00);
+     *   bank −(10,773.00 + 1,377.50 + 149.50) = −12,300.00: the hospital got its budget's due and its case's due once each.
+     * </pre>
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void closeYearSettlesABudgetedHospitalsDipCaseByTheCaseYearEndAndTheRestByItsBudget(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            HospitalFixture h = new HospitalFixture(db);
+            h.institution("H1", "First Hospital");
+            h.budgets.setByHand(ADMDVS, 2019, "H1", new java.math.BigDecimal("12600.00"), "agreement", "agency1");
+            long bank0 = h.balance("pooling:bank"), benefits0 = h.balance("pooling:benefits");
+            long payable0 = h.balance("pooling:payable_institutions"), prepaid0 = h.balance("pooling:prepaid_institutions");
+            for (int m = 1; m <= 12; m++) h.prepayments.post(ADMDVS, 2019, m);
+            h.settle("H1", LocalDate.of(2019, 1, 10), "4000.00", "0", "0");
+            h.settle("H1", LocalDate.of(2019, 7, 10), "6000.00", "0", "0");
+            CaseAdvanceTest.paidByCase(db, h.settle("H1", LocalDate.of(2019, 1, 11), "1000.00", "0", "0"), "dip", 0, 11_000_000L);
+            h.clearing.accept(ADMDVS, h.apply("H1", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31)), "agency1");
+            PaymentRuns.Run run = h.runs.create(ADMDVS, "RUN-2020-01", LocalDate.of(2020, 1, 10), "agency1");
+            assertThat(run.lines()).extracting(l -> l.fund() + " " + l.offset() + " " + l.paid() + " " + l.held())
+                    .containsExactly("pooling 10773.00 0.00 77.50");
+            assertThat(db.jdbc.queryForObject("SELECT advanced_fen FROM discharged_case", Long.class)).isEqualTo(85_050L);
+            new DipBudgets(db.jdbc, db.tx, h.regions, TODAY).set(ADMDVS, 2019, Map.of(Scheme.RESIDENT, 100_000L), "agency1");
+
+            CloseYear close = YearEndConfig.on(db.dataSource, RegionFixture.PACKS, TODAY);
+            assertThat(close.unfinished(ADMDVS, 2019)).isEmpty();
+            ClosedYear y = close.close(ADMDVS, 2019, YearEndInputs.none());
+            assertThat(y.institutions()).singleElement().satisfies(r -> {
+                assertThat(r.spendingCounted()).isEqualByComparingTo("10000.00");
+                assertThat(r.totalDue()).isEqualByComparingTo("11300.00");
+                assertThat(r.prepaid()).isEqualByComparingTo("9922.50");
+                assertThat(r.balance()).isEqualByComparingTo("1377.50");
+                assertThat(r.posted()).isTrue();
+            });
+            assertThat(y.cases().lines()).extracting(l -> l.institutionCode() + " " + l.method() + " " + l.finalAmount() + " "
+                    + l.advanced() + " " + l.balance()).containsExactly("H1 DIP 1100.00 850.50 149.50");
+            assertThat(lines(db, InstitutionYearEnds.CAUSE, "H1:2019")).containsExactly("pooling:bank C 137750",
+                    "pooling:benefits D 130000", "pooling:payable_institutions D 7750");
+            assertThat(lines(db, CaseYearEndEntries.CAUSE, "H1:2019:dip-resident")).containsExactly("pooling:bank C 14950",
+                    "pooling:benefits D 14950");
+            assertThat(h.balance("pooling:payable_institutions") - payable0).isZero();
+            assertThat(h.balance("pooling:prepaid_institutions") - prepaid0).isZero();
+            // the ledger's closing entry (31 December) takes 2019's benefits to the fund's balance; the run's −149.50 is of 2020
+            assertThat(db.jdbc.queryForObject("SELECT SUM(l.debit_fen - l.credit_fen) FROM journal_line l JOIN journal_entry e"
+                    + " ON e.id = l.entry_id JOIN ledger_account a ON a.id = l.account_id WHERE a.code = ? AND e.cause_type <> 'closing'",
+                    Long.class, ADMDVS + ":pooling:benefits") - benefits0).isEqualTo(1_230_000L);
+            assertThat(h.balance("pooling:benefits")).as("after the closing entry: the 2020 run's case adjustment alone")
+                    .isEqualTo(-14_950L);
+            assertThat(h.balance("pooling:bank") - bank0).isEqualTo(-1_230_000L);
+            assertThat(new LedgerCheck(db.jdbc).run().ok()).isTrue();
+
+            long after = entries(db);
+            assertThat(close.close(ADMDVS, 2019, YearEndInputs.none()).alreadyClosed()).isTrue();
+            assertThat(entries(db)).as("a second close posts nothing").isEqualTo(after);
+        }
+    }
+
+    private static java.util.List<String> lines(TestDatabase db, String cause, String ref) {
+        return db.jdbc.query("SELECT a.code, l.debit_fen, l.credit_fen FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
+                + " JOIN ledger_account a ON a.id = l.account_id WHERE e.cause_type = ? AND e.cause_ref = ? ORDER BY a.code",
+                (rs, i) -> rs.getString(1).substring(ADMDVS.length() + 1) + (rs.getLong(2) > 0 ? " D " + rs.getLong(2)
+                        : " C " + rs.getLong(3)), cause, ref);
     }
 
     private static long entries(TestDatabase db) {
