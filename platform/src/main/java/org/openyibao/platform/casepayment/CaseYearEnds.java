@@ -72,13 +72,17 @@ public class CaseYearEnds {
         Map<String, long[]> drgTotals = new TreeMap<>(); // patients' share, advanced
         Map<String, long[]> dip = new TreeMap<>();        // hospital|scheme → points, patients' share, advanced
         for (Row r : rows) {
+            if (r.payment.kind().byFee()) {
+                // a case paid by fee (emergency, no group) was paid in full each month and is settled apart: neither its
+                // payment nor its patients' share nor its advance belongs to the case year-end (DrgYearEnd leaves it out)
+                continue;
+            }
             if (r.method == Method.DRG) {
                 drgPayments.computeIfAbsent(r.institution, k -> new ArrayList<>()).add(r.payment);
                 long[] t = drgTotals.computeIfAbsent(r.institution, k -> new long[2]);
                 t[0] += r.patientShare;
                 t[1] += r.advanced;
-            } else if (r.payment.pointsPpm() > 0 && !r.payment.kind().byFee()) {
-                // a DIP case paid by fee (emergency, no group) is settled apart: neither points nor distributable
+            } else if (r.payment.pointsPpm() > 0) {
                 long[] t = dip.computeIfAbsent(r.institution + "|" + r.scheme.key, k -> new long[3]);
                 t[0] += r.payment.pointsPpm();
                 t[1] += r.patientShare;

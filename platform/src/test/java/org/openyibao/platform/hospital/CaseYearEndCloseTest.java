@@ -197,4 +197,30 @@ class CaseYearEndCloseTest {
     private static long entries(TestDatabase db) {
         return db.jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry", Long.class);
     }
+
+    /**
+     * A DRG case paid by fee (no group) is paid its fund share in full by the month's run and settled apart: the case
+     * year-end counts neither its payment nor its patients' share nor its advance. H1's line is the standard case's
+     * alone, as in the test above: final 1,500.00, advanced 1,260.00, balance +140.00 (before the fix the by-fee
+     * case's 100.00 patients' share and 900.00 advance were taken off a final that left its payment out: −860.00).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aDrgCasePaidByFeeStaysOutOfTheCaseYearEnd(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            HospitalFixture h = new HospitalFixture(db);
+            h.institution("H1", "First Hospital");
+            CaseAdvanceTest.paidByCase(db, h.settle("H1", LocalDate.of(2019, 1, 10), "1000.00", "0", "0"), "drg", 150_000, null);
+            String byFee = h.settle("H1", LocalDate.of(2019, 1, 11), "900.00", "0", "0");
+            CaseAdvanceTest.paidByCase(db, byFee, "drg", 100_000, null);
+            db.jdbc.update("UPDATE discharged_case SET payment_kind = 'no_group', outcome = 'ungroupable' WHERE setl_id = ?", byFee);
+            h.clearing.accept(ADMDVS, h.apply("H1", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 1, 31)), "agency1");
+            h.runs.create(ADMDVS, "RUN-2019-02", LocalDate.of(2019, 2, 5), "agency1");
+
+            ClosedYear y = YearEndConfig.on(db.dataSource, RegionFixture.PACKS, TODAY).close(ADMDVS, 2019, YearEndInputs.none());
+            assertThat(y.cases().lines()).extracting(l -> l.institutionCode() + " " + l.method() + " " + l.finalAmount() + " "
+                    + l.advanced() + " " + l.balance()).containsExactly("H1 DRG 1500.00 1260.00 140.00");
+            assertThat(new LedgerCheck(db.jdbc).run().ok()).isTrue();
+        }
+    }
 }
