@@ -36,7 +36,8 @@ public final class CaseAdvances {
                 + " JOIN settlement s ON s.setl_id = cs.setl_id JOIN discharged_case c ON c.setl_id = cs.setl_id"
                 + " WHERE cs.clr_appy_evt_id = ? AND s.status = 'settled' AND c.status = 'settled' AND c.method IS NOT NULL"
                 + " AND c.payment_kind IS NOT NULL ORDER BY c.mdtrt_id", application)) {
-            CaseAdvanceRules rules = CaseAdvanceRules.of(pack, ((Date) c.get("settled_on")).toLocalDate());
+            // the rules in force on the discharge date, as the case was priced (CaseSettlement)
+            CaseAdvanceRules rules = CaseAdvanceRules.of(pack, ((Date) c.get("discharged_on")).toLocalDate());
             if (rules == null) continue; // no case payment in the pack: the fees as before
             long cost = num(c, "cost_fen"), fund = num(c, "fund_paid_fen"), hifp = num(c, "hifp_pay");
             MonthlyCaseAdvance m = MonthlyCaseAdvance.of(List.of(new PaidCase(payment(c), Math.max(0, cost - fund))), rules);

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import org.openyibao.engine.error.DomainException;
 import org.openyibao.engine.casepay.CasePayment;
 import org.openyibao.engine.casepay.CaseToPay;
 import org.openyibao.engine.casepay.DipCaseScore;
@@ -96,8 +97,12 @@ public class CaseSettlement {
             return new Priced(method, g, pay, null, scheme);
         } catch (RuntimeException e) {
             // the patient's settlement stands whatever the grouping makes of the case
-            LOG.warn("case {} could not be grouped or paid by case: {}", row.get("mdtrt_id"), e.getMessage());
-            return new Priced(null, null, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            // a named refusal's message names the field (shown to the agency); anything else is our fault, logged
+            // here and shown as a plain reason, never with its class name or internals
+            boolean named = e instanceof DomainException;
+            if (named) LOG.warn("case {} could not be grouped or paid by case: {}", row.get("mdtrt_id"), e.getMessage());
+            else LOG.error("case {} could not be grouped or paid by case", row.get("mdtrt_id"), e);
+            return new Priced(null, null, null, named ? e.getMessage() : "grouping failed (an error of the platform, logged)");
         }
     }
 

@@ -25,7 +25,6 @@ import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.CasePaymentRules;
 import org.openyibao.engine.policy.Scheme;
 import org.openyibao.platform.hospital.HospitalRegions;
-import org.openyibao.platform.policy.PolicyPacks;
 import org.openyibao.platform.web.ApiException;
 
 /**
@@ -39,12 +38,10 @@ import org.openyibao.platform.web.ApiException;
 public class CaseYearEnds {
     private final JdbcTemplate jdbc;
     private final HospitalRegions regions;
-    private final PolicyPacks packs;
 
-    public CaseYearEnds(JdbcTemplate jdbc, HospitalRegions regions, PolicyPacks packs) {
+    public CaseYearEnds(JdbcTemplate jdbc, HospitalRegions regions) {
         this.jdbc = jdbc;
         this.regions = regions;
-        this.packs = packs;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -120,8 +117,7 @@ public class CaseYearEnds {
 
     /** The region's case payment rules at the end of the year (the separate point values). */
     private CasePaymentRules rules(String admdvs, int year) {
-        String pack = jdbc.queryForObject("SELECT policy_pack FROM region WHERE admdvs = ?", String.class, admdvs);
-        CasePaymentRules r = CasePaymentRules.of(packs.pack(pack), LocalDate.of(year, 12, 31));
+        CasePaymentRules r = CasePaymentRules.of(regions.pack(admdvs), LocalDate.of(year, 12, 31));
         if (r == null) throw ApiException.conflict("admdvs", "admdvs: region " + admdvs + " has no case payment rules");
         return r;
     }
@@ -150,7 +146,10 @@ public class CaseYearEnds {
     /** A DIP budget typed as yuan, or null when not given; refused naming {@code field}. */
     public static Long budgetFen(String field, BigDecimal yuan) {
         if (yuan == null) return null;
-        if (yuan.signum() < 0 || yuan.scale() > 2) throw ApiException.badRequest(field, field + ": an amount in yuan, 0 or more, at most 2 decimals");
+        // at most 12 whole digits, as the console's amounts: a larger figure would not fit in fen and is no budget
+        if (yuan.signum() < 0 || yuan.scale() > 2 || yuan.precision() - yuan.scale() > 12) {
+            throw ApiException.badRequest(field, field + ": an amount in yuan, 0 or more, at most 12 digits and 2 decimals");
+        }
         return Money.fen(yuan);
     }
 

@@ -56,7 +56,7 @@ public class YearEndConfig {
         Budgets budgets = new Budgets(jdbc, tx, regions, clock);
         InstitutionYearEnds institutions = new InstitutionYearEnds(jdbc, tx, ledger, regions, budgets,
                 new Prepayments(jdbc, tx, ledger, regions, budgets, clock), new PaymentRuns(jdbc, tx, ledger, regions, clock), clock);
-        CaseYearEndEntries caseEntries = new CaseYearEndEntries(jdbc, ledger, new CaseYearEnds(jdbc, regions, packs),
+        CaseYearEndEntries caseEntries = new CaseYearEndEntries(jdbc, ledger, new CaseYearEnds(jdbc, regions),
                 new DipBudgets(jdbc, tx, regions, clock));
         return new CloseYear(jdbc, tx, ledger, premium, institutions, caseEntries, new YearEndClose(jdbc, tx, ledger, clock),
                 works(jdbc, premium, cases, institutions, caseEntries), clock);

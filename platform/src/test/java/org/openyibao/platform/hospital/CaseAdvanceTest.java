@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.openyibao.engine.policy.Scheme;
 import org.openyibao.platform.casepayment.CaseYearEnds;
 import org.openyibao.platform.ledger.LedgerCheck;
-import org.openyibao.platform.ledger.RegionFixture;
 import org.openyibao.platform.support.TestDatabase;
 
 /**
@@ -66,7 +65,7 @@ class CaseAdvanceTest {
                     .containsExactly(126_000L, 63_000L, 0L, 85_050L);
             assertThat(new LedgerCheck(db.jdbc).run().ok()).isTrue();
 
-            CaseYearEnds.Preview y = new CaseYearEnds(db.jdbc, h.regions, RegionFixture.PACKS)
+            CaseYearEnds.Preview y = new CaseYearEnds(db.jdbc, h.regions)
                     .preview(ADMDVS, 2019, Map.of(Scheme.RESIDENT, 100_000L));
             assertThat(y.drg()).singleElement().satisfies(d -> {
                 assertThat(d.finalAmount()).isEqualByComparingTo("2300.00");

@@ -89,7 +89,7 @@ class CloseYearTest {
                 new Prepayments(f.db.jdbc, f.db.tx, f.ledger, regions, budgets, TODAY),
                 new PaymentRuns(f.db.jdbc, f.db.tx, f.ledger, regions, TODAY), TODAY);
         org.openyibao.platform.casepayment.CaseYearEndEntries caseEntries = new org.openyibao.platform.casepayment.CaseYearEndEntries(
-                f.db.jdbc, f.ledger, new org.openyibao.platform.casepayment.CaseYearEnds(f.db.jdbc, regions, packs),
+                f.db.jdbc, f.ledger, new org.openyibao.platform.casepayment.CaseYearEnds(f.db.jdbc, regions),
                 new org.openyibao.platform.casepayment.DipBudgets(f.db.jdbc, f.db.tx, regions, TODAY));
         return new CloseYear(f.db.jdbc, f.db.tx, f.ledger, premium, institutions, caseEntries,
                 new YearEndClose(f.db.jdbc, f.db.tx, f.ledger, TODAY),
