@@ -2,7 +2,6 @@ package org.openyibao.cli;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import org.openyibao.engine.grouping.GroupingTables;
 import org.openyibao.engine.grouping.Method;
 import org.openyibao.engine.grouping.Sex;
 import org.openyibao.engine.grouping.TableSelection;
+import org.openyibao.engine.money.Money;
 import org.openyibao.engine.policy.CasePaymentRules;
 import org.openyibao.engine.policy.Level;
 import org.openyibao.engine.policy.Scheme;
@@ -202,9 +202,9 @@ public final class GroupCommand implements Callable<Integer> {
         JsonNode v = n.get("cost");
         if (v == null || v.isNull()) return 0;
         try {
-            return new BigDecimal(v.asText()).movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            return Money.fen(v.asText()); // more than two decimals is refused, not rounded
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new UserError(at + ".cost: an amount in yuan is needed, not " + v);
+            throw new UserError(at + ".cost: an amount in yuan with at most two decimals is needed, not " + v);
         }
     }
 }

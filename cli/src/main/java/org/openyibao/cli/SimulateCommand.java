@@ -118,8 +118,12 @@ public final class SimulateCommand implements Callable<Integer> {
             if (tables != null) throw new UserError("--tables: fee-for-service groups nothing; name --payment drg or dip");
             return CasePaymentSpec.FEE_FOR_SERVICE;
         }
-        if (CasePaymentRules.of(p, LocalDate.of(year, 1, 1)) == null) {
-            throw new UserError("--payment: the pack " + pack + " has no hospital.case_payment rules to pay by " + method.key);
+        // the cases are paid with the rules of their discharge day and the DIP year-end with those of 31 December
+        for (LocalDate d : List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
+            if (CasePaymentRules.of(p, d) == null) {
+                throw new UserError("--payment: the pack " + pack + " has no hospital.case_payment rules on " + d
+                        + " to pay by " + method.key);
+            }
         }
         GroupingTables all;
         TableSelection selection;

@@ -90,6 +90,11 @@ class GroupCommandTest {
         Run b = run(null, "group", bad.toString(), "--version", "illustrative-drg-1");
         assertThat(b.exit()).isEqualTo(2);
         assertThat(b.err()).contains("error: cases[0].age_years: a whole number is needed").doesNotContain("Exception");
+        // a third decimal is refused, not rounded to the fen
+        Path fen = Files.writeString(tmp.resolve("fen.json"), "[{\"principal\": \"J18.9\", \"cost\": \"12.345\"}]");
+        Run f = run(null, "group", fen.toString(), "--version", "illustrative-drg-1");
+        assertThat(f.exit()).isEqualTo(2);
+        assertThat(f.err()).contains("error: cases[0].cost: an amount in yuan with at most two decimals is needed, not \"12.345\"");
         Run unknown = run(null, "group", ok.toString(), "--version", "drg-1999");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("error: no grouping table version 'drg-1999'");

@@ -2,7 +2,6 @@ package org.openyibao.engine.grouping;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +31,23 @@ final class Csv {
             return v;
         }
 
-        /** A decimal in millionths, half-up (a weight or a score: 1.2345 → 1,234,500). */
+        /** A decimal in millionths (a weight or a score: 1.2345 → 1,234,500); more than six decimals is refused. */
         long ppm(String column) {
-            return decimal(column).movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            return exact(column, 6, "at most six decimals");
         }
 
-        /** An amount in yuan, as fen (half-up to the fen). */
+        /** An amount in yuan, as fen; more than two decimals is refused, not rounded (as Money.fen). */
         long fen(String column) {
-            return decimal(column).movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            return exact(column, 2, "an amount in yuan with at most two decimals");
+        }
+
+        private long exact(String column, int places, String what) {
+            BigDecimal d = decimal(column).stripTrailingZeros();
+            // both bounds on the scale alone, so that 1e-999999999 or 1e999999999 costs nothing to refuse
+            if (d.scale() > places || d.precision() - d.scale() > 12) {
+                throw invalid(file, line, column + ": " + what + " and at most 12 whole digits, not " + get(column));
+            }
+            return d.movePointRight(places).longValueExact();
         }
 
         int integer(String column, int absent) {
